@@ -1,0 +1,166 @@
+"""The one text catalogue: every user-facing string, Vietnamese first, then English.
+
+Plain data and one function, no Streamlit, so manage.py and services' errors use it too.
+"""
+
+from typing import Any
+
+LANGUAGES = ("vi", "en")
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # --- application shell
+    "app.title": ("Theo dõi Chỉ thị CCHC tỉnh Lai Châu", "Lai Châu administrative reform tracker"),
+    "app.subtitle": (
+        "Theo dõi thực hiện Chỉ thị về đẩy mạnh cải cách hành chính",
+        "Following up the directive on stepping up administrative reform",
+    ),
+    "app.language": ("Ngôn ngữ", "Language"),
+    "app.demo_banner": (
+        "DỮ LIỆU MINH HỌA (demo): số liệu, báo cáo và tài khoản trên màn hình này là giả lập, "
+        "không phải số liệu thật của tỉnh.",
+        "DEMO DATA: the figures, reports and accounts on this screen are made up, not the "
+        "province's real data.",
+    ),
+    "app.db_unreachable": (
+        "Không kết nối được cơ sở dữ liệu ({url}). Kiểm tra DATABASE_URL và máy chủ CSDL.",
+        "Cannot reach the database ({url}). Check DATABASE_URL and the database server.",
+    ),
+    "app.db_not_ready": (
+        "Cơ sở dữ liệu chưa được khởi tạo. Chạy: python manage.py init-db && python manage.py seed",
+        "The database is not initialised. Run: python manage.py init-db && python manage.py seed",
+    ),
+    "app.signed_in_as": ("Đăng nhập: **{name}** ({role})", "Signed in: **{name}** ({role})"),
+    "app.as_of": ("Kỳ báo cáo hiện tại: {period}", "Current reporting period: {period}"),
+    # --- sign-in
+    "auth.form": ("Đăng nhập", "Sign in"),
+    "auth.username": ("Tên đăng nhập", "Username"),
+    "auth.password": ("Mật khẩu", "Password"),
+    "auth.submit": ("Đăng nhập", "Sign in"),
+    "auth.logout": ("Đăng xuất", "Sign out"),
+    "auth.failed": ("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password."),
+    "auth.error": ("Không đăng nhập được: {detail}", "Could not sign in: {detail}"),
+    "auth.demo_hint": (
+        "Tài khoản minh họa (chỉ dùng cho demo): lanhdao, vanphong, xem, hoặc mã đơn vị viết "
+        "thường (snv, stp, tplc, ...).",
+        "Demo accounts (demo only): lanhdao, vanphong, xem, or a body's code in lower case "
+        "(snv, stp, tplc, ...).",
+    ),
+    # --- roles
+    "role.leader": ("Lãnh đạo", "Leader"),
+    "role.secretariat": ("Văn phòng (thư ký)", "Secretariat"),
+    "role.body": ("Đơn vị", "Body"),
+    "role.viewer": ("Người xem", "Viewer"),
+    # --- pages
+    "page.overview": ("Tổng quan", "Overview"),
+    "page.directive": ("Chỉ thị", "Directive"),
+    "page.body": ("Đơn vị", "Bodies"),
+    "page.targets": ("Chỉ tiêu", "Targets"),
+    "page.my_tasks": ("Nhiệm vụ của đơn vị", "Our tasks"),
+    "page.figures": ("Số liệu", "Figures"),
+    "page.proposals": ("Kiến nghị", "Proposals"),
+    "page.audit": ("Nhật ký", "Audit log"),
+    "page.briefing": ("Trình chiếu", "Briefing"),
+    "page.coming": (
+        "Màn hình này đang được xây dựng (xem các issue của dự án).",
+        "This screen is being built (see the project's issues).",
+    ),
+    # --- overview (foundation figures)
+    "ov.tasks": ("Nhiệm vụ", "Tasks"),
+    "ov.assignments": ("Lượt giao cho đơn vị", "Body assignments"),
+    "ov.bodies": ("Cơ quan, đơn vị", "Bodies"),
+    "ov.targets": ("Chỉ tiêu", "Targets"),
+    "ov.sections": ("Mục", "Sections"),
+    "ov.section_table": ("Nhiệm vụ theo mục của Chỉ thị", "Tasks by section of the directive"),
+    "col.section": ("Mục", "Section"),
+    "col.heading": ("Giao cho", "Addressed to"),
+    "col.tasks": ("Số nhiệm vụ", "Tasks"),
+    "col.assignments": ("Lượt giao", "Assignments"),
+    "col.done": ("Hoàn thành", "Done"),
+    "col.percent": ("Tiến độ bình quân (%)", "Average progress (%)"),
+    # --- statuses and timeliness
+    "status.not_started": ("Chưa triển khai", "Not started"),
+    "status.in_progress": ("Đang thực hiện", "In progress"),
+    "status.done": ("Hoàn thành", "Done"),
+    "status.stuck": ("Vướng mắc", "Stuck"),
+    "tl.done_on_time": ("Hoàn thành đúng hạn", "Done on time"),
+    "tl.done_late": ("Hoàn thành quá hạn", "Done late"),
+    "tl.in_progress_on_time": ("Đang thực hiện trong hạn", "In progress, on time"),
+    "tl.overdue": ("Quá hạn chưa hoàn thành", "Overdue, not done"),
+    "tl.reported": ("Đã báo cáo kỳ này", "Reported this period"),
+    "tl.not_reported": ("Chưa báo cáo kỳ này", "Not reported this period"),
+    # --- reform areas and cadences
+    "area.chi_dao_dieu_hanh": ("Chỉ đạo, điều hành", "Direction and management"),
+    "area.the_che": ("Cải cách thể chế", "Institutions"),
+    "area.tthc": ("Cải cách TTHC", "Administrative procedures"),
+    "area.to_chuc_bo_may": ("Tổ chức bộ máy", "Organisation of the apparatus"),
+    "area.cong_vu": ("Công vụ, CBCCVC", "Civil service and staff"),
+    "area.tai_chinh_cong": ("Tài chính công", "Public finance"),
+    "area.chinh_quyen_so": ("Chính quyền điện tử, số", "E-/digital government"),
+    "cadence.once": ("Một lần", "Once"),
+    "cadence.annual": ("Hằng năm", "Annual"),
+    "cadence.periodic": ("Định kỳ", "Periodic"),
+    "cadence.continuous": ("Thường xuyên", "Continuous"),
+    # --- errors (services raise these keys)
+    "err.permission": ("Bạn không có quyền thực hiện thao tác này.", "You may not do this."),
+    "err.period_format": (
+        "Kỳ báo cáo “{value}” không hợp lệ: ghi theo dạng 2022-Q1 (quý) hoặc 2022 (năm).",
+        "Reporting period “{value}” is invalid: write 2022-Q1 (quarter) or 2022 (year).",
+    ),
+    "err.period_range": (
+        "Khoảng kỳ báo cáo từ {first} đến {last} không hợp lệ.",
+        "The period range {first} to {last} is invalid.",
+    ),
+    "err.username_format": (
+        "Tên đăng nhập “{value}” không hợp lệ: 2–50 ký tự chữ thường không dấu, số, . _ -",
+        "Username “{value}” is invalid: 2-50 characters, lower-case letters, digits, . _ -",
+    ),
+    "err.username_taken": (
+        "Tên đăng nhập “{value}” đã có người dùng. Không tạo tài khoản nào.",
+        "Username “{value}” is taken. No account was created.",
+    ),
+    "err.role_unknown": (
+        "Vai trò “{value}” không có. Chọn một trong: {allowed}.",
+        "Role “{value}” does not exist. Choose one of: {allowed}.",
+    ),
+    "err.org_unknown": (
+        "Không có cơ quan, đơn vị mã “{value}”.", "There is no body with code “{value}”."
+    ),
+    "err.org_inactive": (
+        "Cơ quan, đơn vị “{value}” đã ngừng hoạt động.", "Body “{value}” is inactive."
+    ),
+    "err.body_needs_org": (
+        "Tài khoản vai trò Đơn vị phải gắn với một cơ quan, đơn vị (--org MÃ).",
+        "A body account needs a body (--org CODE).",
+    ),
+    "err.org_only_for_body": (
+        "Chỉ tài khoản vai trò Đơn vị mới gắn với cơ quan, đơn vị.",
+        "Only a body account belongs to a body.",
+    ),
+    "err.password_short": (
+        "Mật khẩu phải có ít nhất {n} ký tự.", "The password needs at least {n} characters."
+    ),
+    # --- command line
+    "cli.db_ready": ("Đã cập nhật cấu trúc CSDL lên phiên bản mới nhất.", "Database schema is up to date."),
+    "cli.seed_nothing": ("Dữ liệu đã có đủ: không thêm gì.", "Everything is already there: nothing added."),
+    "cli.seed_added": ("Đã thêm: {what}", "Added: {what}"),
+    "cli.demo_accounts": (
+        "Tài khoản demo (CHỈ DÙNG THỬ): lanhdao, vanphong, xem và mã đơn vị viết thường; "
+        "mật khẩu: {password}",
+        "Demo accounts (DEMO ONLY): lanhdao, vanphong, xem and each body's code in lower case; "
+        "password: {password}",
+    ),
+    "cli.user_created": ("Đã tạo tài khoản {username} ({role}).", "Created account {username} ({role})."),
+    "cli.password_prompt": ("Mật khẩu: ", "Password: "),
+    "cli.password_again": ("Nhập lại mật khẩu: ", "Password again: "),
+    "cli.password_mismatch": ("Hai lần nhập mật khẩu không khớp.", "The passwords do not match."),
+}
+
+
+def t(key: str, lang: str = "vi", /, **params: Any) -> str:
+    """The text for `key` in `lang` (Vietnamese when unknown), with {params} filled in.
+    A missing key shows itself, so a gap is visible rather than silent."""
+    pair = TEXTS.get(key)
+    if pair is None:
+        return key
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**params) if params else text

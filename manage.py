@@ -1,0 +1,145 @@
+#!/usr/bin/env python
+"""Command line over the same services the pages use.
+
+  python manage.py init-db            apply migrations (alembic upgrade head)
+  python manage.py seed [--demo]      load the directive, bodies, targets (and demo data)
+  python manage.py create-user ...    add an account
+  python manage.py stats --json       counts of what the database holds
+"""
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.engine import make_url
+
+from components.i18n import t
+from config import ROOT, get_settings
+from services.errors import DomainError
+
+EXIT_INVALID = 2
+
+
+def _lang() -> str:
+    return os.environ.get("LANGUAGE_UI", get_settings().language)
+
+
+def _say(key: str, **params: object) -> None:
+    print(t(key, _lang(), **params))
+
+
+def _safe_url() -> str:
+    return make_url(get_settings().database_url).render_as_string(hide_password=True)
+
+
+def cmd_init_db(_: argparse.Namespace) -> int:
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config(str(ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(ROOT / "migrations"))
+    command.upgrade(cfg, "head")
+    _say("cli.db_ready")
+    return 0
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from models import session_scope
+    from services import demo, seed
+
+    with session_scope() as session:
+        result = seed.seed_reference(session)
+        if args.demo:
+            demo_result = demo.seed_demo(session, password=get_settings().demo_password)
+            for k, v in demo_result.added.items():
+                result.add(k, v)
+    if result.changed:
+        _say("cli.seed_added", what=", ".join(f"{k} {v}" for k, v in result.added.items()))
+    else:
+        _say("cli.seed_nothing")
+    if args.demo:
+        _say("cli.demo_accounts", password=get_settings().demo_password)
+    return 0
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    from models import session_scope
+    from services import users
+
+    password = args.password if args.password is not None else os.environ.get("NEW_USER_PASSWORD")
+    if password is None:
+        password = getpass.getpass(t("cli.password_prompt", _lang()))
+        if password != getpass.getpass(t("cli.password_again", _lang())):
+            _say("cli.password_mismatch")
+            return EXIT_INVALID
+    with session_scope() as session:
+        user = users.create_user(session, username=args.username, display_name=args.name or "",
+                                 password=password, role=args.role, organization_code=args.org)
+        _say("cli.user_created", username=user.username, role=t(f"role.{user.role}", _lang()))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from models import session_scope
+    from services.stats import database_counts
+
+    with session_scope() as session:
+        counts = database_counts(session)
+    if args.json:
+        print(json.dumps(counts, sort_keys=True))
+    else:
+        for k, v in sorted(counts.items()):
+            print(f"{k:22} {v}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="manage.py", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("init-db", help="apply migrations").set_defaults(func=cmd_init_db)
+    p = sub.add_parser("seed", help="load the directive (idempotent)")
+    p.add_argument("--demo", action="store_true", help="also demo accounts and history")
+    p.set_defaults(func=cmd_seed)
+    p = sub.add_parser("create-user", help="add an account")
+    p.add_argument("username")
+    p.add_argument("--role", required=True, help="leader, secretariat, body, viewer")
+    p.add_argument("--org", help="body code, for the body role (e.g. SNV)")
+    p.add_argument("--name", help="display name")
+    p.add_argument("--password", help="else NEW_USER_PASSWORD, else asked twice")
+    p.set_defaults(func=cmd_create_user)
+    p = sub.add_parser("stats", help="counts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return handler(args)
+    except DomainError as err:
+        print(t(err.code, _lang(), **err.params), file=sys.stderr)
+        return EXIT_INVALID
+    except (OperationalError, ProgrammingError) as err:
+        if _looks_unmigrated(err):
+            print(t("app.db_not_ready", _lang()), file=sys.stderr)
+        else:
+            print(t("app.db_unreachable", _lang(), url=_safe_url()), file=sys.stderr)
+        return 1
+
+
+def _looks_unmigrated(err: Exception) -> bool:
+    text = str(err).lower()
+    return "no such table" in text or "does not exist" in text and "relation" in text
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""Domain vocabularies. Stored as plain strings so SQLite and PostgreSQL agree without enum types."""
+
+from enum import StrEnum
+
+
+class OrgKind(StrEnum):
+    PROVINCIAL = "provincial"
+    DISTRICT = "district"
+    EXTERNAL = "external"
+
+
+class Role(StrEnum):
+    LEADER = "leader"
+    SECRETARIAT = "secretariat"
+    BODY = "body"
+    VIEWER = "viewer"
+
+
+class AssignmentRole(StrEnum):
+    LEAD = "lead"
+    PARTNER = "partner"
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not_started"  # Chưa triển khai
+    IN_PROGRESS = "in_progress"  # Đang thực hiện
+    DONE = "done"  # Hoàn thành
+
+
+class Cadence(StrEnum):
+    ONCE = "once"
+    ANNUAL = "annual"
+    PERIODIC = "periodic"
+    CONTINUOUS = "continuous"
+
+
+class ReformArea(StrEnum):
+    LEADERSHIP = "chi_dao_dieu_hanh"
+    INSTITUTIONS = "the_che"
+    PROCEDURES = "tthc"
+    APPARATUS = "to_chuc_bo_may"
+    CIVIL_SERVICE = "cong_vu"
+    PUBLIC_FINANCE = "tai_chinh_cong"
+    DIGITAL_GOVERNMENT = "chinh_quyen_so"
+
+
+class TargetKind(StrEnum):
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    EXACTLY = "exactly"
+    BETTER_THAN_PREVIOUS = "better_than_previous"
+    RANK = "rank"  # lower is better
+    DONE = "done"  # 1 = done, 0 = not done
+
+
+class Direction(StrEnum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class PeriodType(StrEnum):
+    YEAR = "year"
+    QUARTER = "quarter"
+
+
+class TargetScope(StrEnum):
+    PROVINCE = "province"
+    PER_BODY = "per_body"
+
+
+class Timeliness(StrEnum):
+    """How Vietnamese leadership reads a task's progress (the Government Office's four classes),
+    plus the two states of a task with no deadline in the current period."""
+
+    DONE_ON_TIME = "done_on_time"  # hoàn thành đúng hạn
+    DONE_LATE = "done_late"  # hoàn thành quá hạn
+    IN_PROGRESS_ON_TIME = "in_progress_on_time"  # đang thực hiện trong hạn
+    OVERDUE = "overdue"  # quá hạn chưa hoàn thành
+    REPORTED = "reported"  # continuous/recurring: reported in the current period
+    NOT_REPORTED = "not_reported"  # continuous/recurring: not reported in the current period

@@ -1,0 +1,200 @@
+"""SQLModel tables: the directive as written, who must do what, and what was reported.
+
+Enumerated columns hold the string values of models.enums; services validate them.
+Times are timezone-aware UTC (SQLModel's UTCDateTime); pages show them in Asia/Ho_Chi_Minh.
+"""
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Organization(SQLModel, table=True):
+    """A body the directive addresses (sở, ban, ngành; huyện, thành phố) or an outside partner.
+    Never deleted: a body that ceases to exist is deactivated so history stays true."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=20, unique=True, index=True)
+    name: str = Field(max_length=200)
+    kind: str = Field(max_length=20)  # OrgKind
+    active: bool = True
+    sort_order: int = 0
+    note: str = Field(default="", max_length=500)
+
+
+class Directive(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=40, unique=True)
+    kind: str = Field(max_length=40)  # Chỉ thị, Kế hoạch, Quyết định...
+    number: str | None = Field(default=None, max_length=60)
+    title: str = Field(max_length=500)
+    issued_date: date | None = None
+    issuer: str = Field(default="", max_length=200)
+    signer: str = Field(default="", max_length=200)
+    preamble: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    original_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    is_open: bool = True
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Section(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("directive_id", "ordinal"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    directive_id: int = Field(foreign_key="directive.id", index=True)
+    ordinal: int
+    label: str = Field(max_length=20)  # "1.", "II.", as written
+    heading: str = Field(max_length=500)
+
+
+class Task(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("section_id", "ordinal"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    section_id: int = Field(foreign_key="section.id", index=True)
+    ordinal: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    area: str = Field(max_length=30)  # ReformArea
+    cadence: str = Field(max_length=20)  # Cadence
+    due_date: date | None = None
+
+
+class Assignment(SQLModel, table=True):
+    """One body's share of one task. Its status columns mirror its latest ProgressReport,
+    kept here so that roll-ups never scan the report history."""
+
+    __table_args__ = (
+        UniqueConstraint("task_id", "organization_id"),
+        Index("ix_assignment_org_role", "organization_id", "role"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    organization_id: int = Field(foreign_key="organization.id")
+    role: str = Field(max_length=10)  # AssignmentRole
+    status: str = Field(default="not_started", max_length=20)  # Status
+    stuck: bool = False  # vướng mắc: needs a leader
+    percent: int = 0
+    due_date_override: date | None = None
+    completed_on: date | None = None
+    last_period: str | None = Field(default=None, max_length=10)  # e.g. 2022-Q1
+    last_reported_at: datetime | None = None
+    version: int = 0  # optimistic locking: each accepted report adds one
+
+
+class ProgressReport(SQLModel, table=True):
+    __table_args__ = (Index("ix_report_assignment_created", "assignment_id", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    assignment_id: int = Field(foreign_key="assignment.id")
+    period: str = Field(max_length=10, index=True)
+    status: str = Field(max_length=20)
+    stuck: bool = False
+    percent: int
+    result: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    difficulties: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    proposals: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    evidence_number: str = Field(default="", max_length=200)
+    evidence_date: date | None = None
+    evidence_link: str = Field(default="", max_length=1000)
+    author_id: int | None = Field(default=None, foreign_key="user.id")
+    on_behalf: bool = False  # entered by the secretariat for the body
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class DirectionNote(SQLModel, table=True):
+    """A leader's answer (ý kiến chỉ đạo) to the proposal in a progress report."""
+
+    __tablename__ = "direction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = Field(foreign_key="progressreport.id", index=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    author_id: int | None = Field(default=None, foreign_key="user.id")
+    closed: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Target(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("directive_id", "code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    directive_id: int = Field(foreign_key="directive.id", index=True)
+    code: str = Field(max_length=20)
+    name: str = Field(max_length=300)
+    unit: str = Field(default="", max_length=20)
+    kind: str = Field(max_length=30)  # TargetKind
+    direction: str | None = Field(default=None, max_length=10)  # Direction
+    value: float | None = None
+    period_type: str = Field(max_length=10)  # PeriodType
+    scope: str = Field(max_length=10)  # TargetScope
+    owner_id: int | None = Field(default=None, foreign_key="organization.id")  # None: every body
+    task_id: int | None = Field(default=None, foreign_key="task.id")
+    source_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class Measurement(SQLModel, table=True):
+    __table_args__ = (Index("ix_measurement_target_period", "target_id", "period"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_id: int = Field(foreign_key="target.id")
+    organization_id: int | None = Field(default=None, foreign_key="organization.id")
+    period: str = Field(max_length=10)  # 2022 or 2022-Q1
+    value: float
+    note: str = Field(default="", max_length=2000)
+    source: str = Field(default="", max_length=500)
+    author_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class User(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=50, unique=True, index=True)
+    display_name: str = Field(max_length=200)
+    password_hash: str = Field(max_length=100)
+    role: str = Field(max_length=20)  # Role
+    organization_id: int | None = Field(default=None, foreign_key="organization.id")
+    active: bool = True
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ReportingPeriod(SQLModel, table=True):
+    """A quarter bodies report on. Exactly one is current; reports for later ones are refused."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=10, unique=True)  # 2022-Q4
+    starts_on: date
+    ends_on: date
+    report_deadline: date
+    is_current: bool = False
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only: services insert, nothing updates or deletes."""
+
+    __tablename__ = "audit_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    user_id: int | None = Field(default=None, foreign_key="user.id")
+    username: str = Field(default="system", max_length=50)
+    action: str = Field(max_length=50)
+    entity: str = Field(max_length=50)
+    entity_id: int | None = None
+    before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+
+
+class AppSetting(SQLModel, table=True):
+    """Installation-wide facts, e.g. whether the database holds demo data."""
+
+    __tablename__ = "app_setting"
+
+    key: str = Field(primary_key=True, max_length=50)
+    value: str = Field(default="", max_length=500)
