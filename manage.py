@@ -1,10 +1,10 @@
 #!/usr/bin/env python
 """Command line over the same services the pages use.
 
-  python manage.py init-db            apply migrations (alembic upgrade head)
-  python manage.py seed [--demo]      load the directive, bodies, targets (and demo data)
-  python manage.py create-user ...    add an account
-  python manage.py stats --json       counts of what the database holds
+python manage.py init-db            apply migrations (alembic upgrade head)
+python manage.py seed [--demo]      load the directive, bodies, targets (and demo data)
+python manage.py create-user ...    add an account
+python manage.py stats --json       counts of what the database holds
 """
 
 import argparse
@@ -15,8 +15,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from components.i18n import t
 from config import ROOT, get_settings
@@ -78,8 +78,14 @@ def cmd_create_user(args: argparse.Namespace) -> int:
             _say("cli.password_mismatch")
             return EXIT_INVALID
     with session_scope() as session:
-        user = users.create_user(session, username=args.username, display_name=args.name or "",
-                                 password=password, role=args.role, organization_code=args.org)
+        user = users.create_user(
+            session,
+            username=args.username,
+            display_name=args.name or "",
+            password=password,
+            role=args.role,
+            organization_code=args.org,
+        )
         _say("cli.user_created", username=user.username, role=t(f"role.{user.role}", _lang()))
     return 0
 
@@ -99,8 +105,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="manage.py", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="manage.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("init-db", help="apply migrations").set_defaults(func=cmd_init_db)
     p = sub.add_parser("seed", help="load the directive (idempotent)")
@@ -137,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _looks_unmigrated(err: Exception) -> bool:
     text = str(err).lower()
-    return "no such table" in text or "does not exist" in text and "relation" in text
+    return "no such table" in text or ("does not exist" in text and "relation" in text)
 
 
 if __name__ == "__main__":

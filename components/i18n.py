@@ -70,6 +70,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ov.bodies": ("Cơ quan, đơn vị", "Bodies"),
     "ov.targets": ("Chỉ tiêu", "Targets"),
     "ov.sections": ("Mục", "Sections"),
+    "ov.no_directive": (
+        "Chưa có chỉ thị nào. Chạy: python manage.py seed",
+        "No directive yet. Run: python manage.py seed",
+    ),
+    "ov.read_on": ("số liệu tính đến ngày {day}", "figures as of {day}"),
+    "ov.mean_percent": ("Tiến độ bình quân", "Average progress"),
+    "ov.stuck": ("Đang vướng mắc", "Stuck"),
+    "dir.no_number": ("(chưa có số)", "(no number)"),
+    "dir.issued": ("Ngày ban hành", "Issued"),
+    "dir.no_date": ("(chưa có)", "(not given)"),
+    "dir.signer": ("Người ký", "Signed by"),
+    "dir.leads": ("{n} đơn vị chủ trì", "{n} lead bodies"),
+    "dir.due": ("Thời hạn {day}", "Due {day}"),
+    "dir.partners": ("Phối hợp: {names}", "Partners: {names}"),
     "ov.section_table": ("Nhiệm vụ theo mục của Chỉ thị", "Tasks by section of the directive"),
     "col.section": ("Mục", "Section"),
     "col.heading": ("Giao cho", "Addressed to"),
@@ -123,10 +137,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Role “{value}” does not exist. Choose one of: {allowed}.",
     ),
     "err.org_unknown": (
-        "Không có cơ quan, đơn vị mã “{value}”.", "There is no body with code “{value}”."
+        "Không có cơ quan, đơn vị mã “{value}”.",
+        "There is no body with code “{value}”.",
     ),
     "err.org_inactive": (
-        "Cơ quan, đơn vị “{value}” đã ngừng hoạt động.", "Body “{value}” is inactive."
+        "Cơ quan, đơn vị “{value}” đã ngừng hoạt động.",
+        "Body “{value}” is inactive.",
     ),
     "err.body_needs_org": (
         "Tài khoản vai trò Đơn vị phải gắn với một cơ quan, đơn vị (--org MÃ).",
@@ -137,11 +153,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Only a body account belongs to a body.",
     ),
     "err.password_short": (
-        "Mật khẩu phải có ít nhất {n} ký tự.", "The password needs at least {n} characters."
+        "Mật khẩu phải có ít nhất {n} ký tự.",
+        "The password needs at least {n} characters.",
     ),
     # --- command line
-    "cli.db_ready": ("Đã cập nhật cấu trúc CSDL lên phiên bản mới nhất.", "Database schema is up to date."),
-    "cli.seed_nothing": ("Dữ liệu đã có đủ: không thêm gì.", "Everything is already there: nothing added."),
+    "cli.db_ready": (
+        "Đã cập nhật cấu trúc CSDL lên phiên bản mới nhất.",
+        "Database schema is up to date.",
+    ),
+    "cli.seed_nothing": (
+        "Dữ liệu đã có đủ: không thêm gì.",
+        "Everything is already there: nothing added.",
+    ),
     "cli.seed_added": ("Đã thêm: {what}", "Added: {what}"),
     "cli.demo_accounts": (
         "Tài khoản demo (CHỈ DÙNG THỬ): lanhdao, vanphong, xem và mã đơn vị viết thường; "
@@ -149,7 +172,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Demo accounts (DEMO ONLY): lanhdao, vanphong, xem and each body's code in lower case; "
         "password: {password}",
     ),
-    "cli.user_created": ("Đã tạo tài khoản {username} ({role}).", "Created account {username} ({role})."),
+    "cli.user_created": (
+        "Đã tạo tài khoản {username} ({role}).",
+        "Created account {username} ({role}).",
+    ),
     "cli.password_prompt": ("Mật khẩu: ", "Password: "),
     "cli.password_again": ("Nhập lại mật khẩu: ", "Password again: "),
     "cli.password_mismatch": ("Hai lần nhập mật khẩu không khớp.", "The passwords do not match."),

@@ -4,8 +4,8 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import models  # noqa: F401  (registers every table on SQLModel.metadata)
-from models.db import build_engine
 from config import get_settings
+from models.db import build_engine
 
 target_metadata = SQLModel.metadata
 
@@ -22,7 +22,7 @@ def run_migrations_online() -> None:
         _run(connectable)
 
 
-def _run(connection) -> None:  # noqa: ANN001
+def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

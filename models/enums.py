@@ -1,4 +1,4 @@
-"""Domain vocabularies. Stored as plain strings so SQLite and PostgreSQL agree without enum types."""
+"""Domain vocabularies, stored as plain strings: SQLite and PostgreSQL agree, no enum types."""
 
 from enum import StrEnum
 

@@ -47,8 +47,14 @@ def seed_demo(session: Session, *, password: str) -> seed.SeedResult:
         _seed_history(session, rng, quarters, result)
         _seed_figures(session, rng, quarters, result)
         seed.set_setting(session, DEMO_KEY, "1")
-        audit.record(session, actor=SYSTEM, action="seed_demo", entity="database",
-                     entity_id=None, after=dict(result.added))
+        audit.record(
+            session,
+            actor=SYSTEM,
+            action="seed_demo",
+            entity="database",
+            entity_id=None,
+            after=dict(result.added),
+        )
     session.flush()
     return result
 
@@ -56,17 +62,25 @@ def seed_demo(session: Session, *, password: str) -> seed.SeedResult:
 def _seed_accounts(session: Session, password: str, result: seed.SeedResult) -> None:
     taken = set(session.exec(select(User.username)).all())
     shared_hash = hash_password(password)  # one bcrypt hash: every demo account shares it
-    accounts = [("lanhdao", "Lãnh đạo UBND tỉnh (demo)", Role.LEADER, None),
-                ("vanphong", "Văn phòng UBND tỉnh (demo)", Role.SECRETARIAT, None),
-                ("xem", "Người xem (demo)", Role.VIEWER, None)]
+    accounts = [
+        ("lanhdao", "Lãnh đạo UBND tỉnh (demo)", Role.LEADER, None),
+        ("vanphong", "Văn phòng UBND tỉnh (demo)", Role.SECRETARIAT, None),
+        ("xem", "Người xem (demo)", Role.VIEWER, None),
+    ]
     for org in session.exec(select(Organization).order_by(Organization.sort_order)):
         if org.active:
             accounts.append((org.code.lower(), f"{org.name} (demo)", Role.BODY, org.code))
     for username, name, role, org_code in accounts:
         if username in taken:
             continue
-        create_user(session, username=username, display_name=name, password_hash=shared_hash,
-                    role=role, organization_code=org_code)
+        create_user(
+            session,
+            username=username,
+            display_name=name,
+            password_hash=shared_hash,
+            role=role,
+            organization_code=org_code,
+        )
         result.add("users")
 
 
@@ -75,8 +89,9 @@ def _at(day: date) -> datetime:
     return datetime.combine(day, time(9, 0), tzinfo=UTC) - VN
 
 
-def _seed_history(session: Session, rng: random.Random, quarters: list[str],
-                  result: seed.SeedResult) -> None:
+def _seed_history(
+    session: Session, rng: random.Random, quarters: list[str], result: seed.SeedResult
+) -> None:
     users = {u.organization_id: u for u in session.exec(select(User).where(User.role == Role.BODY))}
     leader = session.exec(select(User).where(User.username == "lanhdao")).one()
     orgs = {o.id: o for o in session.exec(select(Organization))}
@@ -95,34 +110,45 @@ def _seed_history(session: Session, rng: random.Random, quarters: list[str],
         if label in plan.DUE_DATE_OVERRIDES:
             assignment.due_date_override = date.fromisoformat(plan.DUE_DATE_OVERRIDES[label])
         d = diligence[assignment.organization_id]
+        org_code = orgs[assignment.organization_id].code
         author = users.get(assignment.organization_id)
         progress = 0
         for index, quarter in enumerate(quarters):
             if rng.random() > (d * 0.8 if index == 0 else d):
                 continue  # did not report this quarter
-            start, end = periods.bounds(quarter)
+            end = periods.bounds(quarter)[1]
             day = end - timedelta(days=rng.randint(0, 20))
             progress = _next_progress(rng, progress, d, task.cadence, quarter)
             status = Status.DONE if progress >= 100 else Status.IN_PROGRESS
             stuck = status != Status.DONE and rng.random() < 0.16 * (1.25 - d)
             report = ProgressReport(
-                assignment_id=assignment.id, period=quarter, status=status, stuck=stuck,
-                percent=progress, result=rng.choice(plan.RESULTS),
+                assignment_id=assignment.id,
+                period=quarter,
+                status=status,
+                stuck=stuck,
+                percent=progress,
+                result=rng.choice(plan.RESULTS),
                 difficulties=rng.choice(plan.DIFFICULTIES) if stuck else "",
                 proposals=rng.choice(plan.PROPOSALS) if stuck else "",
-                evidence_number=f"{rng.randint(10, 480)}/BC-{orgs[assignment.organization_id].code}",
+                evidence_number=f"{rng.randint(10, 480)}/BC-{org_code}",
                 evidence_date=day - timedelta(days=rng.randint(0, 5)),
-                author_id=author.id if author else None, created_at=_at(day),
+                author_id=author.id if author else None,
+                created_at=_at(day),
             )
             session.add(report)
             apply_report(assignment, report, reported_at=report.created_at)
             result.add("reports")
             if stuck and index < len(quarters) - 1 and rng.random() < 0.6:
                 session.flush()
-                session.add(DirectionNote(
-                    report_id=report.id, text=rng.choice(plan.DIRECTIONS), author_id=leader.id,
-                    closed=rng.random() < 0.5, created_at=_at(day + timedelta(days=rng.randint(7, 25))),
-                ))
+                session.add(
+                    DirectionNote(
+                        report_id=report.id,
+                        text=rng.choice(plan.DIRECTIONS),
+                        author_id=leader.id,
+                        closed=rng.random() < 0.5,
+                        created_at=_at(day + timedelta(days=rng.randint(7, 25))),
+                    )
+                )
                 result.add("directions")
         session.add(assignment)
     session.flush()
@@ -138,21 +164,33 @@ def _next_progress(rng: random.Random, progress: int, d: float, cadence: str, qu
     return progress
 
 
-def _seed_figures(session: Session, rng: random.Random, quarters: list[str],
-                  result: seed.SeedResult) -> None:
+def _seed_figures(
+    session: Session, rng: random.Random, quarters: list[str], result: seed.SeedResult
+) -> None:
     targets = {t.code: t for t in session.exec(select(Target))}
-    owners = {u.organization_id: u.id for u in session.exec(select(User).where(User.role == Role.BODY))}
+    owners = {
+        u.organization_id: u.id for u in session.exec(select(User).where(User.role == Role.BODY))
+    }
     bodies = session.exec(
-        select(Organization).where(Organization.kind != "external").order_by(Organization.sort_order)
+        select(Organization)
+        .where(Organization.kind != "external")
+        .order_by(Organization.sort_order)
     ).all()
     for code, values in plan.PROVINCE_FIGURES.items():
         target = targets[code]
         for period, value in values.items():
-            session.add(Measurement(
-                target_id=target.id, period=period, value=value, source="Báo cáo (demo)",
-                author_id=owners.get(target.owner_id),
-                created_at=_at(periods.bounds(period)[1]) if period != "2020" else _at(date(2021, 3, 1)),
-            ))
+            session.add(
+                Measurement(
+                    target_id=target.id,
+                    period=period,
+                    value=value,
+                    source="Báo cáo (demo)",
+                    author_id=owners.get(target.owner_id),
+                    created_at=_at(periods.bounds(period)[1])
+                    if period != "2020"
+                    else _at(date(2021, 3, 1)),
+                )
+            )
             result.add("measurements")
     for code, (start, step, spread) in plan.PER_BODY_SHAPES.items():
         target = targets[code]
@@ -164,10 +202,16 @@ def _seed_figures(session: Session, rng: random.Random, quarters: list[str],
                 value += step + rng.uniform(-abs(step), abs(step))
                 if lag and rng.random() > lag + 0.3:
                     continue  # a lagging body misses some figures
-                session.add(Measurement(
-                    target_id=target.id, organization_id=body.id, period=quarter,
-                    value=round(min(100.0, max(0.0, value)), 1), source="Báo cáo quý (demo)",
-                    author_id=owners.get(body.id), created_at=_at(periods.bounds(quarter)[1]),
-                ))
+                session.add(
+                    Measurement(
+                        target_id=target.id,
+                        organization_id=body.id,
+                        period=quarter,
+                        value=round(min(100.0, max(0.0, value)), 1),
+                        source="Báo cáo quý (demo)",
+                        author_id=owners.get(body.id),
+                        created_at=_at(periods.bounds(quarter)[1]),
+                    )
+                )
                 result.add("measurements")
     session.flush()

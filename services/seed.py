@@ -11,8 +11,8 @@ from models import (
     Assignment,
     AssignmentRole,
     Directive,
-    OrgKind,
     Organization,
+    OrgKind,
     ReportingPeriod,
     Section,
     Target,
@@ -46,8 +46,14 @@ def seed_reference(session: Session, *, today: date | None = None) -> SeedResult
         ensure_periods(session, [periods.quarter_of(today or date.today())], current=None)
         result.add("reporting_periods")
     if result.changed:
-        audit.record(session, actor=SYSTEM, action="seed", entity="database", entity_id=None,
-                     after=dict(result.added))
+        audit.record(
+            session,
+            actor=SYSTEM,
+            action="seed",
+            entity="database",
+            entity_id=None,
+            after=dict(result.added),
+        )
     session.flush()
     return result
 
@@ -57,8 +63,13 @@ def _seed_organizations(session: Session, result: SeedResult) -> dict[str, Organ
     for order, row in enumerate(seed_data.load_organizations(), start=1):
         if row["code"] in existing:
             continue
-        org = Organization(code=row["code"], name=row["name"], kind=row["kind"],
-                           sort_order=order, note=row["evidence"])
+        org = Organization(
+            code=row["code"],
+            name=row["name"],
+            kind=row["kind"],
+            sort_order=order,
+            note=row["evidence"],
+        )
         session.add(org)
         existing[org.code] = org
         result.add("organizations")
@@ -71,9 +82,14 @@ def _seed_directive(session: Session, orgs: dict[str, Organization], result: See
     if session.exec(select(Directive).where(Directive.code == data["code"])).first():
         return
     directive = Directive(
-        code=data["code"], kind=data["kind"], number=data["number"], title=data["title"],
+        code=data["code"],
+        kind=data["kind"],
+        number=data["number"],
+        title=data["title"],
         issued_date=date.fromisoformat(data["issued_date"]) if data["issued_date"] else None,
-        issuer=data["issuer"], signer=data["signer"], preamble=data["preamble"],
+        issuer=data["issuer"],
+        signer=data["signer"],
+        preamble=data["preamble"],
         original_text=seed_data.load_directive_text(),
     )
     session.add(directive)
@@ -82,38 +98,59 @@ def _seed_directive(session: Session, orgs: dict[str, Organization], result: See
     section_one = [o for o in orgs.values() if o.kind in SECTION_ONE_KINDS and o.active]
     tasks_by_label: dict[str, Task] = {}
     for s in data["sections"]:
-        section = Section(directive_id=directive.id, ordinal=s["ordinal"], label=s["label"],
-                          heading=s["heading"])
+        section = Section(
+            directive_id=directive.id, ordinal=s["ordinal"], label=s["label"], heading=s["heading"]
+        )
         session.add(section)
         session.flush()
         result.add("sections")
         leads = section_one if s["lead"] == seed_data.ALL_BODIES else [orgs[s["lead"]]]
         for t in s["tasks"]:
-            task = Task(section_id=section.id, ordinal=t["ordinal"], text=t["text"],
-                        area=t["area"], cadence=t["cadence"],
-                        due_date=date.fromisoformat(t["due_date"]) if t["due_date"] else None)
+            task = Task(
+                section_id=section.id,
+                ordinal=t["ordinal"],
+                text=t["text"],
+                area=t["area"],
+                cadence=t["cadence"],
+                due_date=date.fromisoformat(t["due_date"]) if t["due_date"] else None,
+            )
             session.add(task)
             session.flush()
             result.add("tasks")
             tasks_by_label[f"{s['ordinal']}.{t['ordinal']}"] = task
             lead_ids = {o.id for o in leads}
             for org in leads:
-                session.add(Assignment(task_id=task.id, organization_id=org.id,
-                                       role=AssignmentRole.LEAD))
+                session.add(
+                    Assignment(task_id=task.id, organization_id=org.id, role=AssignmentRole.LEAD)
+                )
                 result.add("lead_assignments")
             for code in t["partners"]:
                 if orgs[code].id not in lead_ids:
-                    session.add(Assignment(task_id=task.id, organization_id=orgs[code].id,
-                                           role=AssignmentRole.PARTNER))
+                    session.add(
+                        Assignment(
+                            task_id=task.id,
+                            organization_id=orgs[code].id,
+                            role=AssignmentRole.PARTNER,
+                        )
+                    )
                     result.add("partner_assignments")
     for tg in data["targets"]:
-        session.add(Target(
-            directive_id=directive.id, code=tg["code"], name=tg["name"], unit=tg["unit"],
-            kind=tg["kind"], direction=tg["direction"], value=tg["value"],
-            period_type=tg["period_type"], scope=tg["scope"],
-            owner_id=None if tg["owner"] == seed_data.ALL_BODIES else orgs[tg["owner"]].id,
-            task_id=tasks_by_label[tg["task"]].id, source_text=tg["source"],
-        ))
+        session.add(
+            Target(
+                directive_id=directive.id,
+                code=tg["code"],
+                name=tg["name"],
+                unit=tg["unit"],
+                kind=tg["kind"],
+                direction=tg["direction"],
+                value=tg["value"],
+                period_type=tg["period_type"],
+                scope=tg["scope"],
+                owner_id=None if tg["owner"] == seed_data.ALL_BODIES else orgs[tg["owner"]].id,
+                task_id=tasks_by_label[tg["task"]].id,
+                source_text=tg["source"],
+            )
+        )
         result.add("targets")
     session.flush()
 
@@ -126,8 +163,9 @@ def ensure_periods(session: Session, codes: list[str], *, current: str | None) -
         if code not in existing:
             start, end = periods.bounds(code)
             deadline = date.fromordinal(end.toordinal() + 10)
-            existing[code] = ReportingPeriod(code=code, starts_on=start, ends_on=end,
-                                             report_deadline=deadline)
+            existing[code] = ReportingPeriod(
+                code=code, starts_on=start, ends_on=end, report_deadline=deadline
+            )
             session.add(existing[code])
     if current is None and not any(p.is_current for p in existing.values()):
         current = max(existing)

@@ -38,8 +38,12 @@ def database_counts(session: Session) -> dict[str, int]:
         name: int(session.exec(select(func.count()).select_from(table)).one())
         for name, table in COUNTED.items()
     }
-    counts["lead_assignments"] = int(session.exec(
-        select(func.count()).select_from(Assignment).where(Assignment.role == AssignmentRole.LEAD)
-    ).one())
+    counts["lead_assignments"] = int(
+        session.exec(
+            select(func.count())
+            .select_from(Assignment)
+            .where(Assignment.role == AssignmentRole.LEAD)
+        ).one()
+    )
     counts["partner_assignments"] = counts["assignments"] - counts["lead_assignments"]
     return counts

@@ -53,13 +53,25 @@ def create_user(
             raise InvalidInput("err.password_short", n=MIN_PASSWORD_LENGTH)
         password_hash = hash_password(password)
     display_name = (display_name or "").strip() or username
-    user = User(username=username, display_name=display_name[:200], password_hash=password_hash,
-                role=role, organization_id=org.id if org else None)
+    user = User(
+        username=username,
+        display_name=display_name[:200],
+        password_hash=password_hash,
+        role=role,
+        organization_id=org.id if org else None,
+    )
     session.add(user)
     session.flush()
-    audit.record(session, actor=actor, action="create", entity="user", entity_id=user.id,
-                 after=audit.snapshot(user, ["username", "display_name", "role",
-                                              "organization_id", "active"]))
+    audit.record(
+        session,
+        actor=actor,
+        action="create",
+        entity="user",
+        entity_id=user.id,
+        after=audit.snapshot(
+            user, ["username", "display_name", "role", "organization_id", "active"]
+        ),
+    )
     return user
 
 

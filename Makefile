@@ -1,0 +1,58 @@
+# make run   : set up everything and serve the app on http://127.0.0.1:8501 (SQLite)
+# make test  : set up everything and run every test
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+HOST   ?= 127.0.0.1
+PORT   ?= 8501
+
+.PHONY: run test test-unit test-services test-pages test-e2e lint format db seed clean browser
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+db: $(VENV)/.installed
+	$(PY) manage.py init-db
+
+# Seeds the real directive; on an empty database (no users yet) adds the demo too.
+seed: db
+	@if [ "$$($(PY) manage.py stats --json | $(PY) -c 'import json,sys; print(json.load(sys.stdin)["users"])')" = "0" ]; then \
+		$(PY) manage.py seed --demo; else $(PY) manage.py seed; fi
+
+run: seed
+	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT) --server.headless true
+
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
+		(apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-noto-core)
+
+test: $(VENV)/.dev-installed browser
+	$(PY) -m pytest -q
+
+test-unit: $(VENV)/.dev-installed
+	$(PY) -m pytest -q tests/unit
+test-services: $(VENV)/.dev-installed
+	$(PY) -m pytest -q tests/services
+test-pages: $(VENV)/.dev-installed
+	$(PY) -m pytest -q tests/pages
+test-e2e: $(VENV)/.dev-installed browser
+	$(PY) -m pytest -q tests/e2e
+
+lint: $(VENV)/.dev-installed
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+clean:
+	rm -rf $(VENV) test-output .pytest_cache .ruff_cache

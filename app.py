@@ -1,0 +1,91 @@
+"""Entry point: page config, the sign-in gate, this role's page list, st.navigation."""
+
+import streamlit as st
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from components import ui
+from components.auth import sign_out_button, signed_in_actor
+from components.ui import t
+from config import get_settings
+from models import Role
+
+st.set_page_config(page_title="CCHC Lai Châu", page_icon="🏛️", layout="wide")
+
+PAGES = {  # key -> (file, url path, icon)
+    "overview": ("pages/overview.py", "tong-quan", ":material/dashboard:"),
+    "my_tasks": ("pages/my_tasks.py", "nhiem-vu", ":material/assignment:"),
+    "directive": ("pages/directive.py", "chi-thi", ":material/description:"),
+    "body": ("pages/body.py", "don-vi", ":material/apartment:"),
+    "targets": ("pages/targets.py", "chi-tieu", ":material/flag:"),
+    "figures": ("pages/figures.py", "so-lieu", ":material/edit_note:"),
+    "proposals": ("pages/proposals.py", "kien-nghi", ":material/gavel:"),
+    "audit": ("pages/audit.py", "nhat-ky", ":material/history:"),
+    "briefing": ("pages/briefing.py", "trinh-chieu", ":material/slideshow:"),
+}
+# The page list follows the role: a page that is not in it cannot be opened by its URL either.
+ROLE_PAGES = {
+    Role.LEADER: ["overview", "directive", "body", "targets", "proposals", "briefing"],
+    Role.SECRETARIAT: [
+        "overview",
+        "directive",
+        "body",
+        "targets",
+        "my_tasks",
+        "figures",
+        "audit",
+        "briefing",
+    ],
+    Role.BODY: ["my_tasks", "overview", "directive", "body", "targets", "figures"],
+    Role.VIEWER: ["overview", "directive", "body", "targets", "briefing"],
+}
+
+
+def _language_switch() -> None:
+    choice = st.sidebar.radio(
+        t("app.language"),
+        ["vi", "en"],
+        horizontal=True,
+        key="lang_choice",
+        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+        index=0 if ui.lang() == "vi" else 1,
+    )
+    st.session_state["lang"] = choice
+
+
+def main() -> None:
+    st.session_state.setdefault("lang", get_settings().language)
+    try:
+        actor, authenticator = signed_in_actor()
+    except (OperationalError, ProgrammingError) as err:
+        st.error(
+            t("app.db_not_ready")
+            if "no such table" in str(err).lower() or "does not exist" in str(err).lower()
+            else t("app.db_unreachable", url=get_settings().database_url.split("@")[-1])
+        )
+        st.stop()
+    if actor is None:
+        st.stop()
+    st.session_state["actor"] = actor
+    _language_switch()
+    st.sidebar.markdown(
+        t(
+            "app.signed_in_as",
+            name=st.session_state.get("name", actor.username),
+            role=t(f"role.{actor.role}"),
+        )
+    )
+    sign_out_button(authenticator)
+    pages = [
+        st.Page(
+            PAGES[key][0],
+            title=t(f"page.{key}"),
+            url_path=PAGES[key][1],
+            icon=PAGES[key][2],
+            default=(i == 0),
+        )
+        for i, key in enumerate(ROLE_PAGES[Role(actor.role)])
+    ]
+    st.navigation(pages).run()
+
+
+main()

@@ -1,0 +1,45 @@
+"""Streamlit helpers shared by every page: language, text, the demo banner, loaders."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import streamlit as st
+from sqlmodel import Session
+
+from components import i18n
+from models import get_engine
+
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "vi")
+
+
+def t(key: str, **params: object) -> str:
+    return i18n.t(key, lang(), **params)
+
+
+def fmt_date(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def fmt_datetime(moment: datetime | None) -> str:
+    return moment.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M") if moment else ""
+
+
+def session() -> Session:
+    """A read session for a page's loaders; writes go through services' units of work."""
+    return Session(get_engine(), expire_on_commit=False)
+
+
+def demo_banner(is_demo: bool) -> None:
+    if is_demo:
+        st.warning(t("app.demo_banner"), icon="⚠️")
+
+
+def error(err: Exception) -> None:
+    """A domain error as one sentence in the user's language."""
+    code = getattr(err, "code", None)
+    params = getattr(err, "params", {})
+    st.error(t(code, **params) if code else str(err))

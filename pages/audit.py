@@ -1,0 +1,3 @@
+from components.page import coming_soon
+
+coming_soon("page.audit")

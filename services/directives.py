@@ -1,0 +1,77 @@
+"""The directive as written: its sections and tasks, as plain rows."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from models import Assignment, AssignmentRole, Organization, Section, Task
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    label: str
+    text: str
+    area: str
+    cadence: str
+    due_date: date | None
+    leads: int
+    partners: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    ordinal: int
+    label: str
+    heading: str
+    tasks: tuple[TaskRow, ...]
+
+
+def outline(session: Session, *, directive_id: int) -> list[SectionRow]:
+    """Sections and tasks in order, with lead counts and partner names: three queries."""
+    sections = session.exec(
+        select(Section).where(Section.directive_id == directive_id).order_by(Section.ordinal)
+    ).all()
+    tasks = session.exec(
+        select(Task)
+        .join(Section)
+        .where(Section.directive_id == directive_id)
+        .order_by(Task.section_id, Task.ordinal)
+    ).all()
+    lead_counts = dict(
+        session.exec(
+            select(Assignment.task_id, func.count())
+            .join(Task)
+            .join(Section)
+            .where(Section.directive_id == directive_id, Assignment.role == AssignmentRole.LEAD)
+            .group_by(Assignment.task_id)
+        ).all()
+    )
+    partners: dict[int, list[str]] = {}
+    for task_id, name in session.exec(
+        select(Assignment.task_id, Organization.name)
+        .join(Organization)
+        .join(Task)
+        .join(Section)
+        .where(Section.directive_id == directive_id, Assignment.role == AssignmentRole.PARTNER)
+        .order_by(Organization.sort_order)
+    ):
+        partners.setdefault(task_id, []).append(name)
+    by_section: dict[int, list[TaskRow]] = {}
+    ordinal_of = {s.id: s.ordinal for s in sections}
+    for task in tasks:
+        by_section.setdefault(task.section_id, []).append(
+            TaskRow(
+                label=f"{ordinal_of[task.section_id]}.{task.ordinal}",
+                text=task.text,
+                area=task.area,
+                cadence=task.cadence,
+                due_date=task.due_date,
+                leads=int(lead_counts.get(task.id, 0)),
+                partners=tuple(partners.get(task.id, [])),
+            )
+        )
+    return [
+        SectionRow(s.ordinal, s.label, s.heading, tuple(by_section.get(s.id, []))) for s in sections
+    ]

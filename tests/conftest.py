@@ -1,0 +1,104 @@
+"""Fixtures: a migrated database on each backend, the real directive seeded into it.
+
+The PostgreSQL backend runs in its own schema of TEST_POSTGRES_URL (default: the local
+server's database `test`). Unreachable, it is skipped on a developer's machine and fails
+in CI (CI=true), so the PostgreSQL path is never silently untested there.
+"""
+
+import os
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from models.db import build_engine, normalise_url  # noqa: E402
+
+PG_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def migrate(url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config(str(ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(ROOT / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    command.upgrade(cfg, "head")
+
+
+def _postgres_schema_url() -> Iterator[str]:
+    admin = create_engine(normalise_url(PG_URL))
+    schema = f"t_{uuid.uuid4().hex[:10]}"
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except Exception as err:
+        admin.dispose()
+        message = f"PostgreSQL at {PG_URL} is not reachable: {err}"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    sep = "&" if "?" in PG_URL else "?"
+    try:
+        yield f"{normalise_url(PG_URL)}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A freshly migrated, empty database on each backend."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'test.db'}"
+        migrate(url)
+        yield url
+    else:
+        for url in _postgres_schema_url():
+            migrate(url)
+            yield url
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    eng = build_engine(db_url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def seeded(engine: Engine) -> Engine:
+    """The real directive and the demo installation."""
+    from models import session_scope
+    from services import demo, seed
+
+    with session_scope(engine) as session:
+        seed.seed_reference(session)
+        demo.seed_demo(session, password="laichau2021")
+    return engine
+
+
+@pytest.fixture(scope="session")
+def demo_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One demo database (SQLite) shared by the page and browser tests, which only read it
+    or write to it in ways each test accounts for."""
+    from models import session_scope
+    from services import demo, seed
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    migrate(url)
+    eng = build_engine(url)
+    with session_scope(eng) as session:
+        seed.seed_reference(session)
+        demo.seed_demo(session, password="laichau2021")
+    eng.dispose()
+    return url

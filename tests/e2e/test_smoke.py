@@ -1,0 +1,50 @@
+"""The leader signs in with one click in a real browser and sees the overview."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+VIEWPORTS = [(1920, 1080), (1280, 720)]
+
+
+def sign_in(page: Page, url: str, username: str, password: str = "laichau2021") -> None:
+    page.goto(url)
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()  # once
+
+
+def assert_no_exception(page: Page) -> None:
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
+
+
+@pytest.mark.parametrize(("width", "height"), VIEWPORTS)
+def test_leader_signs_in_once_and_sees_overview(server, browser, shots, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    sign_in(page, server, "lanhdao")
+    expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("DỮ LIỆU MINH HỌA")).to_be_visible()
+    expect(page.get_by_label("Mật khẩu")).to_have_count(0)
+    expect(page.get_by_text("Nhiệm vụ", exact=True)).to_be_visible()
+    page.wait_for_timeout(1500)  # let the chart draw before the picture
+    assert_no_exception(page)
+    page.screenshot(path=str(shots / f"overview-lanhdao-{width}x{height}.png"))
+
+    # a reload keeps the leader signed in (the cookie), and the directive page opens by URL
+    page.goto(f"{server}/chi-thi")
+    expect(page.get_by_role("heading", name="Chỉ thị")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Thủ trưởng các Sở, ban, ngành tỉnh").first).to_be_visible()
+    assert_no_exception(page)
+    page.screenshot(path=str(shots / f"directive-lanhdao-{width}x{height}.png"))
+    context.close()
+
+
+def test_wrong_password_shows_a_message_and_no_page(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    sign_in(page, server, "lanhdao", "sai-mat-khau")
+    expect(page.get_by_text("Tên đăng nhập hoặc mật khẩu không đúng.")).to_be_visible(
+        timeout=30_000
+    )
+    expect(page.get_by_role("heading", name="Tổng quan")).to_have_count(0)
+    context.close()

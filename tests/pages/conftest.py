@@ -1,0 +1,35 @@
+import os
+from collections.abc import Iterator
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def app_env(demo_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Point the app's settings at the demo database for one test."""
+    from config import get_settings
+    from models.db import get_engine
+
+    monkeypatch.setenv("DATABASE_URL", demo_sqlite_url)
+    monkeypatch.setenv("COOKIE_SECRET", "t" * 48)
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    yield demo_sqlite_url
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+
+
+def sign_in(username: str, password: str = "laichau2021") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.text_input[0].input(username)
+    at.text_input[1].input(password)
+    at.button[0].click()
+    at.run()
+    return at
+
+
+__all__ = ["os", "sign_in"]

@@ -1,0 +1,54 @@
+"""Sign-in through the real form, against the users in the database."""
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from models import Assignment, Task
+from models.db import get_engine
+from tests.pages.conftest import sign_in
+
+
+def _markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(str(m.value) for m in at.warning)
+
+
+def test_leader_signs_in_with_one_submit_and_sees_the_overview(app_env):
+    at = sign_in("lanhdao")
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Tổng quan"]
+    assert "DỮ LIỆU MINH HỌA" in _markdown(at)
+    with Session(get_engine()) as s:
+        tasks = s.exec(select(func.count()).select_from(Task)).one()
+        assignments = s.exec(select(func.count()).select_from(Assignment)).one()
+    tiles = {m.label: m.value for m in at.metric}
+    assert tiles["Nhiệm vụ"] == str(tasks) == "40"
+    assert tiles["Lượt giao cho đơn vị"] == str(assignments)
+    # no sign-in form is left on screen
+    assert not [ti for ti in at.text_input if ti.label == "Mật khẩu"]
+
+
+def test_wrong_password_is_refused_in_vietnamese(app_env):
+    at = sign_in("lanhdao", "sai-mat-khau")
+    assert not at.exception
+    assert any("không đúng" in e.value for e in at.error)
+    assert not at.metric and not at.title
+
+
+def test_unknown_user_is_refused(app_env):
+    at = sign_in("khong-co-ai")
+    assert any("không đúng" in e.value for e in at.error)
+    assert not at.metric
+
+
+def test_body_user_lands_on_its_tasks(app_env):
+    at = sign_in("stp")
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Nhiệm vụ của đơn vị"]
+
+
+def test_english_switch(app_env):
+    at = sign_in("xem")
+    at.sidebar.radio[0].set_value("en").run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Overview"]
+    assert any(m.label == "Tasks" for m in at.metric)

@@ -1,0 +1,117 @@
+"""Accounts: bad input gets a clear Vietnamese message and writes nothing."""
+
+import pytest
+from sqlmodel import select
+
+from models import AuditEvent, User, session_scope
+from services import seed, users
+from services.auth import Actor, check_password
+from services.errors import InvalidInput, PermissionDenied
+
+
+@pytest.fixture
+def ref(engine):
+    with session_scope(engine) as s:
+        seed.seed_reference(s)
+    return engine
+
+
+def counts(engine):
+    with session_scope(engine) as s:
+        return len(s.exec(select(User)).all()), len(s.exec(select(AuditEvent)).all())
+
+
+def test_create_user_hashes_and_audits(ref):
+    with session_scope(ref) as s:
+        users.create_user(
+            s,
+            username="CanBo.SNV",
+            display_name="Cán bộ SNV",
+            password="mat-khau-dai",
+            role="body",
+            organization_code="snv",
+        )
+    with session_scope(ref) as s:
+        u = s.exec(select(User).where(User.username == "canbo.snv")).one()
+        assert u.password_hash.startswith("$2") and check_password("mat-khau-dai", u.password_hash)
+        assert not check_password("sai-mat-khau", u.password_hash)
+        event = s.exec(select(AuditEvent).where(AuditEvent.entity == "user")).one()
+        assert event.after["username"] == "canbo.snv" and "password_hash" not in event.after
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "code", "words"),
+    [
+        (
+            {"username": "lanhdao2", "role": "leader", "password": "short"},
+            "err.password_short",
+            "ít nhất 8 ký tự",
+        ),
+        (
+            {"username": "x1", "role": "boss", "password": "long-enough"},
+            "err.role_unknown",
+            "Vai trò “boss” không có",
+        ),
+        (
+            {
+                "username": "x2",
+                "role": "body",
+                "organization_code": "NOPE",
+                "password": "long-enough",
+            },
+            "err.org_unknown",
+            "Không có cơ quan, đơn vị mã “NOPE”",
+        ),
+        (
+            {"username": "x3", "role": "body", "password": "long-enough"},
+            "err.body_needs_org",
+            "phải gắn với một cơ quan",
+        ),
+        (
+            {"username": "bad name", "role": "viewer", "password": "long-enough"},
+            "err.username_format",
+            "không hợp lệ",
+        ),
+    ],
+)
+def test_bad_input_writes_nothing(ref, kwargs, code, words):
+    before = counts(ref)
+    with pytest.raises(InvalidInput) as err, session_scope(ref) as s:
+        users.create_user(s, display_name="", **kwargs)
+    assert err.value.code == code and words in str(err.value)
+    assert counts(ref) == before
+
+
+def test_existing_username_is_refused(ref):
+    with session_scope(ref) as s:
+        users.create_user(
+            s, username="xem2", display_name="", password="long-enough", role="viewer"
+        )
+    before = counts(ref)
+    with pytest.raises(InvalidInput) as err, session_scope(ref) as s:
+        users.create_user(
+            s, username="xem2", display_name="", password="long-enough", role="viewer"
+        )
+    assert "đã có người dùng" in str(err.value)
+    assert counts(ref) == before
+
+
+def test_only_the_secretariat_creates_accounts(ref):
+    body = Actor(id=None, username="snv", role="body", organization_id=1)
+    before = counts(ref)
+    with pytest.raises(PermissionDenied), session_scope(ref) as s:
+        users.create_user(
+            s, username="new", display_name="", password="long-enough", role="viewer", actor=body
+        )
+    assert counts(ref) == before
+
+
+def test_inactive_users_get_no_credentials(seeded):
+    with session_scope(seeded) as s:
+        u = s.exec(select(User).where(User.username == "stp")).one()
+        u.active = False
+        s.add(u)
+    with session_scope(seeded) as s:
+        creds = users.authenticator_credentials(s)["usernames"]
+        assert "stp" not in creds and "snv" in creds
+        assert users.active_user(s, "stp") is None
