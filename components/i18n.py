@@ -179,6 +179,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.password_prompt": ("Mật khẩu: ", "Password: "),
     "cli.password_again": ("Nhập lại mật khẩu: ", "Password again: "),
     "cli.password_mismatch": ("Hai lần nhập mật khẩu không khớp.", "The passwords do not match."),
+    # --- overview, directive, body and target pages (issue 3)
+    # --- reporting, figures, proposals, audit, sign-in hardening (issue 4)
+    # --- briefing and exports (issue 5)
+    # --- importer, administration, backup (issue 6)
 }
 
 
