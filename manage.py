@@ -5,6 +5,10 @@ python manage.py init-db            apply migrations (alembic upgrade head)
 python manage.py seed [--demo]      load the directive, bodies, targets (and demo data)
 python manage.py create-user ...    add an account
 python manage.py stats --json       counts of what the database holds
+python manage.py import-directive FILE [--dry-run] [--json]
+                                    read a directive (.txt, .docx, .pdf; - for stdin) and save it
+python manage.py backup FILE        a consistent copy of the SQLite database
+python manage.py restore FILE       replace the database with a verified backup
 """
 
 import argparse
@@ -14,6 +18,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, ProgrammingError
@@ -21,6 +26,10 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from components.i18n import t
 from config import ROOT, get_settings
 from services.errors import DomainError
+
+if TYPE_CHECKING:
+    from services.body_names import BodyRef
+    from services.import_parser import ParsedDirective
 
 EXIT_INVALID = 2
 
@@ -104,6 +113,93 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_directive(args: argparse.Namespace) -> int:
+    from models import session_scope
+    from services import importer
+    from services.auth import SYSTEM
+    from services.errors import InvalidInput
+
+    if args.file == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        path = Path(args.file)
+        if not path.is_file():
+            raise InvalidInput("err.import_file_missing", path=args.file)
+        data = path.read_bytes()
+    with session_scope() as session:
+        parsed = importer.parse_document(session, data, args.file)
+        bodies = importer.body_refs(session)
+    if args.json:
+        print(json.dumps(importer.as_json(parsed, bodies), ensure_ascii=False))
+    else:
+        _print_summary(parsed, bodies)
+    say = _say_err if args.json else _say
+    if parsed.task_count == 0:
+        say("cli.import_no_tasks")
+        return 0
+    if args.dry_run:
+        say("cli.import_dry_run")
+        return 0
+    with session_scope() as session:
+        result = importer.save(session, actor=SYSTEM, parsed=parsed)
+    say(
+        "cli.import_saved",
+        code=result.code,
+        sections=result.sections,
+        tasks=result.tasks,
+        leads=result.lead_assignments,
+        partners=result.partner_assignments,
+        targets=result.targets,
+    )
+    return 0
+
+
+def _say_err(key: str, **params: object) -> None:
+    print(t(key, _lang(), **params), file=sys.stderr)
+
+
+def _print_summary(parsed: "ParsedDirective", bodies: "list[BodyRef]") -> None:
+    names = {b.code: b.name for b in bodies}
+    lang = _lang()
+    print(
+        t(
+            "cli.import_head",
+            lang,
+            kind=parsed.kind or "?",
+            number=t("imp.number", lang, number=parsed.number)
+            if parsed.number
+            else t("imp.no_number", lang),
+            day=parsed.issued_date.strftime("%d/%m/%Y") if parsed.issued_date else "—",
+            title=parsed.title or "—",
+        )
+    )
+    for s in parsed.sections:
+        who = ", ".join(names.get(c, c) for c in s.bodies[:3])
+        if len(s.bodies) > 3:
+            who += t("cli.import_more", lang, n=len(s.bodies) - 3)
+        print(
+            t(
+                "cli.import_section",
+                lang,
+                label=s.label,
+                heading=s.heading if len(s.heading) <= 70 else s.heading[:69] + "…",
+                tasks=len(s.tasks),
+                bodies=who or "—",
+            )
+        )
+        if not s.include:
+            print(t("cli.import_skipped", lang))
+    print(
+        t(
+            "cli.import_totals",
+            lang,
+            sections=len(parsed.sections),
+            tasks=parsed.task_count,
+            targets=len(parsed.targets),
+        )
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="manage.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -123,6 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="counts")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
+    p = sub.add_parser("import-directive", help="read a directive from its text and save it")
+    p.add_argument("file", help=".txt, .docx or .pdf (with a text layer); - reads stdin")
+    p.add_argument("--dry-run", action="store_true", help="parse and show, save nothing")
+    p.add_argument("--json", action="store_true", help="print the parsed directive as JSON")
+    p.set_defaults(func=cmd_import_directive)
     return parser
 
 

@@ -183,6 +183,125 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- reporting, figures, proposals, audit, sign-in hardening (issue 4)
     # --- briefing and exports (issue 5)
     # --- importer, administration, backup (issue 6)
+    "err.import_empty": (
+        "Tệp hoặc đoạn văn bản trống: không có gì để đọc. Không lưu gì.",
+        "The file or text is empty: nothing to read. Nothing was saved.",
+    ),
+    "err.import_too_large": (
+        "Tệp quá lớn ({mb} MB): chỉ nhận tệp dưới {limit} MB. Không lưu gì.",
+        "The file is too large ({mb} MB): files must be under {limit} MB. Nothing was saved.",
+    ),
+    "err.import_binary": (
+        "Tệp không phải văn bản (.txt), Word (.docx) hay PDF: không đọc được. Không lưu gì.",
+        "The file is not text (.txt), Word (.docx) or PDF: it cannot be read. Nothing was saved.",
+    ),
+    "err.import_old_word": (
+        "Tệp Word 97-2003 (.doc) chưa đọc được: mở bằng Word và lưu thành .docx. Không lưu gì.",
+        "Word 97-2003 files (.doc) cannot be read: open it in Word and save as .docx. "
+        "Nothing was saved.",
+    ),
+    "err.import_unreadable": (
+        "Tệp {kind} bị hỏng hoặc không đúng định dạng: không đọc được. Không lưu gì.",
+        "The {kind} file is damaged or not what its name says: it cannot be read. "
+        "Nothing was saved.",
+    ),
+    "err.import_docx_empty": (
+        "Tệp Word (.docx) không có chữ nào. Không lưu gì.",
+        "The Word file (.docx) holds no text. Nothing was saved.",
+    ),
+    "err.import_pdf_no_text": (
+        "Tệp PDF ({pages} trang) không có lớp chữ (có thể là bản quét): hãy dùng bản PDF gốc, "
+        "tệp Word hoặc dán văn bản. Không lưu gì.",
+        "The PDF ({pages} pages) has no text layer (probably a scan): use the original PDF, "
+        "the Word file, or paste the text. Nothing was saved.",
+    ),
+    "err.import_pdf_encrypted": (
+        "Tệp PDF có mật khẩu: không đọc được. Không lưu gì.",
+        "The PDF is password-protected: it cannot be read. Nothing was saved.",
+    ),
+    "err.import_file_missing": (
+        "Không tìm thấy tệp “{path}”.",
+        "File “{path}” not found.",
+    ),
+    "err.import_no_kind": (
+        "Chưa có loại văn bản (Chỉ thị, Kế hoạch...): điền vào rồi lưu lại. Chưa lưu gì.",
+        "The document's kind (Chỉ thị, Kế hoạch...) is missing: fill it in and save again. "
+        "Nothing was saved.",
+    ),
+    "err.import_no_title": (
+        "Chưa có trích yếu (tên) văn bản: điền vào rồi lưu lại. Chưa lưu gì.",
+        "The document's title is missing: fill it in and save again. Nothing was saved.",
+    ),
+    "err.import_no_tasks": (
+        "Không tìm thấy nhiệm vụ nào trong văn bản (không có mục 1., I., a), gạch đầu dòng...). "
+        "Không lưu gì.",
+        "No task was found in the text (no 1., I., a), dash items...). Nothing was saved.",
+    ),
+    "err.import_duplicate": (
+        "{kind} “{what}” đã có trong hệ thống: không nhập lần nữa. Không lưu gì.",
+        "{kind} “{what}” is already in the system: it is not imported twice. Nothing was saved.",
+    ),
+    "err.import_duplicate_label": (
+        "Hai nhiệm vụ cùng số thứ tự {label}: sửa lại cho khác nhau. Chưa lưu gì.",
+        "Two tasks share the number {label}: make them different. Nothing was saved.",
+    ),
+    "err.import_task_empty": (
+        "Nhiệm vụ {label} chưa có nội dung. Chưa lưu gì.",
+        "Task {label} has no text. Nothing was saved.",
+    ),
+    "err.text_too_long": (
+        "Nội dung quá dài (tối đa {n} ký tự): “{start}…”. Chưa lưu gì.",
+        "Too long (at most {n} characters): “{start}…”. Nothing was saved.",
+    ),
+    "err.area_unknown": (
+        "Lĩnh vực “{value}” (nhiệm vụ {label}) không có trong danh mục.",
+        "Area “{value}” (task {label}) is not in the list.",
+    ),
+    "err.cadence_unknown": (
+        "Tính chất “{value}” (nhiệm vụ {label}) không có trong danh mục.",
+        "Cadence “{value}” (task {label}) is not in the list.",
+    ),
+    "err.target_kind_unknown": (
+        "Loại chỉ tiêu “{value}” không có trong danh mục.",
+        "Target kind “{value}” is not in the list.",
+    ),
+    "err.target_needs_value": (
+        "Chỉ tiêu “{text}” cần một con số (ví dụ 30 cho “trên 30%”).",
+        "Target “{text}” needs a number (e.g. 30 for “above 30%”).",
+    ),
+    "cli.import_head": (
+        "{kind} {number}, ngày {day}: {title}",
+        "{kind} {number}, dated {day}: {title}",
+    ),
+    "imp.number": ("số {number}", "no. {number}"),
+    "imp.no_number": ("(chưa có số)", "(no number)"),
+    "cli.import_skipped": (
+        "    (không nhập mục này: mục đích, yêu cầu, không phải nhiệm vụ)",
+        "    (this section is not imported: aims and requirements, not tasks)",
+    ),
+    "cli.import_section": (
+        "  {label} {heading} — {tasks} nhiệm vụ — {bodies}",
+        "  {label} {heading} — {tasks} tasks — {bodies}",
+    ),
+    "cli.import_more": (" và {n} đơn vị khác", " and {n} more"),
+    "cli.import_totals": (
+        "Tổng: {sections} mục, {tasks} nhiệm vụ, {targets} chỉ tiêu đề xuất.",
+        "Total: {sections} sections, {tasks} tasks, {targets} proposed targets.",
+    ),
+    "cli.import_no_tasks": (
+        "Không tìm thấy nhiệm vụ nào trong văn bản: không lưu gì.",
+        "No task was found in the text: nothing was saved.",
+    ),
+    "cli.import_dry_run": (
+        "Chạy thử (--dry-run): không lưu gì.",
+        "Dry run (--dry-run): nothing was saved.",
+    ),
+    "cli.import_saved": (
+        "Đã nhập văn bản mã {code}: {sections} mục, {tasks} nhiệm vụ, {leads} lượt giao chủ "
+        "trì, {partners} lượt phối hợp, {targets} chỉ tiêu.",
+        "Imported as {code}: {sections} sections, {tasks} tasks, {leads} lead assignments, "
+        "{partners} partner assignments, {targets} targets.",
+    ),
 }
 
 

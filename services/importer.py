@@ -1,0 +1,331 @@
+"""Importing a directive from its text: read, parse against the body list, save in one unit of
+work. The command line and the import page both come through here.
+
+    parsed = importer.parse_document(session, data, "ke-hoach.pdf")   # nothing written
+    result = importer.save(session, actor=actor, parsed=parsed)        # everything or nothing
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from models import (
+    Assignment,
+    AssignmentRole,
+    Cadence,
+    Directive,
+    Organization,
+    ReformArea,
+    Role,
+    Section,
+    Target,
+    TargetKind,
+    Task,
+)
+from services import audit
+from services.auth import Actor
+from services.body_names import BodyRef
+from services.errors import InvalidInput, PermissionDenied
+from services.import_parser import (
+    NUMBER_KINDS,
+    ParsedDirective,
+    ParsedSection,
+    ParsedTask,
+    ProposedTarget,
+    as_json,
+    parse_text,
+)
+from services.import_reader import SourceText, read_document, read_pasted
+
+ProgressFn = Callable[[float], None]
+
+__all__ = [
+    "ImportResult",
+    "ParsedDirective",
+    "ParsedSection",
+    "ParsedTask",
+    "ProposedTarget",
+    "as_json",
+    "body_refs",
+    "parse_document",
+    "parse_pasted",
+    "save",
+]
+
+
+def body_refs(session: Session) -> list[BodyRef]:
+    """Every body, as plain data, in the order the lists show them."""
+    rows = session.exec(select(Organization).order_by(Organization.sort_order, Organization.code))
+    return [BodyRef(o.code, o.name, o.kind, o.active, o.sort_order) for o in rows]
+
+
+def parse_source(
+    source: SourceText, bodies: list[BodyRef], *, on_progress: ProgressFn | None = None
+) -> ParsedDirective:
+    return parse_text(source.text, bodies, wrapped=source.wrapped, on_progress=on_progress)
+
+
+def parse_document(
+    session: Session,
+    data: bytes,
+    filename: str = "",
+    *,
+    on_progress: ProgressFn | None = None,
+) -> ParsedDirective:
+    """Read a file's bytes and parse them against the database's bodies. Writes nothing."""
+    source = read_document(data, filename, on_progress=on_progress)
+    return parse_source(source, body_refs(session))
+
+
+def parse_pasted(session: Session, text: str) -> ParsedDirective:
+    return parse_source(read_pasted(text), body_refs(session))
+
+
+# ----------------------------------------------------------------------------- saving
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    directive_id: int
+    code: str
+    sections: int
+    tasks: int
+    lead_assignments: int
+    partner_assignments: int
+    targets: int
+
+
+_AREAS = {a.value for a in ReformArea}
+_CADENCES = {c.value for c in Cadence}
+_TARGET_KINDS = {k.value for k in TargetKind}
+_VALUED = {TargetKind.AT_LEAST, TargetKind.AT_MOST, TargetKind.EXACTLY}
+
+
+def save(
+    session: Session,
+    *,
+    actor: Actor,
+    parsed: ParsedDirective,
+    on_progress: ProgressFn | None = None,
+) -> ImportResult:
+    """Write the (possibly edited) directive with its sections, tasks, assignments and targets.
+    Everything is checked before the first write; the caller's unit of work commits once, so
+    an error or an interruption midway leaves nothing behind."""
+    if actor.role != Role.SECRETARIAT:
+        raise PermissionDenied("err.permission")
+    sections = [s for s in parsed.sections if s.include]
+    orgs = _check(session, parsed, sections)
+
+    directive = Directive(
+        code=_new_code(session, parsed),
+        kind=parsed.kind.strip(),  # type: ignore[union-attr]  # checked above
+        number=(parsed.number or "").strip() or None,
+        title=parsed.title.strip(),
+        issued_date=parsed.issued_date,
+        issuer=(parsed.issuer or "")[:200],
+        signer=(parsed.signer or "")[:200],
+        preamble=parsed.preamble or "",
+        original_text=parsed.original_text or "",
+    )
+    session.add(directive)
+    session.flush()
+    total = sum(len(s.tasks) for s in sections)
+    done = 0
+    leads = partners = 0
+    task_by_label: dict[str, Task] = {}
+    leads_by_label: dict[str, list[str]] = {}
+    for ordinal, s in enumerate(sections, start=1):
+        section = Section(
+            directive_id=directive.id,  # type: ignore[arg-type]
+            ordinal=ordinal,
+            label=(s.label or "").strip()[:20],
+            heading=(s.heading or "").strip()[:500],
+        )
+        session.add(section)
+        session.flush()
+        for task_ordinal, pt in enumerate(s.tasks, start=1):
+            task = Task(
+                section_id=section.id,  # type: ignore[arg-type]
+                ordinal=task_ordinal,
+                text=pt.text.strip(),
+                area=pt.area,
+                cadence=pt.cadence,
+                due_date=pt.due_date,
+            )
+            session.add(task)
+            session.flush()
+            task_by_label[pt.label] = task
+            lead_codes = _unique(pt.leads or s.bodies)
+            leads_by_label[pt.label] = lead_codes
+            for code in lead_codes:
+                session.add(
+                    Assignment(
+                        task_id=task.id,  # type: ignore[arg-type]
+                        organization_id=orgs[code].id,  # type: ignore[arg-type]
+                        role=AssignmentRole.LEAD,
+                    )
+                )
+                leads += 1
+            for code in _unique(pt.partners):
+                if code in lead_codes:
+                    continue
+                session.add(
+                    Assignment(
+                        task_id=task.id,  # type: ignore[arg-type]
+                        organization_id=orgs[code].id,  # type: ignore[arg-type]
+                        role=AssignmentRole.PARTNER,
+                    )
+                )
+                partners += 1
+            done += 1
+            if on_progress:
+                on_progress(done / max(total, 1))
+    for n, pt in enumerate(parsed.targets, start=1):
+        task = task_by_label.get(pt.task_label)
+        owners = leads_by_label.get(pt.task_label, [])
+        session.add(
+            Target(
+                directive_id=directive.id,  # type: ignore[arg-type]
+                code=f"CT{n:02d}",
+                name=_target_name(pt.text),
+                unit=pt.unit[:20],
+                kind=pt.kind,
+                direction=pt.direction,
+                value=pt.value if pt.kind in _VALUED else None,
+                period_type=pt.period_type if pt.period_type in {"year", "quarter"} else "year",
+                scope="per_body" if len(owners) > 1 else "province",
+                owner_id=orgs[owners[0]].id if len(owners) == 1 else None,
+                task_id=task.id if task else None,
+                source_text=pt.text,
+            )
+        )
+    session.flush()
+    result = ImportResult(
+        directive_id=directive.id,  # type: ignore[arg-type]
+        code=directive.code,
+        sections=len(sections),
+        tasks=total,
+        lead_assignments=leads,
+        partner_assignments=partners,
+        targets=len(parsed.targets),
+    )
+    audit.record(
+        session,
+        actor=actor,
+        action="import",
+        entity="directive",
+        entity_id=directive.id,
+        after={
+            "code": directive.code,
+            "kind": directive.kind,
+            "number": directive.number,
+            "title": directive.title,
+            "sections": result.sections,
+            "tasks": result.tasks,
+            "lead_assignments": leads,
+            "partner_assignments": partners,
+            "targets": result.targets,
+        },
+    )
+    return result
+
+
+def _unique(codes: list[str]) -> list[str]:
+    return list(dict.fromkeys(codes))
+
+
+def _target_name(text: str) -> str:
+    text = " ".join(text.split()).rstrip(";:")
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
+def _check(
+    session: Session, parsed: ParsedDirective, sections: list[ParsedSection]
+) -> dict[str, Organization]:
+    """Every refusal before the first write; returns the bodies by code."""
+    if not (parsed.kind or "").strip():
+        raise InvalidInput("err.import_no_kind")
+    if not (parsed.title or "").strip():
+        raise InvalidInput("err.import_no_title")
+    for value, limit in ((parsed.kind, 40), (parsed.title, 500), (parsed.number, 60)):
+        if len((value or "").strip()) > limit:
+            raise InvalidInput("err.text_too_long", n=limit, start=(value or "")[:40])
+    tasks = [t for s in sections for t in s.tasks]
+    if not tasks:
+        raise InvalidInput("err.import_no_tasks")
+    labels = [t.label for t in tasks]
+    if len(set(labels)) != len(labels):
+        raise InvalidInput("err.import_duplicate_label", label=_first_duplicate(labels))
+    for s in sections:
+        for t in s.tasks:
+            if not (t.text or "").strip():
+                raise InvalidInput("err.import_task_empty", label=t.label)
+            if t.area not in _AREAS:
+                raise InvalidInput("err.area_unknown", value=t.area, label=t.label)
+            if t.cadence not in _CADENCES:
+                raise InvalidInput("err.cadence_unknown", value=t.cadence, label=t.label)
+    for target in parsed.targets:
+        if target.kind not in _TARGET_KINDS:
+            raise InvalidInput("err.target_kind_unknown", value=target.kind)
+        if target.kind in _VALUED and target.value is None:
+            raise InvalidInput("err.target_needs_value", text=target.text[:80])
+    codes = {c for s in sections for c in s.bodies}
+    codes |= {c for t in tasks for c in (*t.leads, *t.partners)}
+    orgs: dict[str, Organization] = {}
+    if codes:
+        query = select(Organization).where(Organization.code.in_(codes))  # type: ignore[attr-defined]
+        orgs = {o.code: o for o in session.exec(query)}
+    for code in sorted(codes):
+        if code not in orgs:
+            raise InvalidInput("err.org_unknown", value=code)
+        if not orgs[code].active:
+            raise InvalidInput("err.org_inactive", value=orgs[code].name)
+    if _duplicate(session, parsed):
+        raise InvalidInput(
+            "err.import_duplicate", kind=parsed.kind, what=parsed.number or parsed.title[:80]
+        )
+    return orgs
+
+
+def _first_duplicate(labels: list[str]) -> str:
+    seen: set[str] = set()
+    for label in labels:
+        if label in seen:
+            return label
+        seen.add(label)
+    return ""
+
+
+def _duplicate(session: Session, parsed: ParsedDirective) -> bool:
+    """The same document imported twice: same kind and number, or same kind and title when it
+    has no number."""
+    kind = (parsed.kind or "").strip()
+    number = (parsed.number or "").strip()
+    query = select(Directive).where(Directive.kind == kind)
+    if number:
+        query = query.where(Directive.number == number)
+    else:
+        query = query.where(Directive.title == parsed.title.strip())
+    return session.exec(query).first() is not None
+
+
+def _new_code(session: Session, parsed: ParsedDirective) -> str:
+    """A short unique code: the document's number when it has one ("15/KH-UBND"), else the
+    kind's letters and the year ("KH-2022")."""
+    if parsed.number:
+        base = parsed.number.strip()
+    else:
+        letters = next((k for k, v in NUMBER_KINDS.items() if v == parsed.kind), "VB")
+        year = (parsed.issued_date or date.today()).year
+        base = f"{letters}-{year}"
+    base = re.sub(r"\s+", "", base)[:34]
+    taken = set(session.exec(select(Directive.code).where(Directive.code.startswith(base))))  # type: ignore[attr-defined]
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
