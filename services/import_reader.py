@@ -140,6 +140,14 @@ class _Numbering:
 
         self.formats: dict[tuple[str, str], tuple[str, str]] = {}
         self.counters: dict[tuple[str, str], int] = {}
+        self.by_style: dict[str, tuple[str, str]] = {}  # "ListNumber" -> (numId, ilvl)
+        try:
+            for style in document.styles.element.findall(qn("w:style")):
+                num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+                if num_pr is not None:
+                    self.by_style[style.get(qn("w:styleId"))] = _num_key(num_pr)
+        except (KeyError, AttributeError):
+            pass
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -166,14 +174,13 @@ class _Numbering:
         from docx.oxml.ns import qn
 
         num_pr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        if num_pr is None:
+        if num_pr is not None:
+            key = _num_key(num_pr)
+        else:
+            style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            key = self.by_style.get(style.get(qn("w:val")) if style is not None else "", ("", ""))
+        if key[0] in {"", "0"}:
             return ""
-        num_id = num_pr.find(qn("w:numId"))
-        ilvl = num_pr.find(qn("w:ilvl"))
-        key = (
-            num_id.get(qn("w:val")) if num_id is not None else "0",
-            ilvl.get(qn("w:val")) if ilvl is not None else "0",
-        )
         fmt, pattern = self.formats.get(key, ("bullet", "-"))
         if fmt == "bullet" or fmt == "none":
             return "-"
@@ -184,6 +191,17 @@ class _Numbering:
             if other[0] == key[0] and int(other[1]) > int(key[1]):
                 del self.counters[other]
         return re.sub(r"%\d", _format_number(count, fmt), pattern)
+
+
+def _num_key(num_pr) -> tuple[str, str]:
+    from docx.oxml.ns import qn
+
+    num_id = num_pr.find(qn("w:numId"))
+    ilvl = num_pr.find(qn("w:ilvl"))
+    return (
+        num_id.get(qn("w:val")) if num_id is not None else "",
+        ilvl.get(qn("w:val")) if ilvl is not None else "0",
+    )
 
 
 def _format_number(n: int, fmt: str) -> str:
