@@ -200,6 +200,38 @@ def _print_summary(parsed: "ParsedDirective", bodies: "list[BodyRef]") -> None:
     )
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from services import backup
+    from services.auth import SYSTEM
+
+    facts = backup.backup_to_file(get_settings().database_url, args.file, actor=SYSTEM)
+    _say(
+        "cli.backup_done",
+        path=str(Path(args.file).resolve()),
+        mb=f"{facts.size / 1_000_000:.1f}",
+        directives=facts.counts.get("directive", 0),
+        tasks=facts.counts.get("task", 0),
+        users=facts.counts.get("user", 0),
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from services import backup
+    from services.auth import SYSTEM
+
+    result = backup.restore_from_file(get_settings().database_url, args.file, actor=SYSTEM)
+    _say(
+        "cli.restore_done",
+        path=str(Path(args.file).resolve()),
+        directives=result.facts.counts.get("directive", 0),
+        tasks=result.facts.counts.get("task", 0),
+        users=result.facts.counts.get("user", 0),
+        previous=str(result.previous_copy),
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="manage.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -224,6 +256,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="parse and show, save nothing")
     p.add_argument("--json", action="store_true", help="print the parsed directive as JSON")
     p.set_defaults(func=cmd_import_directive)
+    p = sub.add_parser("backup", help="a consistent copy of the SQLite database")
+    p.add_argument("file", help="where to write the copy")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", help="replace the SQLite database with a verified backup")
+    p.add_argument("file", help="a backup made by manage.py backup or the admin page")
+    p.set_defaults(func=cmd_restore)
     return parser
 
 

@@ -302,6 +302,147 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Imported as {code}: {sections} sections, {tasks} tasks, {leads} lead assignments, "
         "{partners} partner assignments, {targets} targets.",
     ),
+    "err.org_name_empty": ("Chưa có tên cơ quan, đơn vị.", "The body's name is missing."),
+    "err.org_code_format": (
+        "Mã “{value}” không hợp lệ: 2–20 ký tự chữ in hoa không dấu, số, _ hoặc -.",
+        "Code “{value}” is invalid: 2-20 upper-case letters, digits, _ or -.",
+    ),
+    "err.org_code_taken": (
+        "Đã có cơ quan, đơn vị mã “{value}”. Không thêm gì.",
+        "There is already a body with code “{value}”. Nothing was added.",
+    ),
+    "err.org_kind_unknown": (
+        "Loại đơn vị “{value}” không có: chọn cấp tỉnh, cấp huyện hoặc bên ngoài.",
+        "Body kind “{value}” does not exist: choose provincial, district or external.",
+    ),
+    "err.org_name_taken": (
+        "Tên “{value}” trùng với đơn vị mã {code}.",
+        "The name “{value}” is already used by body {code}.",
+    ),
+    "err.stale_admin": (
+        "Người khác vừa sửa mục này (“{what}”): tải lại trang để xem bản mới rồi sửa lại. "
+        "Chưa lưu gì.",
+        "Someone else has just changed this (“{what}”): reload the page to see it, then edit "
+        "again. Nothing was saved.",
+    ),
+    "err.user_unknown": ("Không có tài khoản “{value}”.", "There is no account “{value}”."),
+    "err.last_secretariat": (
+        "Đây là tài khoản Văn phòng cuối cùng còn hoạt động: phải còn ít nhất một người quản trị.",
+        "This is the last active secretariat account: someone must still be able to administer.",
+    ),
+    "err.self_deactivate": (
+        "Không thể tự khóa tài khoản đang đăng nhập.",
+        "You cannot deactivate the account you are signed in with.",
+    ),
+    "err.adm_password_long": (
+        "Mật khẩu dài quá {n} byte.",
+        "The password is longer than {n} bytes.",
+    ),
+    "err.directive_unknown": ("Không có văn bản số {value}.", "There is no directive {value}."),
+    "err.date_in_future": (
+        "Ngày ban hành {day} ở tương lai.",
+        "The issue date {day} is in the future.",
+    ),
+    "err.task_text_empty": ("Nhiệm vụ chưa có nội dung.", "The task has no text."),
+    "err.task_area_unknown": (
+        "Lĩnh vực “{value}” không có trong danh mục.",
+        "Area “{value}” is not in the list.",
+    ),
+    "err.task_cadence_unknown": (
+        "Tính chất “{value}” không có trong danh mục.",
+        "Cadence “{value}” is not in the list.",
+    ),
+    "err.section_unknown": ("Không có mục số {value}.", "There is no section {value}."),
+    "err.task_unknown": ("Không có nhiệm vụ số {value}.", "There is no task {value}."),
+    "err.task_has_reports": (
+        "Nhiệm vụ đã có {n} báo cáo: không xóa được, để giữ lịch sử. Có thể đóng văn bản.",
+        "The task has {n} reports: it cannot be removed, to keep the history. You can close "
+        "the directive instead.",
+    ),
+    "err.assignment_role_unknown": (
+        "Vai trò giao việc “{value}” không có: chọn chủ trì hoặc phối hợp.",
+        "Assignment role “{value}” does not exist: choose lead or partner.",
+    ),
+    "err.assignment_exists": (
+        "{name} đã được giao nhiệm vụ này.",
+        "{name} is already assigned to this task.",
+    ),
+    "err.assignment_unknown": ("Không có lượt giao số {value}.", "There is no assignment {value}."),
+    "err.assignment_has_reports": (
+        "Đơn vị đã gửi {n} báo cáo cho nhiệm vụ này: không bỏ giao được, để giữ lịch sử.",
+        "The body has sent {n} reports on this task: the assignment stays, to keep the history.",
+    ),
+    "err.period_quarter_only": (
+        "Kỳ báo cáo hiện tại phải là một quý (ví dụ 2022-Q4), không phải “{value}”.",
+        "The current reporting period must be a quarter (e.g. 2022-Q4), not “{value}”.",
+    ),
+    "err.period_year": (
+        "Năm của kỳ “{value}” không hợp lý.",
+        "The year of period “{value}” is not plausible.",
+    ),
+    "err.adm_period_unknown": ("Không có kỳ báo cáo “{value}”.", "There is no period “{value}”."),
+    "err.deadline_before_period": (
+        "Hạn báo cáo {day} trước ngày bắt đầu kỳ ({start}).",
+        "The report deadline {day} is before the period starts ({start}).",
+    ),
+    "err.backup_postgres": (
+        "CSDL đang dùng PostgreSQL: sao lưu bằng công cụ của PostgreSQL, ví dụ "
+        'pg_dump -Fc -f cchc.dump "$DATABASE_URL", và khôi phục bằng '
+        'pg_restore --clean -d "$DATABASE_URL" cchc.dump.',
+        "The database is PostgreSQL: back it up with PostgreSQL's own tools, e.g. "
+        'pg_dump -Fc -f cchc.dump "$DATABASE_URL", and restore with '
+        'pg_restore --clean -d "$DATABASE_URL" cchc.dump.',
+    ),
+    "err.backup_memory": (
+        "CSDL trong bộ nhớ không sao lưu được.",
+        "An in-memory database cannot be backed up.",
+    ),
+    "err.backup_same_file": (
+        "Không ghi bản sao lưu đè lên chính CSDL đang dùng ({path}).",
+        "The backup cannot overwrite the database in use ({path}).",
+    ),
+    "err.backup_no_folder": (
+        "Thư mục “{path}” không có.",
+        "Folder “{path}” does not exist.",
+    ),
+    "err.restore_missing": ("Không tìm thấy tệp “{path}”.", "File “{path}” not found."),
+    "err.restore_not_db": (
+        "Tệp “{name}” không phải CSDL SQLite: không khôi phục. CSDL hiện tại giữ nguyên.",
+        "“{name}” is not an SQLite database: nothing restored. The current database is kept.",
+    ),
+    "err.restore_damaged": (
+        "Tệp “{name}” bị hỏng (kiểm tra toàn vẹn không đạt): không khôi phục. CSDL hiện tại "
+        "giữ nguyên.",
+        "“{name}” is damaged (integrity check failed): nothing restored. The current database "
+        "is kept.",
+    ),
+    "err.restore_not_ours": (
+        "Tệp “{name}” không phải bản sao lưu của ứng dụng này: không khôi phục. CSDL hiện tại "
+        "giữ nguyên.",
+        "“{name}” is not a backup of this application: nothing restored. The current database "
+        "is kept.",
+    ),
+    "err.restore_unknown_version": (
+        "Tệp “{name}” có phiên bản cấu trúc {version} mà phần mềm này không biết (có thể từ "
+        "bản mới hơn): không khôi phục. CSDL hiện tại giữ nguyên.",
+        "“{name}” has schema version {version}, unknown to this software (perhaps from a "
+        "newer one): nothing restored. The current database is kept.",
+    ),
+    "err.restore_failed": (
+        "Khôi phục không thành công ({detail}): CSDL hiện tại giữ nguyên.",
+        "The restore failed ({detail}): the current database is kept.",
+    ),
+    "cli.backup_done": (
+        "Đã sao lưu vào {path} ({mb} MB): {directives} văn bản, {tasks} nhiệm vụ, "
+        "{users} tài khoản.",
+        "Backed up to {path} ({mb} MB): {directives} directives, {tasks} tasks, {users} accounts.",
+    ),
+    "cli.restore_done": (
+        "Đã khôi phục từ {path}: {directives} văn bản, {tasks} nhiệm vụ, {users} tài khoản. "
+        "CSDL trước khi khôi phục được giữ ở {previous}.",
+        "Restored from {path}: {directives} directives, {tasks} tasks, {users} accounts. The "
+        "database as it was before is kept at {previous}.",
+    ),
 }
 
 

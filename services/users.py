@@ -1,6 +1,7 @@
 """User accounts. The sign-in form's credentials are built from these rows."""
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import Session, select
@@ -8,7 +9,8 @@ from sqlmodel import Session, select
 from models import Organization, Role, User
 from services import audit
 from services.auth import MIN_PASSWORD_LENGTH, SYSTEM, Actor, hash_password
-from services.errors import InvalidInput, PermissionDenied
+from services.errors import InvalidInput, NotFound, PermissionDenied
+from services.guard import require_secretariat
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,49}$")
 
@@ -96,3 +98,171 @@ def authenticator_credentials(session: Session) -> dict[str, Any]:
             for u in users
         }
     }
+
+
+# ----------------------------------------------------------------------------- administration
+
+MAX_PASSWORD_BYTES = 72  # bcrypt reads no further
+
+
+@dataclass(frozen=True)
+class UserRow:
+    username: str
+    display_name: str
+    role: str
+    organization_code: str | None
+    organization_name: str | None
+    active: bool
+
+
+def list_users(session: Session) -> list[UserRow]:
+    rows = session.exec(
+        select(User, Organization)
+        .join(Organization, User.organization_id == Organization.id, isouter=True)  # type: ignore[arg-type]
+        .order_by(User.role, User.username)
+    ).all()
+    return [
+        UserRow(
+            u.username,
+            u.display_name,
+            u.role,
+            o.code if o else None,
+            o.name if o else None,
+            u.active,
+        )
+        for u, o in rows
+    ]
+
+
+def _get_user(session: Session, username: str) -> User:
+    user = session.exec(
+        select(User).where(User.username == (username or "").strip().lower())
+    ).first()
+    if user is None:
+        raise NotFound("err.user_unknown", value=username)
+    return user
+
+
+def _other_active_secretaries(session: Session, user: User) -> int:
+    return len(
+        session.exec(
+            select(User.id).where(
+                User.role == Role.SECRETARIAT,
+                User.active == True,  # noqa: E712
+                User.id != user.id,
+            )
+        ).all()
+    )
+
+
+_USER_FIELDS = ["username", "display_name", "role", "organization_id", "active"]
+
+
+def update_user(
+    session: Session,
+    *,
+    actor: Actor,
+    username: str,
+    role: str,
+    organization_code: str | None = None,
+    display_name: str | None = None,
+) -> User:
+    """Change an account's role, body and display name together, since they depend on each
+    other (a body account needs a body, the others have none)."""
+    require_secretariat(actor)
+    user = _get_user(session, username)
+    if role not in {r.value for r in Role}:
+        raise InvalidInput("err.role_unknown", value=role, allowed=", ".join(r.value for r in Role))
+    org: Organization | None = None
+    if organization_code:
+        org = session.exec(
+            select(Organization).where(Organization.code == organization_code.strip().upper())
+        ).first()
+        if org is None:
+            raise InvalidInput("err.org_unknown", value=organization_code)
+        if not org.active and org.id != user.organization_id:
+            raise InvalidInput("err.org_inactive", value=org.code)
+    if role == Role.BODY and org is None:
+        raise InvalidInput("err.body_needs_org")
+    if role != Role.BODY and org is not None:
+        raise InvalidInput("err.org_only_for_body")
+    if (
+        user.role == Role.SECRETARIAT
+        and role != Role.SECRETARIAT
+        and user.active
+        and not _other_active_secretaries(session, user)
+    ):
+        raise InvalidInput("err.last_secretariat")
+    before = audit.snapshot(user, _USER_FIELDS)
+    user.role = role
+    user.organization_id = org.id if org else None
+    if display_name is not None:
+        user.display_name = (" ".join(display_name.split()) or user.username)[:200]
+    after = audit.snapshot(user, _USER_FIELDS)
+    if after == before:
+        return user
+    session.add(user)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="update",
+        entity="user",
+        entity_id=user.id,
+        before=before,
+        after=after,
+    )
+    return user
+
+
+def set_user_active(session: Session, *, actor: Actor, username: str, active: bool) -> User:
+    """Deactivate an account (it can no longer sign in; its history stays) or bring it back."""
+    require_secretariat(actor)
+    user = _get_user(session, username)
+    if user.active == active:
+        return user
+    if not active and user.id == actor.id:
+        raise InvalidInput("err.self_deactivate")
+    last = user.role == Role.SECRETARIAT and not _other_active_secretaries(session, user)
+    if not active and last:
+        raise InvalidInput("err.last_secretariat")
+    if active and user.organization_id is not None:
+        org = session.get(Organization, user.organization_id)
+        if org is not None and not org.active:
+            raise InvalidInput("err.org_inactive", value=org.code)
+    user.active = active
+    session.add(user)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="activate" if active else "deactivate",
+        entity="user",
+        entity_id=user.id,
+        before={"active": not active},
+        after={"active": active},
+    )
+    return user
+
+
+def reset_password(session: Session, *, actor: Actor, username: str, new_password: str) -> User:
+    """Set a new password for someone who lost theirs; the audit log says who did it, never
+    the password or its hash."""
+    require_secretariat(actor)
+    user = _get_user(session, username)
+    if new_password is None or len(new_password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput("err.password_short", n=MIN_PASSWORD_LENGTH)
+    if len(new_password.encode("utf-8")) > MAX_PASSWORD_BYTES:
+        raise InvalidInput("err.adm_password_long", n=MAX_PASSWORD_BYTES)
+    user.password_hash = hash_password(new_password)
+    session.add(user)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="reset_password",
+        entity="user",
+        entity_id=user.id,
+        after={"username": user.username},
+    )
+    return user
