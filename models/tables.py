@@ -162,6 +162,9 @@ class User(SQLModel, table=True):
     organization_id: int | None = Field(default=None, foreign_key="organization.id")
     active: bool = True
     created_at: datetime = Field(default_factory=utcnow)
+    # Sign-in attempts: kept here because the sign-in form's credentials are rebuilt each run.
+    failed_logins: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    last_failed_login_at: datetime | None = None
 
 
 class ReportingPeriod(SQLModel, table=True):
@@ -187,6 +190,7 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(max_length=50)
     entity: str = Field(max_length=50)
     entity_id: int | None = None
+    organization_id: int | None = Field(default=None, index=True)  # the body concerned, if any
     before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
 
