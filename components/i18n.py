@@ -181,6 +181,447 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.password_mismatch": ("Hai lần nhập mật khẩu không khớp.", "The passwords do not match."),
     # --- overview, directive, body and target pages (issue 3)
     # --- reporting, figures, proposals, audit, sign-in hardening (issue 4)
+    "fg.body_help": (
+        "Văn phòng nhập số liệu thay cho đơn vị được chọn.",
+        "The office enters figures for the chosen body.",
+    ),
+    "fg.caption": (
+        "{body}: số liệu các chỉ tiêu đơn vị theo dõi và các chỉ tiêu mọi đơn vị đều báo cáo.",
+        "{body}: figures for the targets it follows and those every body reports.",
+    ),
+    "fg.no_targets": (
+        "Đơn vị không có chỉ tiêu nào phải báo cáo số liệu.",
+        "The body has no targets to report figures for.",
+    ),
+    "fg.target": ("Chỉ tiêu", "Target"),
+    "fg.goal": ("Mục tiêu", "Goal"),
+    "fg.kind.at_least": ("từ {value}{unit} trở lên", "at least {value}{unit}"),
+    "fg.kind.at_most": ("không quá {value}{unit}", "at most {value}{unit}"),
+    "fg.kind.exactly": ("đạt {value}{unit}", "exactly {value}{unit}"),
+    "fg.kind.better_than_previous": ("tốt hơn kỳ trước", "better than the previous period"),
+    "fg.kind.rank": (
+        "thứ hạng tốt hơn năm trước (số nhỏ hơn là tốt hơn)",
+        "a better rank than last year (lower is better)",
+    ),
+    "fg.kind.done": ("tổ chức thực hiện trong năm", "done in the year"),
+    "fg.period_type.year": ("báo cáo theo năm", "reported by year"),
+    "fg.period_type.quarter": ("báo cáo theo quý", "reported by quarter"),
+    "fg.scope_per_body": (
+        "mỗi đơn vị báo cáo số liệu của mình",
+        "each body reports its own figure",
+    ),
+    "fg.scope_province": (
+        "số liệu toàn tỉnh, do {owner} báo cáo",
+        "province-wide, reported by {owner}",
+    ),
+    "fg.on_behalf_note": (
+        "Văn phòng đang nhập số liệu thay cho {body}.",
+        "The office is entering figures for {body}.",
+    ),
+    "fg.period": ("Kỳ", "Period"),
+    "fg.value": ("Giá trị ({unit})", "Value ({unit})"),
+    "fg.value_plain": ("Giá trị", "Value"),
+    "fg.value_hint": ("ví dụ 12,5", "e.g. 12.5"),
+    "fg.value_help": (
+        "Ghi số; dùng dấu phẩy hoặc dấu chấm thập phân đều được.",
+        "A number; a decimal comma or point both work.",
+    ),
+    "fg.rank_help": ("Số nguyên dương: 1 là cao nhất.", "A positive whole number: 1 is the best."),
+    "fg.value_done": ("Kết quả", "Result"),
+    "fg.done_yes": ("Đã thực hiện", "Done"),
+    "fg.done_no": ("Chưa thực hiện", "Not done"),
+    "fg.source": ("Nguồn số liệu", "Source"),
+    "fg.source_hint": (
+        "ví dụ Báo cáo số 12/BC-STP ngày 05/01/2023",
+        "e.g. Report 12/BC-STP of 05/01/2023",
+    ),
+    "fg.note": ("Ghi chú", "Note"),
+    "fg.submit": ("Ghi số liệu", "Save figure"),
+    "fg.saved": (
+        "Đã ghi số liệu {code} kỳ {period}: {value}{unit}.",
+        "Figure {code} for {period} saved: {value}{unit}.",
+    ),
+    "fg.read_only": (
+        "Chỉ tiêu này do {owner} báo cáo; bạn chỉ xem được.",
+        "{owner} reports this target; you can only read it.",
+    ),
+    "fg.recent": ("Số liệu đã nhập gần đây", "Recently entered figures"),
+    "fg.none_yet": ("Chưa có số liệu nào.", "No figures yet."),
+    "fg.province": ("Toàn tỉnh", "Province"),
+    "fg.col.target": ("Chỉ tiêu", "Target"),
+    "fg.col.body": ("Đơn vị", "Body"),
+    "fg.col.period": ("Kỳ", "Period"),
+    "fg.col.value": ("Giá trị", "Value"),
+    "fg.col.source": ("Nguồn", "Source"),
+    "fg.col.note": ("Ghi chú", "Note"),
+    "fg.col.at": ("Thời điểm nhập", "Entered at"),
+    "pp.tab_waiting": ("Chờ ý kiến chỉ đạo ({n})", "Waiting for a direction ({n})"),
+    "pp.tab_answered": ("Đã cho ý kiến ({n})", "Answered ({n})"),
+    "pp.none_waiting": (
+        "Không có kiến nghị nào đang chờ ý kiến chỉ đạo.",
+        "No proposal is waiting for a direction.",
+    ),
+    "pp.waiting_caption": (
+        "Kiến nghị, đề xuất các đơn vị gửi kèm báo cáo tiến độ, mới nhất trước.",
+        "Proposals the bodies sent with their progress reports, newest first.",
+    ),
+    "pp.col.sent": ("Ngày gửi", "Sent"),
+    "pp.col.period": ("Kỳ", "Period"),
+    "pp.col.body": ("Đơn vị", "Body"),
+    "pp.col.task": ("Nhiệm vụ", "Task"),
+    "pp.col.proposal": ("Kiến nghị, đề xuất", "Proposal"),
+    "pp.col.answered": ("Ngày cho ý kiến", "Answered"),
+    "pp.col.direction": ("Ý kiến chỉ đạo", "Direction"),
+    "pp.col.by": ("Người cho ý kiến", "By"),
+    "pp.col.closed": ("Đã đóng", "Closed"),
+    "pp.choose": ("Chọn kiến nghị để cho ý kiến", "Choose a proposal to answer"),
+    "pp.direction": ("Ý kiến chỉ đạo", "Direction"),
+    "pp.close": ("Đóng kiến nghị (đã giải quyết xong)", "Close the proposal (settled)"),
+    "pp.close_help": (
+        "Để trống nếu đơn vị còn phải báo cáo tiếp về việc này.",
+        "Leave unticked if the body should report back on it.",
+    ),
+    "pp.submit": ("Gửi ý kiến chỉ đạo", "Send the direction"),
+    "pp.saved": (
+        "Đã gửi ý kiến chỉ đạo cho {body} về nhiệm vụ {label}; đơn vị thấy ý kiến này trên trang "
+        "nhiệm vụ của mình.",
+        "Direction sent to {body} on task {label}; the body sees it on its tasks page.",
+    ),
+    "pp.closed": ("đã đóng", "closed"),
+    "pp.none_answered": (
+        "Chưa có kiến nghị nào được cho ý kiến.",
+        "No proposal has been answered yet.",
+    ),
+    "au.all_users": ("Tất cả người dùng", "All users"),
+    "au.user": ("Người thực hiện", "User"),
+    "au.from": ("Từ ngày", "From"),
+    "au.to": ("Đến ngày", "To"),
+    "au.count": ("{n} sự kiện, mới nhất trước.", "{n} events, newest first."),
+    "au.count_max": (
+        "Hiển thị {n} sự kiện mới nhất; thu hẹp bộ lọc để xem các sự kiện cũ hơn.",
+        "Showing the latest {n} events; narrow the filters to see older ones.",
+    ),
+    "au.download": ("Tải về CSV", "Download CSV"),
+    "au.col.at": ("Thời điểm", "When"),
+    "au.col.user": ("Người thực hiện", "User"),
+    "au.col.action": ("Thao tác", "Action"),
+    "au.col.entity": ("Đối tượng", "Record"),
+    "au.col.body": ("Đơn vị", "Body"),
+    "au.col.changes": ("Thay đổi", "Changes"),
+    "au.action.report": ("Báo cáo tiến độ", "Progress report"),
+    "au.action.figure": ("Nhập số liệu", "Figure"),
+    "au.action.direction": ("Ý kiến chỉ đạo", "Direction"),
+    "au.action.change_password": ("Đổi mật khẩu", "Password change"),
+    "au.action.create": ("Tạo mới", "Created"),
+    "au.action.seed": ("Nạp dữ liệu chỉ thị", "Directive loaded"),
+    "au.action.seed_demo": ("Nạp dữ liệu minh họa", "Demo data loaded"),
+    "auth.secret_default": (
+        "Không khởi động: COOKIE_SECRET đang là giá trị mặc định, ai cũng đoán được. Đặt một "
+        "chuỗi ngẫu nhiên từ 32 ký tự trở lên (hoặc bỏ trống để hệ thống tự tạo) rồi chạy lại.",
+        "Not starting: COOKIE_SECRET is a default value anyone can guess. Set a random string of "
+        "32 characters or more (or leave it empty to have one generated), then start again.",
+    ),
+    "auth.secret_short": (
+        "Không khởi động: COOKIE_SECRET ngắn hơn 32 ký tự. Đặt một chuỗi ngẫu nhiên từ 32 ký tự "
+        "trở lên (hoặc bỏ trống để hệ thống tự tạo) rồi chạy lại.",
+        "Not starting: COOKIE_SECRET is shorter than 32 characters. Set a random string of 32 "
+        "characters or more (or leave it empty to have one generated), then start again.",
+    ),
+    "auth.locked": (
+        "Tài khoản tạm khóa sau {n} lần nhập sai mật khẩu. Thử lại sau {minutes} phút hoặc liên "
+        "hệ Văn phòng UBND tỉnh.",
+        "The account is locked after {n} wrong passwords. Try again in {minutes} minutes or "
+        "contact the provincial office.",
+    ),
+    "auth.failed_left": (
+        "Tên đăng nhập hoặc mật khẩu không đúng. Còn {n} lần thử trước khi tài khoản bị tạm khóa.",
+        "Wrong username or password. {n} more tries before the account is locked for a while.",
+    ),
+    "auth.change_password": ("Đổi mật khẩu", "Change password"),
+    "auth.current_password": ("Mật khẩu hiện tại", "Current password"),
+    "auth.new_password": ("Mật khẩu mới (ít nhất 8 ký tự)", "New password (8 characters or more)"),
+    "auth.repeat_password": ("Nhập lại mật khẩu mới", "New password again"),
+    "auth.change_submit": ("Lưu mật khẩu mới", "Save the new password"),
+    "auth.password_changed": (
+        "Đã đổi mật khẩu. Lần đăng nhập sau dùng mật khẩu mới.",
+        "Password changed. Use the new one next time you sign in.",
+    ),
+    "rp.body": ("Đơn vị", "Body"),
+    "rp.all_bodies": ("Tất cả đơn vị", "All bodies"),
+    "mt.body_help": (
+        "Văn phòng báo cáo thay cho đơn vị được chọn; báo cáo được ghi nhận là báo cáo thay.",
+        "The office reports for the chosen body; the report is recorded as entered on its behalf.",
+    ),
+    "mt.no_body": (
+        "Tài khoản này không gắn với đơn vị nào nên không có nhiệm vụ để báo cáo.",
+        "This account belongs to no body, so it has no tasks to report on.",
+    ),
+    "mt.caption": (
+        "{body} · Kỳ báo cáo hiện tại: {period} · tính đến ngày {day}",
+        "{body} · Current reporting period: {period} · as of {day}",
+    ),
+    "mt.no_tasks": ("Đơn vị chưa được giao nhiệm vụ nào.", "The body has no assignments."),
+    "mt.total": ("Nhiệm vụ được giao", "Assignments"),
+    "mt.urgency.overdue": ("Quá hạn", "Overdue"),
+    "mt.urgency.due_soon": ("Đến hạn trong 14 ngày", "Due within 14 days"),
+    "mt.urgency.not_reported": ("Chưa báo cáo kỳ này", "Not reported this period"),
+    "mt.urgency.in_progress": ("Đã báo cáo kỳ này", "Reported this period"),
+    "mt.urgency.done": ("Hoàn thành", "Done"),
+    "mt.col.attention": ("Cần chú ý", "Attention"),
+    "mt.col.task": ("Nhiệm vụ", "Task"),
+    "mt.col.text": ("Nội dung", "Text"),
+    "mt.col.role": ("Vai trò", "Role"),
+    "mt.col.status": ("Trạng thái", "Status"),
+    "mt.col.percent": ("Tiến độ", "Progress"),
+    "mt.col.due": ("Thời hạn", "Due"),
+    "mt.col.last": ("Kỳ báo cáo gần nhất", "Last reported"),
+    "mt.role.lead": ("Chủ trì", "Lead"),
+    "mt.role.partner": ("Phối hợp", "Partner"),
+    "mt.choose": ("Chọn nhiệm vụ để xem và báo cáo", "Choose a task to see and report on"),
+    "mt.task_head": ("Nhiệm vụ {label}", "Task {label}"),
+    "mt.state": ("Hiện tại: {status}, {percent}%", "Now: {status}, {percent}%"),
+    "mt.direction": (
+        "Ý kiến chỉ đạo về kiến nghị kỳ {period} (ngày {day}):",
+        "Direction on the proposal of {period} ({day}):",
+    ),
+    "mt.history": ("Các báo cáo trước ({n} gần nhất)", "Earlier reports (latest {n})"),
+    "mt.lead_reports": ("Báo cáo của đơn vị chủ trì ({n})", "The lead body's reports ({n})"),
+    "rp.form_head": ("Báo cáo tiến độ", "Progress report"),
+    "rp.on_behalf_note": (
+        "Văn phòng đang báo cáo thay cho {body}: báo cáo được ghi nhận là báo cáo thay.",
+        "The office is reporting for {body}: the report is recorded as entered on its behalf.",
+    ),
+    "rp.changed_since_open": (
+        "Nhiệm vụ này đã có báo cáo mới sau khi bạn mở biểu mẫu. Xem báo cáo mới nhất bên dưới; "
+        "nội dung bạn đang nhập vẫn được giữ.",
+        "This task has a newer report than when you opened the form. See the latest report "
+        "below; what you are typing is kept.",
+    ),
+    "rp.adopt_latest": (
+        "Đã xem: giữ nội dung đang nhập và gửi theo bản mới nhất",
+        "Seen it: keep my text and send against the latest version",
+    ),
+    "rp.period": ("Kỳ báo cáo", "Reporting period"),
+    "rp.status": ("Trạng thái", "Status"),
+    "rp.percent": ("Tiến độ (%)", "Progress (%)"),
+    "rp.result": ("Kết quả thực hiện", "Result"),
+    "rp.result_help": (
+        "Bắt buộc khi đổi trạng thái. Tối đa {n} ký tự.",
+        "Required when the status changes. At most {n} characters.",
+    ),
+    "rp.difficulties": ("Khó khăn, vướng mắc", "Difficulties"),
+    "rp.text_help": ("Tối đa {n} ký tự.", "At most {n} characters."),
+    "rp.proposals": ("Kiến nghị, đề xuất", "Proposals"),
+    "rp.proposals_help": (
+        "Những việc cần Lãnh đạo UBND tỉnh cho ý kiến chỉ đạo. Tối đa {n} ký tự.",
+        "What needs a direction from the provincial leaders. At most {n} characters.",
+    ),
+    "rp.evidence_number": ("Số văn bản", "Document number"),
+    "rp.evidence_date": ("Ngày văn bản", "Document date"),
+    "rp.evidence_link": ("Liên kết văn bản (http/https)", "Document link (http/https)"),
+    "rp.evidence": ("Văn bản", "Document"),
+    "rp.confirm_done": (
+        "Xác nhận: nhiệm vụ đã hoàn thành dù tiến độ ghi dưới 100%",
+        "Confirm: the task is done although progress is below 100%",
+    ),
+    "rp.submit": ("Gửi báo cáo", "Send report"),
+    "rp.saved": (
+        "Đã ghi báo cáo nhiệm vụ {label} kỳ {period}.",
+        "Report on task {label} for {period} saved.",
+    ),
+    "rp.by": ("Người gửi: {who} · {at}", "By {who} · {at}"),
+    "rp.on_behalf": ("Văn phòng báo cáo thay", "Entered by the office on the body's behalf"),
+    "rp.direction_head": ("Ý kiến chỉ đạo của {who} ({at})", "Direction from {who} ({at})"),
+    "err.perm_read": ("Bạn không có quyền xem nội dung này.", "You may not see this."),
+    "err.perm_report": (
+        "Tài khoản của bạn không có quyền gửi báo cáo tiến độ; không có gì được ghi.",
+        "Your account may not send progress reports; nothing was saved.",
+    ),
+    "err.perm_figure": (
+        "Tài khoản của bạn không có quyền nhập số liệu; không có gì được ghi.",
+        "Your account may not enter figures; nothing was saved.",
+    ),
+    "err.perm_direct": (
+        "Chỉ Lãnh đạo UBND tỉnh mới cho ý kiến chỉ đạo; không có gì được ghi.",
+        "Only the Provincial People's Committee's leaders give directions; nothing was saved.",
+    ),
+    "err.perm_audit": (
+        "Chỉ Văn phòng UBND tỉnh mới xem được nhật ký thay đổi.",
+        "Only the Provincial People's Committee's office may read the audit log.",
+    ),
+    "err.perm_other_body": (
+        "Bạn chỉ được báo cáo và nhập số liệu cho đơn vị của mình; không có gì được ghi.",
+        "You may report and enter figures for your own body only; nothing was saved.",
+    ),
+    "err.assignment_not_found": (
+        "Không tìm thấy nhiệm vụ được giao (mã {id}).",
+        "Assignment {id} was not found.",
+    ),
+    "err.target_not_found": ("Không tìm thấy chỉ tiêu (mã {id}).", "Target {id} was not found."),
+    "err.org_not_found": (
+        "Không tìm thấy cơ quan, đơn vị (mã {id}).",
+        "Body {id} was not found.",
+    ),
+    "err.proposal_not_found": (
+        "Không tìm thấy kiến nghị (báo cáo mã {id}).",
+        "Proposal (report {id}) was not found.",
+    ),
+    "err.account_not_found": (
+        "Không tìm thấy tài khoản đang hoạt động của bạn.",
+        "Your active account was not found.",
+    ),
+    "err.stale_report": (
+        "Báo cáo chưa được ghi: {who} đã cập nhật nhiệm vụ này lúc {at} (kỳ {period}, tiến độ "
+        "{percent}%) sau khi bạn mở biểu mẫu. Nội dung bạn nhập vẫn còn trong biểu mẫu: xem báo "
+        "cáo mới nhất rồi gửi lại.",
+        "Your report was not saved: {who} updated this task at {at} (period {period}, "
+        "{percent}%) after you opened the form. What you typed is still in the form: look at the "
+        "latest report, then send again.",
+    ),
+    "err.stale_report_unknown": (
+        "Báo cáo chưa được ghi: nhiệm vụ này vừa được cập nhật sau khi bạn mở biểu mẫu. Nội dung "
+        "bạn nhập vẫn còn trong biểu mẫu: xem lại rồi gửi lại.",
+        "Your report was not saved: this task was updated after you opened the form. What you "
+        "typed is still in the form: check, then send again.",
+    ),
+    "err.period_quarter": (
+        "Báo cáo theo quý: ghi kỳ dạng 2022-Q4, không phải “{value}”.",
+        "Reports are by quarter: write the period as 2022-Q4, not “{value}”.",
+    ),
+    "err.period_future": (
+        "Kỳ {value} chưa bắt đầu (hôm nay là {today}): không báo cáo trước cho kỳ tương lai.",
+        "Period {value} has not begun (today is {today}): no reports for a future period.",
+    ),
+    "err.period_after_current": (
+        "Kỳ {value} sau kỳ báo cáo hiện tại ({current}): chỉ báo cáo cho kỳ hiện tại hoặc các "
+        "kỳ trước.",
+        "Period {value} is after the current reporting period ({current}): report for the "
+        "current period or an earlier one.",
+    ),
+    "err.period_unknown": (
+        "Kỳ {value} chưa được Văn phòng UBND tỉnh mở để báo cáo.",
+        "Period {value} has not been opened for reporting by the office.",
+    ),
+    "err.period_before_last": (
+        "Nhiệm vụ đã có báo cáo kỳ {last}: không gửi báo cáo cho kỳ {value} trước đó.",
+        "This task already has a report for {last}: no report for the earlier period {value}.",
+    ),
+    "err.status_unknown": (
+        "Trạng thái “{value}” không hợp lệ: chọn Chưa triển khai, Đang thực hiện hoặc Hoàn thành.",
+        "Status “{value}” is invalid: choose Not started, In progress or Done.",
+    ),
+    "err.percent_range": (
+        "Tiến độ phải là số nguyên từ 0 đến 100 (%), không phải “{value}”.",
+        "Progress must be a whole number from 0 to 100 (%), not “{value}”.",
+    ),
+    "err.result_too_long": (
+        "Kết quả thực hiện dài {length} ký tự, quá giới hạn {n} ký tự: hãy rút gọn (văn bản đầy "
+        "đủ có thể gửi kèm qua liên kết).",
+        "The result is {length} characters long, over the limit of {n}: shorten it (link the "
+        "full document instead).",
+    ),
+    "err.difficulties_too_long": (
+        "Khó khăn, vướng mắc dài {length} ký tự, quá giới hạn {n} ký tự: hãy rút gọn.",
+        "The difficulties are {length} characters long, over the limit of {n}: shorten them.",
+    ),
+    "err.proposals_too_long": (
+        "Kiến nghị, đề xuất dài {length} ký tự, quá giới hạn {n} ký tự: hãy rút gọn.",
+        "The proposals are {length} characters long, over the limit of {n}: shorten them.",
+    ),
+    "err.evidence_number_too_long": (
+        "Số văn bản dài {length} ký tự, quá giới hạn {n} ký tự.",
+        "The document number is {length} characters long, over the limit of {n}.",
+    ),
+    "err.note_too_long": (
+        "Ghi chú dài {length} ký tự, quá giới hạn {n} ký tự: hãy rút gọn.",
+        "The note is {length} characters long, over the limit of {n}: shorten it.",
+    ),
+    "err.source_too_long": (
+        "Nguồn số liệu dài {length} ký tự, quá giới hạn {n} ký tự.",
+        "The source is {length} characters long, over the limit of {n}.",
+    ),
+    "err.direction_too_long": (
+        "Ý kiến chỉ đạo dài {length} ký tự, quá giới hạn {n} ký tự: hãy rút gọn.",
+        "The direction is {length} characters long, over the limit of {n}: shorten it.",
+    ),
+    "err.link_too_long": (
+        "Liên kết văn bản dài quá {n} ký tự.",
+        "The document link is longer than {n} characters.",
+    ),
+    "err.link_scheme": (
+        "Liên kết “{value}” không hợp lệ: chỉ nhận địa chỉ bắt đầu bằng http:// hoặc https://.",
+        "Link “{value}” is invalid: only addresses starting with http:// or https:// are taken.",
+    ),
+    "err.evidence_date_future": (
+        "Ngày văn bản {value} ở tương lai: kiểm tra lại ngày ban hành.",
+        "The document date {value} is in the future: check the date of issue.",
+    ),
+    "err.result_required": (
+        "Khi thay đổi trạng thái, hãy ghi Kết quả thực hiện.",
+        "When the status changes, write the result.",
+    ),
+    "err.done_below_100": (
+        "Trạng thái Hoàn thành nhưng tiến độ mới {percent}%. Sửa tiến độ thành 100%, hoặc đánh "
+        "dấu ô xác nhận trong biểu mẫu rồi gửi lại.",
+        "The status is Done but progress is {percent}%. Set progress to 100%, or tick the "
+        "confirmation box in the form and send again.",
+    ),
+    "err.figure_not_number": (
+        "“{value}” không phải là số. Ghi số, ví dụ 12,5 hoặc 12.5.",
+        "“{value}” is not a number. Write a number, e.g. 12.5.",
+    ),
+    "err.figure_percent": (
+        "Tỷ lệ phải từ 0 đến 100 (%), không phải “{value}”.",
+        "A percentage must be from 0 to 100, not “{value}”.",
+    ),
+    "err.figure_rank": (
+        "Thứ hạng phải là số nguyên dương (1, 2, 3…), không phải “{value}”.",
+        "A rank must be a positive whole number (1, 2, 3…), not “{value}”.",
+    ),
+    "err.figure_done": (
+        "Chỉ tiêu này chỉ nhận Đã thực hiện (1) hoặc Chưa thực hiện (0), không phải “{value}”.",
+        "This target takes Done (1) or Not done (0) only, not “{value}”.",
+    ),
+    "err.figure_negative": (
+        "Số liệu không được là số âm: “{value}”.",
+        "A figure cannot be negative: “{value}”.",
+    ),
+    "err.figure_needs_body": (
+        "Chỉ tiêu này tính theo từng đơn vị: hãy chọn đơn vị.",
+        "This target is per body: choose the body.",
+    ),
+    "err.figure_period_year": (
+        "Chỉ tiêu này tính theo năm: ghi kỳ dạng 2022, không phải “{value}”.",
+        "This target is yearly: write the period as 2022, not “{value}”.",
+    ),
+    "err.direction_required": (
+        "Hãy ghi nội dung ý kiến chỉ đạo.",
+        "Write the direction.",
+    ),
+    "err.date_range": (
+        "“Từ ngày” {first} sau “Đến ngày” {last}: hãy chọn lại khoảng ngày.",
+        "“From” {first} is after “To” {last}: choose the days again.",
+    ),
+    "err.password_current_wrong": (
+        "Mật khẩu hiện tại không đúng; mật khẩu chưa được đổi.",
+        "The current password is wrong; the password was not changed.",
+    ),
+    "err.password_mismatch": (
+        "Hai lần nhập mật khẩu mới không khớp; mật khẩu chưa được đổi.",
+        "The two new passwords do not match; the password was not changed.",
+    ),
+    "err.password_long": (
+        "Mật khẩu mới dài quá {n} byte.",
+        "The new password is longer than {n} bytes.",
+    ),
+    "err.password_spaces": (
+        "Mật khẩu mới không được bắt đầu hoặc kết thúc bằng dấu cách.",
+        "The new password cannot begin or end with a space.",
+    ),
+    "err.password_same": (
+        "Mật khẩu mới phải khác mật khẩu hiện tại.",
+        "The new password must differ from the current one.",
+    ),
     # --- briefing and exports (issue 5)
     # --- importer, administration, backup (issue 6)
     "err.import_empty": (

@@ -1,0 +1,106 @@
+"""Checks on what people type, shared by the write services. Each failure is an InvalidInput
+whose catalogue key says, in Vietnamese first, what is wrong and what to do."""
+
+import math
+import re
+from datetime import UTC, date, datetime
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, select
+
+from models import ReportingPeriod
+from services import periods
+from services.errors import InvalidInput
+
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+TEXT_LIMIT = 5_000  # a result, a difficulty, a proposal, a direction
+SHORT_LIMIT = 200  # a document number, a source
+LINK_LIMIT = 1_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # keeps tab and new lines
+
+
+def today_in_vietnam(now: datetime | None = None) -> date:
+    return (now or datetime.now(UTC)).astimezone(VN_TZ).date()
+
+
+def clean_text(value: str | None, *, limit: int, too_long: str) -> str:
+    """Trimmed text without control characters (PostgreSQL refuses NUL); InvalidInput with the
+    key `too_long` when it is longer than `limit` characters."""
+    text = _CONTROL.sub("", value or "").strip()
+    if len(text) > limit:
+        raise InvalidInput(too_long, n=f"{limit:,}".replace(",", "."), length=len(text))
+    return text
+
+
+def clean_link(value: str | None) -> str:
+    """An http(s) address or nothing: no javascript:, file:, data: or bare words."""
+    link = (value or "").strip()
+    if not link:
+        return ""
+    if len(link) > LINK_LIMIT:
+        raise InvalidInput("err.link_too_long", n=LINK_LIMIT)
+    parts = urlsplit(link)
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc or re.search(r"\s", link):
+        raise InvalidInput("err.link_scheme", value=link[:80])
+    return link
+
+
+def parse_number(value: object) -> float:
+    """A number as typed in Vietnam or elsewhere: "12,5", "12.5", "12,5 %". InvalidInput when it
+    is not a finite number."""
+    if isinstance(value, bool):
+        raise InvalidInput("err.figure_not_number", value=str(value))
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = str(value or "").strip().removesuffix("%").strip().replace(" ", "")
+        if text.count(",") == 1 and "." not in text:
+            text = text.replace(",", ".")
+        if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):
+            raise InvalidInput("err.figure_not_number", value=str(value or "")[:40])
+        number = float(text)
+    if not math.isfinite(number):
+        raise InvalidInput("err.figure_not_number", value=str(value)[:40])
+    return number
+
+
+def current_period(session: Session) -> ReportingPeriod | None:
+    return session.exec(
+        select(ReportingPeriod).where(ReportingPeriod.is_current == True)  # noqa: E712
+    ).first()
+
+
+def check_period(
+    session: Session, code: str, *, today: date, quarter_only: bool = True
+) -> tuple[str, ReportingPeriod | None]:
+    """A period one may report on: well written, not in the future (starting after today),
+    not after the current reporting period, and, for a quarter, one the office has opened."""
+    code = (code or "").strip()
+    _, quarter = periods.parse(code)
+    if quarter_only and quarter is None:
+        raise InvalidInput("err.period_quarter", value=code)
+    start, _ = periods.bounds(code)
+    if start > today:
+        raise InvalidInput("err.period_future", value=code, today=today.strftime("%d/%m/%Y"))
+    current = current_period(session)
+    if current is not None and start > current.ends_on:
+        raise InvalidInput("err.period_after_current", value=code, current=current.code)
+    row = None
+    if quarter is not None:
+        row = session.exec(select(ReportingPeriod).where(ReportingPeriod.code == code)).first()
+        if row is None:
+            raise InvalidInput("err.period_unknown", value=code)
+    return code, row
+
+
+def open_periods(session: Session, *, today: date) -> list[str]:
+    """The quarters one may report on, newest first: opened by the office, started by today,
+    not after the current one."""
+    current = current_period(session)
+    rows = session.exec(select(ReportingPeriod).order_by(ReportingPeriod.starts_on.desc())).all()
+    return [
+        p.code
+        for p in rows
+        if p.starts_on <= today and (current is None or p.starts_on <= current.starts_on)
+    ]

@@ -1,0 +1,100 @@
+"""A demo database per backend, shared by the tests of one module (seeding takes seconds), and
+helpers to find the rows those tests act on. Tests that write read fresh versions and count
+rows before and after, so their order does not matter."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+
+from models import (
+    Assignment,
+    AuditEvent,
+    DirectionNote,
+    Measurement,
+    Organization,
+    ProgressReport,
+    Target,
+    User,
+    session_scope,
+)
+from models.db import build_engine
+from services.auth import Actor
+from tests.conftest import _postgres_schema_url, migrate
+
+
+def _seed(url: str) -> Engine:
+    from services import demo, seed
+
+    migrate(url)
+    engine = build_engine(url)
+    with session_scope(engine) as s:
+        seed.seed_reference(s)
+        demo.seed_demo(s, password="laichau2021")
+    return engine
+
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def demo_database(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """For a module-scoped fixture: `yield from demo_database(request.param, tmp_path_factory)`.
+    PostgreSQL runs in its own schema and is skipped (failed in CI) when unreachable."""
+    if backend == "sqlite":
+        path: Path = tmp_path_factory.mktemp("reporting") / "demo.db"
+        engine = _seed(f"sqlite:///{path}")
+        yield engine
+        engine.dispose()
+    else:
+        for url in _postgres_schema_url():
+            engine = _seed(url)
+            yield engine
+            engine.dispose()
+
+
+def actor(engine: Engine, username: str) -> Actor:
+    with session_scope(engine) as s:
+        return Actor.of(s.exec(select(User).where(User.username == username)).one())
+
+
+def org_id(engine: Engine, code: str) -> int:
+    with session_scope(engine) as s:
+        return s.exec(select(Organization.id).where(Organization.code == code)).one()
+
+
+def assignment_of(engine: Engine, code: str, *, role: str = "lead") -> tuple[int, int]:
+    """(id, version) of one of body `code`'s assignments, the first by id."""
+    with session_scope(engine) as s:
+        a = s.exec(
+            select(Assignment)
+            .join(Organization, Organization.id == Assignment.organization_id)
+            .where(Organization.code == code, Assignment.role == role)
+            .order_by(Assignment.id)
+        ).first()
+        return a.id, a.version
+
+
+def version_of(engine: Engine, assignment_id: int) -> int:
+    with session_scope(engine) as s:
+        return s.get(Assignment, assignment_id).version
+
+
+def target_id(engine: Engine, code: str) -> int:
+    with session_scope(engine) as s:
+        return s.exec(select(Target.id).where(Target.code == code)).one()
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    with session_scope(engine) as s:
+        return {
+            name: s.exec(select(func.count()).select_from(table)).one()
+            for name, table in {
+                "reports": ProgressReport,
+                "figures": Measurement,
+                "directions": DirectionNote,
+                "audit": AuditEvent,
+            }.items()
+        }
