@@ -10,6 +10,17 @@ from config import get_settings
 from models import Role
 
 st.set_page_config(page_title="CCHC Lai Châu", page_icon="🏛️", layout="wide")
+# Static layout CSS only (never user text): a tighter top, so the overview fits one screen.
+st.markdown(
+    """<style>
+    [data-testid="stMainBlockContainer"] {padding-top: 2.2rem; padding-bottom: 2rem;}
+    h1 {font-size: 2rem !important; padding-top: 0 !important;}
+    [data-testid="stMetricValue"] {font-size: 1.9rem;}
+    [data-testid="stMetricLabel"] p {font-size: 0.85rem; white-space: normal;}
+    [data-testid="stMetricLabel"] div {overflow: visible; white-space: normal;}
+    </style>""",
+    unsafe_allow_html=True,
+)
 
 PAGES = {  # key -> (file, url path, icon)
     "overview": ("pages/overview.py", "tong-quan", ":material/dashboard:"),

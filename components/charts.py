@@ -1,4 +1,4 @@
-"""Altair chart builders: data in, alt.Chart out."""
+"""Altair chart builders: plain data in, alt.Chart out."""
 
 import altair as alt
 import pandas as pd
@@ -14,32 +14,120 @@ TIMELINESS_ORDER = [
     "not_reported",
 ]
 TIMELINESS_COLOURS = ["#1b7f3b", "#8bc34a", "#1e88e5", "#d32f2f", "#90caf9", "#ffb300"]
+PICK = "pick"  # the name of a chart's click selection
 
 
-def sections_by_timeliness(long: pd.DataFrame, lang: str = "vi") -> alt.Chart:
+def _timeliness_scale(lang: str) -> tuple[dict, alt.Scale]:
     labels = {k: t(f"tl.{k}", lang) for k in TIMELINESS_ORDER}
-    data = long.assign(label=long["timeliness"].map(labels))
+    return labels, alt.Scale(domain=[labels[k] for k in TIMELINESS_ORDER], range=TIMELINESS_COLOURS)
+
+
+def stacked_timeliness(
+    groups: list[tuple[str, int, dict]], lang: str, *, height: int, field: str = "key"
+) -> alt.Chart:
+    """Horizontal bars, one per group, stacked by timeliness; clicking a bar selects its key.
+    groups: (key, label, {timeliness: count})."""
+    labels, scale = _timeliness_scale(lang)
+    data = pd.DataFrame(
+        [
+            {
+                field: key,
+                "label": label,
+                "order": i,
+                "tl": labels[k],
+                "tl_order": TIMELINESS_ORDER.index(k),
+                "count": counts.get(k, 0),
+            }
+            for i, (key, label, counts) in enumerate(groups)
+            for k in TIMELINESS_ORDER
+        ]
+    )
+    pick = alt.selection_point(name=PICK, fields=[field], on="click")
     return (
         alt.Chart(data)
-        .mark_bar()
+        .mark_bar(cursor="pointer")
         .encode(
             y=alt.Y(
-                "section:N",
+                "label:N",
                 sort=alt.SortField("order"),
                 title=None,
-                axis=alt.Axis(labelLimit=320, labelOverlap=False),
+                axis=alt.Axis(labelLimit=300, labelOverlap=False, labelFontSize=12),
             ),
-            x=alt.X("count:Q", title=t("col.assignments", lang)),
+            x=alt.X(
+                "count:Q", title=t("ov.share", lang), stack="normalize", axis=alt.Axis(format="%")
+            ),
             color=alt.Color(
-                "label:N",
+                "tl:N",
                 title=None,
-                scale=alt.Scale(
-                    domain=[labels[k] for k in TIMELINESS_ORDER], range=TIMELINESS_COLOURS
-                ),
-                legend=alt.Legend(orient="bottom", columns=3),
+                scale=scale,
+                legend=alt.Legend(orient="bottom", columns=2, labelFontSize=12, labelLimit=220),
             ),
-            order=alt.Order("order:Q"),
-            tooltip=["section", "label", "count"],
+            order=alt.Order("tl_order:Q"),
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
+            tooltip=[
+                alt.Tooltip("label:N", title=""),
+                alt.Tooltip("tl:N", title=""),
+                alt.Tooltip("count:Q", title=t("col.assignments", lang)),
+            ],
         )
-        .properties(height=320)
+        .add_params(pick)
+        .properties(height=height)
     )
+
+
+def trend(points: list[dict], lang: str) -> alt.Chart:
+    data = pd.DataFrame(points)
+    base = alt.Chart(data).encode(x=alt.X("period:N", title=t("col.period", lang)))
+    percent = base.mark_line(point=True, color="#1e88e5").encode(
+        y=alt.Y(
+            "mean_percent:Q", title=t("col.mean_percent", lang), scale=alt.Scale(domain=[0, 100])
+        ),
+        tooltip=["period", "mean_percent"],
+    )
+    late = base.mark_bar(opacity=0.35, color="#d32f2f").encode(
+        y=alt.Y("overdue:Q", title=t("col.overdue_count", lang)),
+        tooltip=["period", "overdue"],
+    )
+    return alt.layer(late, percent).resolve_scale(y="independent").properties(height=280)
+
+
+def target_series(points: list[dict], *, value: float | None, unit: str, lang: str) -> alt.Chart:
+    """A target's figures by period, the target drawn as a dashed rule when it has a number.
+    Per-body figures: one thin grey line per body and their mean in red."""
+    data = pd.DataFrame(points)
+    x = alt.X("period:N", title=t("col.period", lang), sort="ascending")
+    y_title = unit or t("col.value", lang)
+    tooltip = [alt.Tooltip("body:N", title=t("col.body", lang)), "period", "value"]
+    layers = []
+    if data["body"].notna().any():
+        bodies = data[data["body"].notna()]
+        layers.append(
+            alt.Chart(bodies)
+            .mark_line(strokeWidth=1, opacity=0.35, color="#757575")
+            .encode(x=x, y=alt.Y("value:Q", title=y_title), detail="body:N", tooltip=tooltip)
+        )
+        mean = bodies.groupby("period", as_index=False)["value"].mean().round(1)
+        mean["body"] = t("tgp.mean", lang)
+        layers.append(
+            alt.Chart(mean)
+            .mark_line(point=True, strokeWidth=3, color="#b71c1c")
+            .encode(x=x, y="value:Q", tooltip=tooltip)
+        )
+    province = data[data["body"].isna()].assign(body=t("tgp.province", lang))
+    if not province.empty:
+        layers.append(
+            alt.Chart(province)
+            .mark_line(point=True, strokeWidth=3, color="#b71c1c")
+            .encode(x=x, y=alt.Y("value:Q", title=y_title), tooltip=tooltip)
+        )
+    if value is not None:
+        layers.append(
+            alt.Chart(pd.DataFrame({"target": [value]}))
+            .mark_rule(color="#1b7f3b", strokeDash=[6, 4], size=2)
+            .encode(y="target:Q")
+        )
+    return alt.layer(*layers).properties(height=340)
+
+
+def area_bars(groups: list[tuple[str, int, dict]], lang: str) -> alt.Chart:
+    return stacked_timeliness(groups, lang, height=260, field="area")

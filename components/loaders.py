@@ -1,83 +1,103 @@
-"""Thin cached loaders: one call to services each, plain data out, keyed by plain
-arguments. Every write clears them (st.cache_data.clear())."""
+"""Thin cached loaders: one service call each, plain data out, keyed by plain arguments.
+Any write clears them all (st.cache_data.clear())."""
 
-import pandas as pd
 import streamlit as st
 
-from components.ui import fmt_date, session, t
-from models import Status
+from components.ui import session
+from services import dashboard, overview, targets
 from services import directives as directive_service
-from services import progress
+from services.overview import Filters
 
 TTL = 60
 
 
-@st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
-def overview_data(directive_id: int | None = None, lang: str = "vi") -> dict | None:
+@st.cache_data(ttl=TTL, show_spinner=False)
+def filter_options() -> dict:
     with session() as s:
-        found = progress.directives(s)
-        if not found:
-            return None
-        directive = next((d for d in found if d.id == directive_id), found[0])
-        period = progress.current_period(s)
-        as_of = progress.as_of_day(period)
-        code = progress.period_label(period)
-        rows = progress.assignment_rows(s, directive_id=directive.id, current=code, as_of=as_of)
-        sections = progress.section_rollup(s, directive_id=directive.id, rows=rows)
-    long = [
-        {
-            "section": f"{r.label} {_short(r.heading)}",
-            "order": r.ordinal,
-            "timeliness": key,
-            "count": n,
+        current = overview.current_period(s)
+        return {
+            "directives": [
+                (d.id, f"{d.kind} {d.number or ''} {d.title}".replace("  ", " "))
+                for d in overview.list_directives(s)
+            ],
+            "periods": [p.code for p in overview.list_periods(s)],
+            "current": current.code if current else None,
         }
-        for r in sections
-        for key, n in r.by_timeliness.items()
-    ]
-    table = pd.DataFrame(
-        [
-            {
-                t("col.section"): r.label,
-                t("col.heading"): r.heading,
-                t("col.tasks"): r.tasks,
-                t("col.assignments"): r.assignments,
-                t("col.done"): r.done,
-                t("col.percent"): r.mean_percent,
-            }
-            for r in sections
-        ]
-    )
-    return {
-        "directive_title": f"{directive.kind} {directive.title}",
-        "period": code,
-        "as_of": fmt_date(as_of),
-        "tasks": sum(r.tasks for r in sections),
-        "assignments": len(rows),
-        "mean_percent": sum(r.percent for r in rows) / len(rows) if rows else 0.0,
-        "stuck": sum(r.stuck and r.status != Status.DONE for r in rows),
-        "timeliness": progress.timeliness_counts(rows),
-        "sections_long": pd.DataFrame(long),
-        "sections_table": table,
-    }
 
 
-def _short(heading: str, limit: int = 38) -> str:
-    return heading if len(heading) <= limit else heading[: limit - 1] + "…"
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def leadership_overview(f: Filters) -> dashboard.OverviewData:
+    with session() as s:
+        return dashboard.leadership_overview(s, f)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def trend(f: Filters, period_codes: tuple[str, ...]) -> list[dict]:
+    with session() as s:
+        return dashboard.trend(s, f, list(period_codes))
 
 
 @st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
-def directive_outline(directive_id: int | None = None) -> dict | None:
+def directive_outline(directive_id: int) -> dict:
     with session() as s:
-        found = progress.directives(s)
-        if not found:
-            return None
-        d = next((x for x in found if x.id == directive_id), found[0])
-        head = {
-            "kind": d.kind,
-            "number": d.number,
-            "title": d.title,
-            "issued_date": d.issued_date,
-            "issuer": d.issuer,
-            "signer": d.signer,
+        return {
+            "directive": directive_service.header(s, directive_id),
+            "sections": directive_service.outline(s, directive_id=directive_id),
         }
-        return {"directive": head, "sections": directive_service.outline(s, directive_id=d.id)}
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def task_grid(f: Filters, label: str) -> tuple[int | None, list]:
+    with session() as s:
+        task = dashboard.task_of(s, f.directive_id, label)
+        if task is None:
+            return None, []
+        return task.id, dashboard.task_grid(s, f, task.id)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def report_history(assignment_id: int) -> list[dict]:
+    with session() as s:
+        return overview.report_history(s, assignment_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def body_detail(f: Filters, code: str) -> dashboard.BodyData | None:
+    with session() as s:
+        return dashboard.body_detail(s, f, code)
+
+
+@st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
+def bodies() -> list[tuple[str, str, str]]:
+    with session() as s:
+        return directive_service.organizations(s)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def target_statuses(f: Filters) -> list[targets.TargetStatus]:
+    with session() as s:
+        return targets.statuses(s, f)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def target_series(f: Filters, target_id: int) -> list[dict]:
+    with session() as s:
+        return targets.series(s, target_id, f)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def target_source(target_id: int) -> str:
+    with session() as s:
+        return targets.source_of(s, target_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def target_value(target_id: int) -> float | None:
+    with session() as s:
+        return targets.value_of(s, target_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def task_progress(f: Filters) -> dict:
+    with session() as s:
+        return dashboard.task_progress(s, f)

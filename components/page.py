@@ -26,3 +26,8 @@ def start(title_key: str) -> Actor:
 def coming_soon(title_key: str) -> None:
     start(title_key)
     st.info(t("page.coming"))
+
+
+def go(page: str, **params: object) -> None:
+    """Open another page's detail, with the choice in the URL so the link can be shared."""
+    st.switch_page(page, query_params={k: str(v) for k, v in params.items()})

@@ -1,36 +1,142 @@
-"""Chỉ thị: the directive as written, section by section."""
+"""Chỉ thị: sections and tasks as written; a task's grid of bodies; an assignment's history.
+
+The URL carries the choice (?section=1, ?task=1.5, &assignment=123), so a link can be shared.
+"""
 
 import streamlit as st
 
-from components.loaders import directive_outline
+from components import loaders, tables
+from components.filters import sidebar_filters
 from components.page import start
-from components.ui import fmt_date, t
+from components.ui import fmt_date, fmt_datetime, t
 
 start("page.directive")
-data = directive_outline()
-if data is None:
-    st.info(t("ov.no_directive"))
+f = sidebar_filters(with_kind=False)
+if f is None:
     st.stop()
+data = loaders.directive_outline(f.directive_id)
 head = data["directive"]
-st.markdown(
-    f"**{head['kind']}** {head['number'] or t('dir.no_number')} · "
-    f"{t('dir.issued')}: {fmt_date(head['issued_date']) or t('dir.no_date')}"
+st.markdown(f"#### {head['kind']} {head['title']}")
+st.caption(
+    f"{t('dir.number')}: {head['number'] or t('dir.no_number')} · "
+    f"{t('dir.issued')}: {fmt_date(head['issued_date']) or t('dir.no_date')} · "
+    f"{head['issuer']} · {t('dir.signer')}: {head['signer']}"
 )
-st.markdown(f"#### {head['title']}")
-st.caption(f"{head['issuer']} · {t('dir.signer')}: {head['signer']}")
-for section in data["sections"]:
-    with st.expander(
-        f"{section.label} {section.heading} ({len(section.tasks)})", expanded=section.ordinal == 1
-    ):
-        for task in section.tasks:
-            meta = [
-                t(f"area.{task.area}"),
-                t(f"cadence.{task.cadence}"),
-                t("dir.leads", n=task.leads),
-            ]
-            if task.due_date:
-                meta.append(t("dir.due", day=fmt_date(task.due_date)))
-            if task.partners:
-                meta.append(t("dir.partners", names=", ".join(task.partners)))
-            st.markdown(f"**{task.label}** {task.text}")
-            st.caption(" · ".join(meta))
+
+sections = {s.ordinal: s for s in data["sections"]}
+tasks = {task.label: task for s in data["sections"] for task in s.tasks}
+params = st.query_params
+task_label = params.get("task")
+if task_label and task_label not in tasks:
+    st.warning(t("dir.no_task", label=task_label))
+    task_label = None
+wanted = params.get("section", "")
+if task_label:
+    section_no = int(task_label.split(".")[0])
+elif wanted.isdigit() and int(wanted) in sections:
+    section_no = int(wanted)
+else:
+    if wanted:
+        st.warning(t("dir.no_section", n=wanted))
+    section_no = next(iter(sections))
+
+
+def _show_history(assignment_id: int, body: str, label: str) -> None:
+    st.subheader(t("dir.history", body=body, label=label))
+    history = loaders.report_history(assignment_id)
+    if not history:
+        st.write(t("dir.no_reports"))
+    for item in history:
+        r = item["report"]
+        with st.container(border=True):
+            stuck = f" · {t('status.stuck')}" if r.stuck else ""
+            st.markdown(
+                f"**{r.period}** · {t(f'status.{r.status}')} · {r.percent}%{stuck}"
+                f" · {fmt_datetime(r.created_at)}"
+            )
+            for key, text in [
+                ("col.result", r.result),
+                ("col.difficulties", r.difficulties),
+                ("col.proposal", r.proposals),
+            ]:
+                if text:
+                    st.caption(t(key))
+                    st.text(text)  # as typed: never rendered as markup
+            evidence = " ".join(x for x in [r.evidence_number, fmt_date(r.evidence_date)] if x)
+            if evidence:
+                st.caption(t("dir.evidence", doc=evidence))
+            if r.evidence_link:
+                st.link_button(t("dir.evidence_link"), r.evidence_link)
+            for d in item["directions"]:
+                state = t("dir.closed" if d.closed else "dir.open")
+                st.info(t("dir.direction", day=fmt_datetime(d.created_at), state=state))
+                st.text(d.text)
+
+
+if task_label:
+    task = tasks[task_label]
+    if st.button(t("dir.back", n=section_no)):
+        st.query_params.clear()
+        st.query_params["section"] = str(section_no)
+        st.rerun()
+    with st.container(border=True):
+        st.markdown(f"**{task.label}** {task.text}")
+    _, grid = loaders.task_grid(f, task_label)
+    st.subheader(t("dir.grid", label=task_label, period=f.period))
+    st.caption(t("dir.grid_summary", done=sum(r.status == "done" for r in grid), total=len(grid)))
+    frame = tables.assignments(grid, by="body")
+    event = st.dataframe(
+        frame,
+        column_order=tables.visible(frame),
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="grid",
+    )
+    chosen = params.get("assignment", "")
+    if event.selection.rows:
+        chosen = str(frame.iloc[event.selection.rows[0]]["assignment"])
+        st.query_params["assignment"] = chosen
+    match = [r for r in grid if chosen.isdigit() and r.assignment_id == int(chosen)]
+    if match:
+        _show_history(match[0].assignment_id, match[0].organization_name, task_label)
+    elif chosen:
+        st.warning(t("dir.no_assignment"))
+    st.stop()
+
+ordinals = list(sections)
+picked = st.selectbox(
+    t("dir.choose_section"),
+    ordinals,
+    index=ordinals.index(section_no),
+    format_func=lambda o: f"{sections[o].label} {sections[o].heading}",
+)
+if picked != section_no:
+    st.query_params.clear()
+    st.query_params["section"] = str(picked)
+progress = loaders.task_progress(f)
+for task in sections[picked].tasks:
+    meta = [t(f"area.{task.area}"), t(f"cadence.{task.cadence}"), t("dir.leads", n=task.leads)]
+    if task.due_date:
+        meta.append(t("dir.due", day=fmt_date(task.due_date)))
+    if task.partners:
+        meta.append(t("dir.partners", names=", ".join(task.partners)))
+    g = progress.get(task.label)
+    with st.container(border=True):
+        text_col, side = st.columns([6, 1.3])
+        text_col.markdown(f"**{task.label}** {task.text}")
+        text_col.caption(" · ".join(meta))
+        if g:
+            side.caption(
+                t(
+                    "dir.task_summary",
+                    done=g.done,
+                    total=g.assignments,
+                    overdue=g.by_timeliness["overdue"],
+                    missing=g.by_timeliness["not_reported"],
+                )
+            )
+        if side.button(t("dir.open_task"), key=f"open_{task.label}"):
+            st.query_params.clear()
+            st.query_params["task"] = task.label
+            st.rerun()

@@ -1,33 +1,129 @@
-"""Tổng quan: how far the directive has got, at a glance."""
+"""Tổng quan: the five questions a leader asks, answered on one screen."""
 
 import streamlit as st
 
-from components import charts
-from components.loaders import overview_data
-from components.page import start
-from components.ui import lang, t
+from components import charts, loaders, tables
+from components.filters import sidebar_filters
+from components.page import go, start
+from components.ui import fmt_date, lang, t
+
+
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 start("page.overview")
-data = overview_data(lang=lang())
-if data is None:
-    st.info(t("ov.no_directive"))
+f = sidebar_filters()
+if f is None:
     st.stop()
+data = loaders.leadership_overview(f)
+h = data.headline
+note = "" if data.live else " · " + t("ov.history_note", day=fmt_date(data.as_of))
 st.caption(
-    f"{data['directive_title']} · {t('app.as_of', period=data['period'])}"
-    f" · {t('ov.read_on', day=data['as_of'])}"
+    t("app.as_of", period=f.period) + " · " + t("ov.read_on", day=fmt_date(data.as_of)) + note
 )
 
-cols = st.columns(4)
-cols[0].metric(t("ov.tasks"), data["tasks"])
-cols[1].metric(t("ov.assignments"), data["assignments"])
-cols[2].metric(t("ov.mean_percent"), f"{data['mean_percent']:.0f}%")
-cols[3].metric(t("ov.stuck"), data["stuck"])
-cols = st.columns(6)
-for col, key in zip(cols, charts.TIMELINESS_ORDER, strict=True):
-    col.metric(t(f"tl.{key}"), data["timeliness"][key])
+tiles = [
+    (t("ov.tasks"), h.tasks),
+    (t("ov.assignments"), h.assignments),
+    (t("ov.mean_percent"), f"{h.mean_percent:.0f}%"),
+    (t("tl.done_on_time"), h.by_timeliness["done_on_time"]),
+    (t("tl.done_late"), h.by_timeliness["done_late"]),
+    (t("tl.in_progress_on_time"), h.by_timeliness["in_progress_on_time"]),
+    (t("tl.overdue"), h.by_timeliness["overdue"]),
+    (t("ov.bodies_not_reported"), f"{h.bodies_not_reported}/{h.bodies}"),
+    (t("ov.proposals_waiting"), h.proposals_waiting),
+]
+with st.container(horizontal=True, gap="small"):  # wraps onto a second row on small screens
+    for label, value in tiles:
+        st.metric(label, value, border=True, width=142)
 
-st.subheader(t("ov.section_table"))
-st.altair_chart(
-    charts.sections_by_timeliness(data["sections_long"], lang()), use_container_width=True
+left, middle, right = st.columns([1.25, 1, 1.15], gap="medium")
+with left:
+    st.subheader(t("ov.by_section"))
+    groups = [
+        (s.ordinal, f"{s.label} {_short(s.heading)} ({g.assignments})", g.by_timeliness)
+        for s, g in data.sections
+    ]
+    event = st.altair_chart(
+        charts.stacked_timeliness(groups, lang(), height=300),
+        width="stretch",
+        on_select="rerun",
+        key="ov_sections",
+    )
+    picked = event.selection.get(charts.PICK) if event else None
+    if picked:
+        go("pages/directive.py", section=picked[0]["key"])
+with middle:
+    st.subheader(t("ov.scorecard"))
+    score = tables.scorecard(data.scorecard)
+    event = st.dataframe(
+        tables.styled_scorecard(score),
+        column_order=tables.visible(score),
+        hide_index=True,
+        height=400,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="ov_scorecard",
+    )
+    if event.selection.rows:
+        go("pages/body.py", org=score.iloc[event.selection.rows[0]]["code"])
+with right:
+    st.subheader(t("ov.targets"))
+    tg = tables.target_list(data.targets)
+    event = st.dataframe(
+        tables.styled_targets(tg),
+        column_order=tables.visible(tg),
+        hide_index=True,
+        height=400,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="ov_targets",
+        column_config={t("col.target"): st.column_config.TextColumn(width="medium")},
+    )
+    if event.selection.rows:
+        go("pages/targets.py", target=tg.iloc[event.selection.rows[0]]["code"])
+st.caption(t("ov.click_hint"))
+
+tabs = st.tabs(
+    [
+        f"{t('ov.overdue_list')} ({len(data.overdue)})",
+        f"{t('ov.stuck_list')} ({len(data.stuck)})",
+        f"{t('ov.proposal_list')} ({len(data.proposals)})",
+        t("ov.by_area"),
+        t("ov.trend"),
+        t("ov.full_scorecard"),
+    ]
 )
-st.dataframe(data["sections_table"], hide_index=True, use_container_width=True)
+for tab, frame, key in [
+    (tabs[0], tables.overdue(data.overdue), "ov_overdue"),
+    (tabs[1], tables.stuck(data.stuck), "ov_stuck"),
+    (tabs[2], tables.proposals(data.proposals), "ov_proposals"),
+]:
+    with tab:
+        if frame.empty:
+            st.write(t("ov.none"))
+            continue
+        event = st.dataframe(
+            frame,
+            column_order=tables.visible(frame),
+            hide_index=True,
+            on_select="rerun",
+            selection_mode="single-row",
+            key=key,
+        )
+        if event.selection.rows:
+            row = frame.iloc[event.selection.rows[0]]
+            go("pages/directive.py", task=row["label"], assignment=int(row["assignment"]))
+with tabs[3]:
+    groups = [(g.key, t(f"area.{g.key}"), g.by_timeliness) for g in data.areas]
+    st.altair_chart(charts.area_bars(groups, lang()), width="stretch")
+with tabs[4]:
+    options = loaders.filter_options()
+    st.altair_chart(
+        charts.trend(loaders.trend(f, tuple(options["periods"])), lang()), width="stretch"
+    )
+with tabs[5]:
+    st.dataframe(
+        tables.styled_scorecard(score), column_order=tables.visible(score), hide_index=True
+    )

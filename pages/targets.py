@@ -1,3 +1,63 @@
-from components.page import coming_soon
+"""Chỉ tiêu: every target judged, and one target's figures by period against its value.
+?target=CT03 opens a target directly."""
 
-coming_soon("page.targets")
+import streamlit as st
+
+from components import charts, loaders, tables
+from components.filters import sidebar_filters
+from components.page import start
+from components.ui import lang, t
+
+start("page.targets")
+f = sidebar_filters()
+if f is None:
+    st.stop()
+statuses = loaders.target_statuses(f)
+if not statuses:
+    st.write(t("ov.none"))
+    st.stop()
+by_code = {s.code: s for s in statuses}
+frame = tables.target_list(statuses)
+wanted = (st.query_params.get("target") or "").upper()
+if wanted and wanted not in by_code:
+    st.warning(t("tgp.unknown", code=wanted))
+event = st.dataframe(
+    tables.styled_targets(frame),
+    column_order=tables.visible(frame),
+    hide_index=True,
+    on_select="rerun",
+    selection_mode="single-row",
+    key="targets",
+)
+if event.selection.rows:
+    wanted = frame.iloc[event.selection.rows[0]]["code"]
+    st.query_params["target"] = wanted
+chosen = by_code.get(wanted) or statuses[0]
+
+st.subheader(f"{chosen.code} · {chosen.name}")
+st.markdown(f"{tables.verdict_badge(chosen.verdict.status)} {tables.verdict_text(chosen.verdict)}")
+facts = [t(f"tgk.{chosen.kind}"), t("tgp.scope_" + chosen.scope)]
+if chosen.owner_code:
+    facts.append(t("tgp.owner", code=chosen.owner_code))
+if chosen.task_label:
+    facts.append(t("tgp.task", label=chosen.task_label))
+st.caption(" · ".join(facts))
+source = loaders.target_source(chosen.target_id)
+if source:
+    st.markdown(t("tgp.source"))
+    st.text(source)
+points = loaders.target_series(f, chosen.target_id)
+if not points:
+    st.info(t("tg.no_data", period=chosen.period))
+else:
+    target_value = loaders.target_value(chosen.target_id)
+    st.altair_chart(
+        charts.target_series(points, value=target_value, unit=chosen.unit, lang=lang()),
+        width="stretch",
+    )
+if chosen.bodies:
+    st.subheader(t("tgp.by_body", period=chosen.period))
+    per_body = tables.body_verdicts(chosen.bodies)
+    st.dataframe(
+        tables.styled_targets(per_body), column_order=tables.visible(per_body), hide_index=True
+    )

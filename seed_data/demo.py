@@ -11,7 +11,12 @@ LAST_QUARTER = "2022-Q4"  # the demo's current period
 LAGGARDS = {"HMT": 0.35, "HNN": 0.42, "BQLKKT": 0.5}
 # Deadlines an office would set for one-off work the directive leaves undated (demo only):
 # task label -> ISO date.
-DUE_DATE_OVERRIDES = {"1.11": "2022-06-30", "3.3": "2023-03-31", "7.4": "2022-09-30"}
+DUE_DATE_OVERRIDES = {
+    "1.11": "2022-06-30",
+    "1.13": "2023-03-31",
+    "3.3": "2023-03-31",
+    "7.4": "2022-09-30",
+}
 
 RESULTS = [
     "Đã ban hành kế hoạch triển khai và tổ chức quán triệt đến toàn thể công chức, viên chức.",
@@ -66,5 +71,5 @@ PER_BODY_SHAPES = {
     "CT02": (94.0, 1.5, 6.0),
     "CT03": (22.0, 3.0, 12.0),
     "CT04": (7.0, -0.8, 4.0),
-    "CT05": (80.0, 3.0, 20.0),
+    "CT05": (88.0, 2.5, 14.0),
 }

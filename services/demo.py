@@ -98,6 +98,12 @@ def _seed_history(
     diligence = {
         oid: plan.LAGGARDS.get(o.code, round(rng.uniform(0.72, 0.98), 2)) for oid, o in orgs.items()
     }
+    # A body sends its quarterly report or not; a report covers most of its tasks.
+    sent = {
+        (oid, q): rng.random() < (d * 0.85 if i == 0 else d)
+        for oid, d in sorted(diligence.items())
+        for i, q in enumerate(quarters)
+    }
     rows = session.exec(
         select(Assignment, Task, Section)
         .join(Task, Task.id == Assignment.task_id)
@@ -114,13 +120,13 @@ def _seed_history(
         author = users.get(assignment.organization_id)
         progress = 0
         for index, quarter in enumerate(quarters):
-            if rng.random() > (d * 0.8 if index == 0 else d):
-                continue  # did not report this quarter
+            if not sent[assignment.organization_id, quarter] or rng.random() > 0.92:
+                continue  # no report on this task this quarter
             end = periods.bounds(quarter)[1]
             day = end - timedelta(days=rng.randint(0, 20))
             progress = _next_progress(rng, progress, d, task.cadence, quarter)
             status = Status.DONE if progress >= 100 else Status.IN_PROGRESS
-            stuck = status != Status.DONE and rng.random() < 0.16 * (1.25 - d)
+            stuck = status != Status.DONE and rng.random() < 0.11 * (1.25 - d)
             report = ProgressReport(
                 assignment_id=assignment.id,
                 period=quarter,
@@ -138,7 +144,7 @@ def _seed_history(
             session.add(report)
             apply_report(assignment, report, reported_at=report.created_at)
             result.add("reports")
-            if stuck and index < len(quarters) - 1 and rng.random() < 0.6:
+            if stuck and index < len(quarters) - 1 and rng.random() < 0.7:
                 session.flush()
                 session.add(
                     DirectionNote(
@@ -157,7 +163,7 @@ def _seed_history(
 def _next_progress(rng: random.Random, progress: int, d: float, cadence: str, quarter: str) -> int:
     if cadence == Cadence.ANNUAL and quarter.endswith("Q1"):
         progress = 0  # a new year's round
-    step = int(rng.randint(8, 30) * (0.5 + d))
+    step = int(rng.randint(6, 26) * (0.5 + d) * (1.5 if cadence == Cadence.ONCE else 1.0))
     progress = min(100, progress + step)
     if cadence in (Cadence.CONTINUOUS, Cadence.PERIODIC):
         progress = min(progress, 95)  # continuous work is never "done"

@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from models import Assignment, AssignmentRole, Organization, Section, Task
+from models import Assignment, AssignmentRole, Directive, Organization, Section, Task
 
 
 @dataclass(frozen=True)
@@ -75,3 +75,27 @@ def outline(session: Session, *, directive_id: int) -> list[SectionRow]:
     return [
         SectionRow(s.ordinal, s.label, s.heading, tuple(by_section.get(s.id, []))) for s in sections
     ]
+
+
+def organizations(session: Session) -> list[tuple[str, str, str]]:
+    """(code, name, kind) of every body, active first, in the directive's order."""
+    rows = session.exec(
+        select(Organization.code, Organization.name, Organization.kind).order_by(
+            Organization.active.desc(), Organization.sort_order
+        )
+    ).all()
+    return [tuple(r) for r in rows]
+
+
+def header(session: Session, directive_id: int) -> dict | None:
+    d = session.get(Directive, directive_id)
+    if d is None:
+        return None
+    return {
+        "kind": d.kind,
+        "number": d.number,
+        "title": d.title,
+        "issued_date": d.issued_date,
+        "issuer": d.issuer,
+        "signer": d.signer,
+    }

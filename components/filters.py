@@ -1,0 +1,48 @@
+"""The filters every leadership page shares (directive, as-of period, reform area, kind of
+body), kept in st.session_state so that moving between pages keeps them."""
+
+import streamlit as st
+
+from components import loaders
+from components.ui import t
+from models import OrgKind, ReformArea
+from services.overview import Filters
+
+
+def sidebar_filters(*, with_kind: bool = True) -> Filters | None:
+    """Draw the filters in the sidebar; None when there is nothing to show yet."""
+    options = loaders.filter_options()
+    if not options["directives"] or not options["periods"]:
+        st.info(t("ov.no_directive"))
+        return None
+    names = dict(options["directives"])
+    periods = options["periods"]
+    current = options["current"] or periods[-1]
+    side = st.sidebar
+    directive_id = side.selectbox(
+        t("f.directive"), list(names), key="f_directive", format_func=lambda i: _short(names[i])
+    )
+    if st.session_state.get("f_period") not in periods:
+        st.session_state["f_period"] = current
+    period = side.selectbox(t("f.period"), periods, key="f_period")
+    areas = [None] + [a.value for a in ReformArea]
+    area = side.selectbox(
+        t("f.area"),
+        areas,
+        key="f_area",
+        format_func=lambda a: t("f.all") if a is None else t(f"area.{a}"),
+    )
+    kind = None
+    if with_kind:
+        kinds = [None, OrgKind.PROVINCIAL.value, OrgKind.DISTRICT.value]
+        kind = side.selectbox(
+            t("f.kind"),
+            kinds,
+            key="f_kind",
+            format_func=lambda k: t("f.all") if k is None else t(f"kind.{k}"),
+        )
+    return Filters(directive_id=directive_id, period=period, area=area, org_kind=kind)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

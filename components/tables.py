@@ -1,0 +1,191 @@
+"""DataFrames for st.dataframe, built from the services' plain rows, in the user's language."""
+
+import pandas as pd
+
+from components.ui import fmt_date, fmt_datetime, t
+
+# Colours carry meaning only together with a word, so the tables read in black and white too.
+HEALTH_COLOUR = {"red": "#f8d7da", "amber": "#fff3cd", "green": "#d4edda"}
+VERDICT_COLOUR = {
+    "met": "#d4edda",
+    "partial": "#fff3cd",
+    "not_met": "#f8d7da",
+    "no_data": "#e9ecef",
+}
+_BADGE = {
+    "red": "red",
+    "amber": "orange",
+    "green": "green",
+    "met": "green",
+    "partial": "orange",
+    "not_met": "red",
+    "no_data": "gray",
+}
+
+
+def health_badge(health: str) -> str:
+    """Markdown for a coloured badge with its word (no emoji: not every PC has the font)."""
+    return f":{_BADGE[health]}-badge[{t(f'health.{health}')}]"
+
+
+def verdict_badge(status: str) -> str:
+    return f":{_BADGE[status]}-badge[{t(f'tg.status.{status}')}]"
+
+
+def _paint(frame: pd.DataFrame, column: str, colours: dict[str, str]):
+    """A Styler that colours `column` by the hidden "_tone" column."""
+    tones = frame["_tone"]
+
+    def colour(col: pd.Series) -> list[str]:
+        return [f"background-color: {colours[tone]}" for tone in tones]
+
+    return frame.style.apply(colour, subset=[column])
+
+
+def verdict_text(verdict) -> str:
+    return t(verdict.reason, **verdict.params)
+
+
+def scorecard(scores: list) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "code": s.code,
+                "_tone": s.health,
+                t("col.rank"): s.rank,
+                t("col.health"): t(f"health.{s.health}"),
+                t("col.body"): s.name,
+                t("col.overdue"): s.overdue,
+                t("col.mean_percent"): s.mean_percent,
+                t("col.not_reported"): s.not_reported,
+                t("col.stuck"): s.stuck,
+                t("col.done"): f"{s.done}/{s.assignments}",
+            }
+            for s in scores
+        ]
+    )
+
+
+def target_list(statuses: list) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "code": s.code,
+                "_tone": s.verdict.status,
+                t("col.code"): s.code,
+                t("col.health"): t(f"tg.status.{s.verdict.status}"),
+                t("col.assessment"): verdict_text(s.verdict),
+                t("col.target"): s.name,
+            }
+            for s in statuses
+        ]
+    )
+
+
+def body_verdicts(bodies: dict) -> pd.DataFrame:
+    """Each body's verdict on a per-body target, the ones not met first."""
+    order = {"not_met": 0, "no_data": 1, "partial": 2, "met": 3}
+    return pd.DataFrame(
+        [
+            {
+                "_tone": v.status,
+                t("col.code"): code,
+                t("col.health"): t(f"tg.status.{v.status}"),
+                t("col.assessment"): verdict_text(v),
+            }
+            for code, v in sorted(bodies.items(), key=lambda kv: (order[kv[1].status], kv[0]))
+        ]
+    )
+
+
+def styled_scorecard(frame: pd.DataFrame):
+    return _paint(frame, t("col.health"), HEALTH_COLOUR)
+
+
+def styled_targets(frame: pd.DataFrame):
+    return _paint(frame, t("col.health"), VERDICT_COLOUR)
+
+
+def overdue(items: list) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "assignment": r.assignment_id,
+                "label": r.task_label,
+                t("col.body"): r.organization_name,
+                t("col.task"): r.task_label,
+                t("col.task_text"): r.task_text,
+                t("col.due"): fmt_date(r.due_date),
+                t("col.days_overdue"): days,
+                t("col.percent"): r.percent,
+            }
+            for r, days in items
+        ]
+    )
+
+
+def stuck(rows: list) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "assignment": r.assignment_id,
+                "label": r.task_label,
+                t("col.body"): r.organization_name,
+                t("col.task"): r.task_label,
+                t("col.task_text"): r.task_text,
+                t("col.status"): t(f"status.{r.status}"),
+                t("col.percent"): r.percent,
+                t("col.last_report"): fmt_datetime(r.last_reported_at),
+            }
+            for r in rows
+        ]
+    )
+
+
+def proposals(items: list) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "assignment": p.assignment_id,
+                "label": p.task_label,
+                t("col.body"): p.organization_name,
+                t("col.task"): p.task_label,
+                t("col.proposal"): p.proposals,
+                t("col.difficulties"): p.difficulties,
+                t("col.raised_on"): fmt_date(p.raised_on),
+                t("col.days_waiting"): p.days_waiting,
+            }
+            for p in items
+        ]
+    )
+
+
+def assignments(rows: list, *, by: str) -> pd.DataFrame:
+    """One row per assignment; `by` is "body" (a task's grid) or "task" (a body's list)."""
+    out = []
+    for r in rows:
+        row = {"assignment": r.assignment_id, "label": r.task_label, "code": r.organization_code}
+        if by == "body":
+            row[t("col.body")] = r.organization_name
+        else:
+            row[t("col.task")] = r.task_label
+            row[t("col.task_text")] = r.task_text
+        row |= {
+            t("col.role"): t(f"role_in_task.{r.role}"),
+            t("col.status"): t(f"status.{r.status}")
+            + (f" · {t('status.stuck')}" if r.stuck else ""),
+            t("col.percent"): r.percent,
+            t("col.timeliness"): t(f"tl.{r.timeliness.value}"),
+            t("col.due"): fmt_date(r.due_date),
+            t("col.last_report"): fmt_datetime(r.last_reported_at),
+        }
+        out.append(row)
+    return pd.DataFrame(out)
+
+
+HIDDEN = ["code", "assignment", "label", "_tone"]
+
+
+def visible(df: pd.DataFrame) -> list[str]:
+    """The columns a user sees (ids stay in the frame for drill-down)."""
+    return [c for c in df.columns if c not in HIDDEN]

@@ -1,0 +1,161 @@
+"""What each leadership screen shows, composed from the read model, the roll-ups and the
+target rules: one call per screen, plain data out."""
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlmodel import Session, select
+
+from models import Assignment, Organization, ProgressReport, Section, Task
+from services import overview, rollup, targets
+from services.overview import Filters
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    ordinal: int
+    label: str
+    heading: str
+
+
+@dataclass(frozen=True)
+class OverviewData:
+    as_of: date
+    live: bool
+    headline: rollup.Headline
+    sections: list[tuple[SectionInfo, rollup.GroupProgress]]
+    areas: list[rollup.GroupProgress]
+    scorecard: list[rollup.BodyScore]
+    overdue: list[tuple]
+    stuck: list
+    proposals: list[overview.Proposal]
+    targets: list[targets.TargetStatus]
+
+
+def sections_of(session: Session, directive_id: int) -> list[SectionInfo]:
+    return [
+        SectionInfo(s.ordinal, s.label, s.heading)
+        for s in session.exec(
+            select(Section).where(Section.directive_id == directive_id).order_by(Section.ordinal)
+        )
+    ]
+
+
+def leadership_overview(session: Session, f: Filters, *, today: date | None = None) -> OverviewData:
+    snap = overview.snapshot(session, f, today=today)
+    proposals = overview.waiting_proposals(session, f, today=today)
+    reported = overview.bodies_reported(session, f, today=today)
+    by_section = {g.key: g for g in rollup.group_progress(snap.rows, lambda r: r.section_ordinal)}
+    return OverviewData(
+        as_of=snap.as_of,
+        live=snap.live,
+        headline=rollup.headline(
+            snap.rows, reported_body_ids=reported, proposals_waiting=len(proposals)
+        ),
+        sections=[
+            (s, by_section[s.ordinal])
+            for s in sections_of(session, f.directive_id)
+            if s.ordinal in by_section
+        ],
+        areas=sorted(rollup.group_progress(snap.rows, lambda r: r.area), key=lambda g: g.key),
+        scorecard=rollup.scorecard(snap.rows),
+        overdue=rollup.overdue(snap.rows, snap.as_of),
+        stuck=rollup.stuck(snap.rows),
+        proposals=proposals,
+        targets=targets.statuses(session, f, today=today),
+    )
+
+
+def trend(
+    session: Session, f: Filters, period_codes: list[str], *, today: date | None = None
+) -> list[dict]:
+    """Mean progress and overdue count at the end of each period up to the filters' one."""
+    out = []
+    for code in [p for p in period_codes if p <= f.period]:
+        snap = overview.snapshot(session, replace(f, period=code), today=today)
+        head = rollup.headline(snap.rows, reported_body_ids=set(), proposals_waiting=0)
+        out.append(
+            {
+                "period": code,
+                "mean_percent": head.mean_percent,
+                "overdue": head.by_timeliness["overdue"],
+            }
+        )
+    return out
+
+
+def task_grid(session: Session, f: Filters, task_id: int, *, today: date | None = None) -> list:
+    """Every body's assignment on one task (section 1: all 28)."""
+    return [r for r in overview.snapshot(session, f, today=today).rows if r.task_id == task_id]
+
+
+def task_of(session: Session, directive_id: int, label: str) -> Task | None:
+    try:
+        sec, num = (int(x) for x in label.split("."))
+    except ValueError:
+        return None
+    return session.exec(
+        select(Task)
+        .join(Section)
+        .where(Section.directive_id == directive_id, Section.ordinal == sec, Task.ordinal == num)
+    ).first()
+
+
+@dataclass(frozen=True)
+class BodyData:
+    organization: Organization
+    rows: list
+    score: rollup.BodyScore | None
+    peers: int
+    targets: list[tuple[targets.TargetStatus, targets.Verdict]]
+    reports: list[tuple[str, ProgressReport]]
+
+
+def body_detail(
+    session: Session, f: Filters, code: str, *, today: date | None = None
+) -> BodyData | None:
+    org = session.exec(select(Organization).where(Organization.code == code.upper())).first()
+    if org is None:
+        return None
+    peers_filter = replace(f, org_kind=org.kind, organization_id=None)
+    peers = rollup.scorecard(overview.snapshot(session, peers_filter, today=today).rows)
+    score = next((s for s in peers if s.organization_id == org.id), None)
+    rows = overview.snapshot(
+        session, replace(f, organization_id=org.id, org_kind=None), today=today
+    ).rows
+    mine = []
+    for st in targets.statuses(session, replace(f, org_kind=None), today=today):
+        if org.code in st.bodies:
+            mine.append((st, st.bodies[org.code]))
+        elif st.owner_code == org.code:
+            mine.append((st, st.verdict))
+    cutoff = overview.end_of_day_utc(overview.as_of_day(f.period, today))
+    reports = session.exec(
+        select(Task.ordinal, Section.ordinal, ProgressReport)
+        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .where(
+            Assignment.organization_id == org.id,
+            Section.directive_id == f.directive_id,
+            ProgressReport.created_at <= cutoff,
+        )
+        .order_by(ProgressReport.created_at.desc(), ProgressReport.id.desc())
+        .limit(30)
+    ).all()
+    return BodyData(
+        organization=org,
+        rows=rows,
+        score=score,
+        peers=len(peers),
+        targets=mine,
+        reports=[(f"{sec}.{task}", r) for task, sec, r in reports],
+    )
+
+
+def task_progress(
+    session: Session, f: Filters, *, today: date | None = None
+) -> dict[str, rollup.GroupProgress]:
+    """Each task's roll-up over its bodies, keyed by its label ("1.5")."""
+    rows = overview.snapshot(session, f, today=today).rows
+    return {g.key: g for g in rollup.group_progress(rows, lambda r: r.task_label)}

@@ -1,0 +1,358 @@
+"""The leadership read model: every assignment's state as of a day, filtered once, so that
+every figure on a page agrees with every other.
+
+Today's state is read from the assignment rows (each keeps its latest report); an earlier
+day's state is rebuilt from the report history in one windowed query.
+"""
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import and_, func, literal
+from sqlmodel import Session, select
+
+from models import (
+    Assignment,
+    DirectionNote,
+    Directive,
+    Organization,
+    ProgressReport,
+    ReportingPeriod,
+    Section,
+    Status,
+    Task,
+    Timeliness,
+)
+from services import periods
+from services.timeliness import timeliness
+
+
+@dataclass(frozen=True)
+class Filters:
+    directive_id: int
+    period: str  # the as-of reporting period, e.g. 2022-Q4
+    area: str | None = None
+    org_kind: str | None = None
+    organization_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AssignmentState:
+    assignment_id: int
+    task_id: int
+    section_ordinal: int
+    task_label: str
+    task_text: str
+    area: str
+    cadence: str
+    organization_id: int
+    organization_code: str
+    organization_name: str
+    organization_kind: str
+    role: str
+    status: str
+    stuck: bool
+    percent: int
+    due_date: date | None
+    completed_on: date | None
+    last_period: str | None
+    last_reported_at: datetime | None
+    timeliness: Timeliness
+
+
+@dataclass(frozen=True)
+class Proposal:
+    report_id: int
+    assignment_id: int
+    organization_code: str
+    organization_name: str
+    task_label: str
+    proposals: str
+    difficulties: str
+    raised_on: date
+    days_waiting: int
+
+
+@dataclass
+class Snapshot:
+    filters: Filters
+    as_of: date
+    live: bool  # read from the assignments (today) or rebuilt from history
+    rows: list[AssignmentState] = field(default_factory=list)
+
+
+def end_of_day_utc(day: date) -> datetime:
+    """The last instant of `day` in Vietnam (UTC+7), in UTC."""
+    return datetime.combine(day, time(23, 59, 59), tzinfo=UTC) - timedelta(hours=7)
+
+
+def as_of_day(period: str, today: date | None = None) -> date:
+    """Figures for a period are read at its last day, or today while it is still running."""
+    return min(periods.bounds(period)[1], today or date.today())
+
+
+def list_directives(session: Session) -> list[Directive]:
+    return list(session.exec(select(Directive).order_by(Directive.id)))
+
+
+def list_periods(session: Session) -> list[ReportingPeriod]:
+    return list(session.exec(select(ReportingPeriod).order_by(ReportingPeriod.code)))
+
+
+def current_period(session: Session) -> ReportingPeriod | None:
+    return session.exec(select(ReportingPeriod).where(ReportingPeriod.is_current == True)).first()  # noqa: E712
+
+
+def _is_live(session: Session, period: str) -> bool:
+    current = current_period(session)
+    return current is None or period >= current.code
+
+
+def _scope(query, f: Filters):
+    query = query.where(Section.directive_id == f.directive_id)
+    if f.area:
+        query = query.where(Task.area == f.area)
+    if f.org_kind:
+        query = query.where(Organization.kind == f.org_kind)
+    if f.organization_id:
+        query = query.where(Organization.id == f.organization_id)
+    return query
+
+
+def snapshot(
+    session: Session, f: Filters, *, today: date | None = None, from_history: bool = False
+) -> Snapshot:
+    """Every assignment in scope with its state and timeliness as of the period's end.
+    `from_history` rebuilds even the current state from the reports (used to check that the
+    two agree)."""
+    as_of = as_of_day(f.period, today)
+    live = _is_live(session, f.period) and not from_history
+    base = [
+        Assignment.id,
+        Assignment.task_id,
+        Section.ordinal,
+        Task.ordinal,
+        Task.text,
+        Task.area,
+        Task.cadence,
+        Organization.id,
+        Organization.code,
+        Organization.name,
+        Organization.kind,
+        Assignment.role,
+        Assignment.due_date_override,
+        Task.due_date,
+    ]
+    if live:
+        query = select(
+            *base,
+            Assignment.status,
+            Assignment.stuck,
+            Assignment.percent,
+            Assignment.completed_on,
+            Assignment.last_period,
+            Assignment.last_reported_at,
+        )
+        joined = query.select_from(Assignment)
+    else:
+        latest, first_done = _history_subqueries(end_of_day_utc(as_of))
+        status = func.coalesce(latest.c.status, literal(Status.NOT_STARTED.value))
+        query = select(
+            *base,
+            status,
+            func.coalesce(latest.c.stuck, False),
+            func.coalesce(latest.c.percent, 0),
+            first_done.c.done_at,
+            latest.c.period,
+            latest.c.created_at,
+        )
+        joined = (
+            query.select_from(Assignment)
+            .outerjoin(latest, and_(latest.c.assignment_id == Assignment.id, latest.c.rn == 1))
+            .outerjoin(first_done, first_done.c.assignment_id == Assignment.id)
+        )
+    query = _scope(
+        joined.join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .join(Organization, Organization.id == Assignment.organization_id),
+        f,
+    ).order_by(Section.ordinal, Task.ordinal, Organization.sort_order)
+    snap = Snapshot(filters=f, as_of=as_of, live=live)
+    for row in session.exec(query):
+        (
+            aid,
+            task_id,
+            sec,
+            task_ord,
+            text,
+            area,
+            cadence,
+            org_id,
+            code,
+            name,
+            kind,
+            role,
+            override,
+            task_due,
+            status,
+            stuck,
+            percent,
+            completed,
+            last_period,
+            reported_at,
+        ) = row
+        if not live and completed is not None:
+            completed = _completion_day(completed, last_period)
+        if status != Status.DONE:
+            completed = None
+        due = override or task_due
+        snap.rows.append(
+            AssignmentState(
+                assignment_id=aid,
+                task_id=task_id,
+                section_ordinal=sec,
+                task_label=f"{sec}.{task_ord}",
+                task_text=text,
+                area=area,
+                cadence=cadence,
+                organization_id=org_id,
+                organization_code=code,
+                organization_name=name,
+                organization_kind=kind,
+                role=role,
+                status=status,
+                stuck=bool(stuck) and status != Status.DONE,
+                percent=int(percent),
+                due_date=due,
+                completed_on=completed,
+                last_period=last_period,
+                last_reported_at=reported_at,
+                timeliness=timeliness(
+                    cadence=cadence,
+                    status=status,
+                    due_date=due,
+                    completed_on=completed,
+                    last_period=last_period,
+                    current_period=f.period,
+                    as_of=as_of,
+                ),
+            )
+        )
+    return snap
+
+
+def _history_subqueries(cutoff: datetime):
+    ranked = (
+        select(
+            ProgressReport.assignment_id,
+            ProgressReport.status,
+            ProgressReport.stuck,
+            ProgressReport.percent,
+            ProgressReport.period,
+            ProgressReport.created_at,
+            func.row_number()
+            .over(
+                partition_by=ProgressReport.assignment_id,
+                order_by=(ProgressReport.created_at.desc(), ProgressReport.id.desc()),
+            )
+            .label("rn"),
+        )
+        .where(ProgressReport.created_at <= cutoff)
+        .subquery("latest")
+    )
+    first_done = (
+        select(ProgressReport.assignment_id, func.min(ProgressReport.created_at).label("done_at"))
+        .where(ProgressReport.created_at <= cutoff, ProgressReport.status == Status.DONE)
+        .group_by(ProgressReport.assignment_id)
+        .subquery("first_done")
+    )
+    return ranked, first_done
+
+
+def _completion_day(done_at: datetime, period: str | None) -> date:
+    day = (done_at + timedelta(hours=7)).date()
+    return min(day, periods.bounds(period)[1]) if period else day
+
+
+def waiting_proposals(session: Session, f: Filters, *, today: date | None = None) -> list[Proposal]:
+    """Proposals raised by the as-of day that no direction had answered by then, oldest first."""
+    as_of = as_of_day(f.period, today)
+    cutoff = end_of_day_utc(as_of)
+    answered = (
+        select(DirectionNote.id)
+        .where(DirectionNote.report_id == ProgressReport.id, DirectionNote.created_at <= cutoff)
+        .exists()
+    )
+    query = _scope(
+        select(
+            ProgressReport.id,
+            Assignment.id,
+            Organization.code,
+            Organization.name,
+            Section.ordinal,
+            Task.ordinal,
+            ProgressReport.proposals,
+            ProgressReport.difficulties,
+            ProgressReport.created_at,
+        )
+        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .join(Organization, Organization.id == Assignment.organization_id)
+        .where(ProgressReport.proposals != "", ProgressReport.created_at <= cutoff, ~answered),
+        f,
+    ).order_by(ProgressReport.created_at, ProgressReport.id)
+    out = []
+    for rid, aid, code, name, sec, task_ord, proposals, difficulties, created in session.exec(
+        query
+    ):
+        raised = (created + timedelta(hours=7)).date()
+        out.append(
+            Proposal(
+                rid,
+                aid,
+                code,
+                name,
+                f"{sec}.{task_ord}",
+                proposals,
+                difficulties,
+                raised,
+                (as_of - raised).days,
+            )
+        )
+    return out
+
+
+def bodies_reported(session: Session, f: Filters, *, today: date | None = None) -> set[int]:
+    """Ids of the bodies in scope that sent at least one report for the as-of period."""
+    cutoff = end_of_day_utc(as_of_day(f.period, today))
+    query = _scope(
+        select(Organization.id)
+        .distinct()
+        .select_from(ProgressReport)
+        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .join(Organization, Organization.id == Assignment.organization_id)
+        .where(ProgressReport.period == f.period, ProgressReport.created_at <= cutoff),
+        f,
+    )
+    return set(session.exec(query).all())
+
+
+def report_history(session: Session, assignment_id: int) -> list[dict]:
+    """One assignment's reports, newest first, each with the directions given on it."""
+    reports = session.exec(
+        select(ProgressReport)
+        .where(ProgressReport.assignment_id == assignment_id)
+        .order_by(ProgressReport.created_at.desc(), ProgressReport.id.desc())
+    ).all()
+    directions: dict[int, list[DirectionNote]] = {}
+    if reports:
+        for d in session.exec(
+            select(DirectionNote)
+            .where(DirectionNote.report_id.in_([r.id for r in reports]))
+            .order_by(DirectionNote.created_at)
+        ):
+            directions.setdefault(d.report_id, []).append(d)
+    return [{"report": r, "directions": directions.get(r.id, [])} for r in reports]

@@ -1,0 +1,158 @@
+"""Roll-ups: pure functions over plain rows (services.overview.AssignmentState), so each
+figure is testable without a database and every figure on a page comes from the same rows."""
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from models import Status, Timeliness
+
+
+@dataclass(frozen=True)
+class Headline:
+    tasks: int
+    assignments: int
+    mean_percent: float
+    done: int
+    by_timeliness: dict[str, int]
+    stuck: int
+    bodies: int
+    bodies_not_reported: int
+    proposals_waiting: int
+
+
+@dataclass(frozen=True)
+class GroupProgress:
+    key: str
+    assignments: int
+    done: int
+    mean_percent: float
+    by_timeliness: dict[str, int]
+
+
+@dataclass(frozen=True)
+class BodyScore:
+    rank: int
+    organization_id: int
+    code: str
+    name: str
+    kind: str
+    assignments: int
+    done: int
+    mean_percent: float
+    overdue: int
+    not_reported: int
+    stuck: int
+    health: str  # red, amber, green
+
+
+def _mean(values: list[int]) -> float:
+    return round(sum(values) / len(values), 1) if values else 0.0
+
+
+def _timeliness(rows: Iterable) -> dict[str, int]:
+    counts = Counter(r.timeliness.value for r in rows)
+    return {t.value: counts.get(t.value, 0) for t in Timeliness}
+
+
+def headline(rows: list, *, reported_body_ids: set[int], proposals_waiting: int) -> Headline:
+    bodies = {r.organization_id for r in rows}
+    return Headline(
+        tasks=len({r.task_id for r in rows}),
+        assignments=len(rows),
+        mean_percent=_mean([r.percent for r in rows]),
+        done=sum(r.status == Status.DONE for r in rows),
+        by_timeliness=_timeliness(rows),
+        stuck=sum(r.stuck for r in rows),
+        bodies=len(bodies),
+        bodies_not_reported=len(bodies - reported_body_ids),
+        proposals_waiting=proposals_waiting,
+    )
+
+
+def group_progress(rows: list, key) -> list[GroupProgress]:
+    groups: dict[str, list] = defaultdict(list)
+    for r in rows:
+        groups[key(r)].append(r)
+    return [
+        GroupProgress(
+            k,
+            len(g),
+            sum(r.status == Status.DONE for r in g),
+            _mean([r.percent for r in g]),
+            _timeliness(g),
+        )
+        for k, g in groups.items()
+    ]
+
+
+def body_health(*, overdue: int, not_reported: int, assignments: int, mean_percent: float) -> str:
+    """Red: something is overdue. Amber: most of its work unreported this period, or under
+    half done on average. Green otherwise."""
+    if overdue:
+        return "red"
+    if (assignments and not_reported * 2 > assignments) or mean_percent < 50:
+        return "amber"
+    return "green"
+
+
+def scorecard(rows: list) -> list[BodyScore]:
+    """Every body in scope, the most overdue first, then the least done."""
+    groups: dict[int, list] = defaultdict(list)
+    for r in rows:
+        groups[r.organization_id].append(r)
+    scores = []
+    for org_id, g in groups.items():
+        overdue = sum(r.timeliness == Timeliness.OVERDUE for r in g)
+        not_reported = sum(r.timeliness == Timeliness.NOT_REPORTED for r in g)
+        mean = _mean([r.percent for r in g])
+        scores.append(
+            (
+                org_id,
+                g[0],
+                len(g),
+                sum(r.status == Status.DONE for r in g),
+                mean,
+                overdue,
+                not_reported,
+                sum(r.stuck for r in g),
+            )
+        )
+    scores.sort(key=lambda s: (-s[5], s[4], -s[6], s[1].organization_code))
+    return [
+        BodyScore(
+            rank=i,
+            organization_id=org_id,
+            code=first.organization_code,
+            name=first.organization_name,
+            kind=first.organization_kind,
+            assignments=n,
+            done=done,
+            mean_percent=mean,
+            overdue=overdue,
+            not_reported=not_rep,
+            stuck=stuck,
+            health=body_health(
+                overdue=overdue, not_reported=not_rep, assignments=n, mean_percent=mean
+            ),
+        )
+        for i, (org_id, first, n, done, mean, overdue, not_rep, stuck) in enumerate(scores, 1)
+    ]
+
+
+def overdue(rows: list, as_of: date) -> list[tuple]:
+    """(row, days overdue), the longest overdue first."""
+    late = [
+        (r, (as_of - r.due_date).days)
+        for r in rows
+        if r.timeliness == Timeliness.OVERDUE and r.due_date
+    ]
+    return sorted(late, key=lambda x: (-x[1], x[0].task_label, x[0].organization_code))
+
+
+def stuck(rows: list) -> list:
+    return sorted(
+        (r for r in rows if r.stuck),
+        key=lambda r: (r.section_ordinal, r.task_label, r.organization_code),
+    )
