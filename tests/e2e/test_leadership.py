@@ -6,8 +6,14 @@ from playwright.sync_api import expect
 
 from tests.e2e.test_smoke import assert_no_exception, sign_in
 
-LEADER_PAGES = [("tong-quan", "Tổng quan"), ("chi-thi", "Chỉ thị"), ("don-vi", "Đơn vị"),
-                ("chi-tieu", "Chỉ tiêu"), ("kien-nghi", "Kiến nghị"), ("trinh-chieu", "Trình chiếu")]
+LEADER_PAGES = [
+    ("tong-quan", "Tổng quan"),
+    ("chi-thi", "Chỉ thị"),
+    ("don-vi", "Đơn vị"),
+    ("chi-tieu", "Chỉ tiêu"),
+    ("kien-nghi", "Kiến nghị"),
+    ("trinh-chieu", "Trình chiếu"),
+]
 
 
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])

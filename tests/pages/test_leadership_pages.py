@@ -17,9 +17,11 @@ def tiles(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-OVERDUE = ("SELECT COUNT(*) FROM assignment a JOIN task t ON t.id = a.task_id "
-           "JOIN organization o ON o.id = a.organization_id WHERE a.status <> 'done' AND "
-           "COALESCE(a.due_date_override, t.due_date) < '2022-12-31' {extra}")
+OVERDUE = (
+    "SELECT COUNT(*) FROM assignment a JOIN task t ON t.id = a.task_id "
+    "JOIN organization o ON o.id = a.organization_id WHERE a.status <> 'done' AND "
+    "COALESCE(a.due_date_override, t.due_date) < '2022-12-31' {extra}"
+)
 
 
 def test_overview_tiles_equal_the_database(app_env):
@@ -29,8 +31,10 @@ def test_overview_tiles_equal_the_database(app_env):
     assert got["Nhiệm vụ"] == str(sql("SELECT COUNT(*) FROM task"))
     assert got["Lượt giao cho đơn vị"] == str(sql("SELECT COUNT(*) FROM assignment"))
     assert got["Quá hạn chưa hoàn thành"] == str(sql(OVERDUE.format(extra="")))
-    waiting = sql("SELECT COUNT(*) FROM progressreport r WHERE r.proposals <> '' AND NOT EXISTS "
-                  "(SELECT 1 FROM direction d WHERE d.report_id = r.id)")
+    waiting = sql(
+        "SELECT COUNT(*) FROM progressreport r WHERE r.proposals <> '' AND NOT EXISTS "
+        "(SELECT 1 FROM direction d WHERE d.report_id = r.id)"
+    )
     assert got["Kiến nghị chờ chỉ đạo"] == str(waiting)
     subheaders = [h.value for h in at.subheader]
     assert {"Tiến độ theo mục", "Đơn vị chậm nhất", "Chỉ tiêu"} <= set(subheaders)
@@ -41,10 +45,14 @@ def test_body_kind_filter_changes_the_tiles(app_env):
     at.sidebar.selectbox(key="f_kind").set_value("district").run()
     assert not at.exception
     got = tiles(at)
-    districts = sql("SELECT COUNT(*) FROM assignment a JOIN organization o ON "
-                    "o.id = a.organization_id WHERE o.kind = 'district'")
+    districts = sql(
+        "SELECT COUNT(*) FROM assignment a JOIN organization o ON "
+        "o.id = a.organization_id WHERE o.kind = 'district'"
+    )
     assert got["Lượt giao cho đơn vị"] == str(districts)
-    assert got["Quá hạn chưa hoàn thành"] == str(sql(OVERDUE.format(extra="AND o.kind = 'district'")))
+    assert got["Quá hạn chưa hoàn thành"] == str(
+        sql(OVERDUE.format(extra="AND o.kind = 'district'"))
+    )
     # every row of the scorecard is a district
     scorecard = next(df for df in at.dataframe if "Hạng" in df.value.columns)
     names = set(scorecard.value["Đơn vị"])
@@ -77,9 +85,11 @@ def test_deep_link_opens_a_body(app_env):
 
 
 def test_deep_link_opens_a_task_grid_and_an_assignment(app_env):
-    assignment = sql("SELECT a.id FROM assignment a JOIN task t ON t.id = a.task_id JOIN section s "
-                     "ON s.id = t.section_id JOIN organization o ON o.id = a.organization_id "
-                     "WHERE s.ordinal = 1 AND t.ordinal = 11 AND o.code = 'SNV'")
+    assignment = sql(
+        "SELECT a.id FROM assignment a JOIN task t ON t.id = a.task_id JOIN section s "
+        "ON s.id = t.section_id JOIN organization o ON o.id = a.organization_id "
+        "WHERE s.ordinal = 1 AND t.ordinal = 11 AND o.code = 'SNV'"
+    )
     at = sign_in("lanhdao")
     at.query_params["task"] = "1.11"
     at.query_params["assignment"] = str(assignment)

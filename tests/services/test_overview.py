@@ -26,8 +26,10 @@ def ctx(seeded):
 
 
 DUE = "COALESCE(a.due_date_override, t.due_date)"
-FROM = ("FROM assignment a JOIN task t ON t.id = a.task_id JOIN section s ON s.id = t.section_id "
-        "JOIN organization o ON o.id = a.organization_id WHERE 1=1 {where}")
+FROM = (
+    "FROM assignment a JOIN task t ON t.id = a.task_id JOIN section s ON s.id = t.section_id "
+    "JOIN organization o ON o.id = a.organization_id WHERE 1=1 {where}"
+)
 
 
 def counts_by_sql(s: Session, where: str = "", **params) -> dict:
@@ -36,22 +38,37 @@ def counts_by_sql(s: Session, where: str = "", **params) -> dict:
         "tasks": scalar(s, f"SELECT COUNT(DISTINCT t.id) {q}", **params),
         "assignments": scalar(s, f"SELECT COUNT(*) {q}", **params),
         "done": scalar(s, f"SELECT COUNT(*) {q} AND a.status = 'done'", **params),
-        "overdue": scalar(s, f"SELECT COUNT(*) {q} AND a.status <> 'done' AND {DUE} < :d",
-                          d=AS_OF, **params),
-        "done_late": scalar(s, f"SELECT COUNT(*) {q} AND a.status = 'done' AND {DUE} IS NOT NULL"
-                               f" AND a.completed_on > {DUE}", **params),
-        "done_on_time": scalar(s, f"SELECT COUNT(*) {q} AND a.status = 'done' AND "
-                                  f"({DUE} IS NULL AND t.cadence = 'once' OR "
-                                  f"{DUE} IS NOT NULL AND a.completed_on <= {DUE})", **params),
+        "overdue": scalar(
+            s, f"SELECT COUNT(*) {q} AND a.status <> 'done' AND {DUE} < :d", d=AS_OF, **params
+        ),
+        "done_late": scalar(
+            s,
+            f"SELECT COUNT(*) {q} AND a.status = 'done' AND {DUE} IS NOT NULL"
+            f" AND a.completed_on > {DUE}",
+            **params,
+        ),
+        "done_on_time": scalar(
+            s,
+            f"SELECT COUNT(*) {q} AND a.status = 'done' AND "
+            f"({DUE} IS NULL AND t.cadence = 'once' OR "
+            f"{DUE} IS NOT NULL AND a.completed_on <= {DUE})",
+            **params,
+        ),
         "stuck": scalar(s, f"SELECT COUNT(*) {q} AND a.stuck AND a.status <> 'done'", **params),
     }
 
 
 def figures(data) -> dict:
     h = data.headline
-    return {"tasks": h.tasks, "assignments": h.assignments, "done": h.done,
-            "overdue": h.by_timeliness["overdue"], "done_late": h.by_timeliness["done_late"],
-            "done_on_time": h.by_timeliness["done_on_time"], "stuck": h.stuck}
+    return {
+        "tasks": h.tasks,
+        "assignments": h.assignments,
+        "done": h.done,
+        "overdue": h.by_timeliness["overdue"],
+        "done_late": h.by_timeliness["done_late"],
+        "done_on_time": h.by_timeliness["done_on_time"],
+        "stuck": h.stuck,
+    }
 
 
 def test_headline_equals_sql(ctx):
@@ -67,8 +84,11 @@ def test_headline_equals_sql(ctx):
     [
         ({"area": "tthc"}, "AND t.area = :area", {"area": "tthc"}),
         ({"org_kind": "district"}, "AND o.kind = :kind", {"kind": "district"}),
-        ({"area": "to_chuc_bo_may", "org_kind": "provincial"},
-         "AND t.area = :area AND o.kind = :kind", {"area": "to_chuc_bo_may", "kind": "provincial"}),
+        (
+            {"area": "to_chuc_bo_may", "org_kind": "provincial"},
+            "AND t.area = :area AND o.kind = :kind",
+            {"area": "to_chuc_bo_may", "kind": "provincial"},
+        ),
     ],
 )
 def test_filters_change_every_figure_consistently(ctx, filters, where, params):
@@ -87,13 +107,19 @@ def test_filters_change_every_figure_consistently(ctx, filters, where, params):
 def test_proposals_and_silent_bodies_equal_sql(ctx):
     s, f = ctx
     data = dashboard.leadership_overview(s, f, today=date(2026, 11, 29))
-    waiting = scalar(s, "SELECT COUNT(*) FROM progressreport r WHERE r.proposals <> '' AND NOT "
-                        "EXISTS (SELECT 1 FROM direction d WHERE d.report_id = r.id)")
+    waiting = scalar(
+        s,
+        "SELECT COUNT(*) FROM progressreport r WHERE r.proposals <> '' AND NOT "
+        "EXISTS (SELECT 1 FROM direction d WHERE d.report_id = r.id)",
+    )
     assert data.headline.proposals_waiting == len(data.proposals) == waiting > 0
-    silent = scalar(s, "SELECT COUNT(*) FROM organization o WHERE EXISTS (SELECT 1 FROM "
-                       "assignment a WHERE a.organization_id = o.id) AND NOT EXISTS (SELECT 1 FROM"
-                       " progressreport r JOIN assignment a ON a.id = r.assignment_id WHERE "
-                       "a.organization_id = o.id AND r.period = '2022-Q4')")
+    silent = scalar(
+        s,
+        "SELECT COUNT(*) FROM organization o WHERE EXISTS (SELECT 1 FROM "
+        "assignment a WHERE a.organization_id = o.id) AND NOT EXISTS (SELECT 1 FROM"
+        " progressreport r JOIN assignment a ON a.id = r.assignment_id WHERE "
+        "a.organization_id = o.id AND r.period = '2022-Q4')",
+    )
     assert data.headline.bodies_not_reported == silent > 0
     days = [p.days_waiting for p in data.proposals]
     assert days == sorted(days, reverse=True)
@@ -114,12 +140,14 @@ def test_an_earlier_period_shows_the_state_then(ctx):
     data = dashboard.leadership_overview(s, earlier, today=date(2026, 11, 29))
     assert not data.live and data.as_of == date(2021, 12, 31)
     reported_by_then = scalar(
-        s, "SELECT COUNT(DISTINCT assignment_id) FROM progressreport WHERE period <= '2021-Q4'")
+        s, "SELECT COUNT(DISTINCT assignment_id) FROM progressreport WHERE period <= '2021-Q4'"
+    )
     untouched = sum(1 for r in overview.snapshot(s, earlier).rows if r.last_period is None)
     assert untouched == data.headline.assignments - reported_by_then
     assert data.headline.mean_percent < dashboard.leadership_overview(s, f).headline.mean_percent
-    trend = dashboard.trend(s, f, ["2021-Q3", "2021-Q4", "2022-Q1", "2022-Q2", "2022-Q3",
-                                   "2022-Q4"])
+    trend = dashboard.trend(
+        s, f, ["2021-Q3", "2021-Q4", "2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4"]
+    )
     assert [p["period"] for p in trend][-1] == "2022-Q4"
     assert trend[-1]["mean_percent"] == dashboard.leadership_overview(s, f).headline.mean_percent
 
@@ -129,12 +157,19 @@ def test_targets_are_judged_from_the_figures(ctx):
     by_code = {t.code: t for t in targets.statuses(s, f)}
     assert len(by_code) == scalar(s, "SELECT COUNT(*) FROM target")
     ct01 = by_code["CT01"]
-    latest = s.execute(text("SELECT m.value FROM measurement m JOIN target t ON t.id = "
-                            "m.target_id WHERE t.code = 'CT01' AND m.period = '2022'")).scalar_one()
+    latest = s.execute(
+        text(
+            "SELECT m.value FROM measurement m JOIN target t ON t.id = "
+            "m.target_id WHERE t.code = 'CT01' AND m.period = '2022'"
+        )
+    ).scalar_one()
     assert ct01.value == latest and ct01.verdict.status == ("met" if latest >= 30 else "not_met")
     ct02 = by_code["CT02"]
-    hundred = scalar(s, "SELECT COUNT(*) FROM measurement m JOIN target t ON t.id = m.target_id "
-                        "WHERE t.code = 'CT02' AND m.period = '2022-Q4' AND m.value >= 100")
+    hundred = scalar(
+        s,
+        "SELECT COUNT(*) FROM measurement m JOIN target t ON t.id = m.target_id "
+        "WHERE t.code = 'CT02' AND m.period = '2022-Q4' AND m.value >= 100",
+    )
     assert sum(v.status == "met" for v in ct02.bodies.values()) == hundred
     assert by_code["CT13"].verdict.status == "no_data"  # no DDCI figure for 2022 in the demo
 
@@ -146,6 +181,8 @@ def test_body_detail_ranks_among_peers(ctx):
     districts = scalar(s, "SELECT COUNT(*) FROM organization WHERE kind = 'district'")
     assert data.peers == districts and 1 <= data.score.rank <= districts
     assert len(data.rows) == scalar(
-        s, "SELECT COUNT(*) FROM assignment a JOIN organization o ON o.id = a.organization_id "
-           "WHERE o.code = 'HMT'")
+        s,
+        "SELECT COUNT(*) FROM assignment a JOIN organization o ON o.id = a.organization_id "
+        "WHERE o.code = 'HMT'",
+    )
     assert dashboard.body_detail(s, f, "NOPE") is None

@@ -27,14 +27,26 @@ def verdict(**kw):
         ({"kind": "exactly", "target": 100, "value": 100}, "met", "100% = 100%: đạt"),
         ({"kind": "exactly", "target": 100, "value": 96}, "not_met", "96% < 100%: chưa đạt"),
         ({"kind": "at_least", "target": 30, "value": None}, "no_data", "2022: chưa có số liệu"),
-        ({"kind": "better_than_previous", "direction": "higher", "value": 5.2, "previous": 4.6},
-         "met", "4,6% → 5,2%: tăng, đạt"),
-        ({"kind": "better_than_previous", "direction": "lower", "value": 5.2, "previous": 4.6},
-         "not_met", "không cải thiện"),
-        ({"kind": "better_than_previous", "direction": "lower", "value": 3, "previous": 4.6},
-         "met", "giảm, đạt"),
-        ({"kind": "better_than_previous", "direction": "higher", "value": 5, "previous": None},
-         "no_data", "chưa có số liệu kỳ trước"),
+        (
+            {"kind": "better_than_previous", "direction": "higher", "value": 5.2, "previous": 4.6},
+            "met",
+            "4,6% → 5,2%: tăng, đạt",
+        ),
+        (
+            {"kind": "better_than_previous", "direction": "lower", "value": 5.2, "previous": 4.6},
+            "not_met",
+            "không cải thiện",
+        ),
+        (
+            {"kind": "better_than_previous", "direction": "lower", "value": 3, "previous": 4.6},
+            "met",
+            "giảm, đạt",
+        ),
+        (
+            {"kind": "better_than_previous", "direction": "higher", "value": 5, "previous": None},
+            "no_data",
+            "chưa có số liệu kỳ trước",
+        ),
         ({"kind": "rank", "value": 30, "previous": 38, "unit": "hạng"}, "met", "tăng 8 bậc"),
         ({"kind": "rank", "value": 40, "previous": 38, "unit": "hạng"}, "not_met", "giảm 2 bậc"),
         ({"kind": "done", "value": 1}, "met", "đã thực hiện"),
@@ -53,23 +65,48 @@ def test_judged_period():
     assert judged_period("year", "2022-Q2") == "2021"  # the year is not over yet
 
 
-def row(org: int, tl: Timeliness, percent: int, status: str = Status.IN_PROGRESS, task: int = 1,
-        stuck: bool = False):
+def row(
+    org: int,
+    tl: Timeliness,
+    percent: int,
+    status: str = Status.IN_PROGRESS,
+    task: int = 1,
+    stuck: bool = False,
+):
     return AssignmentState(
-        assignment_id=org * 100 + task, task_id=task, section_ordinal=1, task_label=f"1.{task}",
-        task_text="", area="tthc", cadence="once", organization_id=org,
-        organization_code=f"B{org}", organization_name=f"Body {org}", organization_kind="district",
-        role="lead", status=status, stuck=stuck, percent=percent, due_date=date(2022, 6, 30),
-        completed_on=None, last_period="2022-Q4", last_reported_at=None, timeliness=tl,
+        assignment_id=org * 100 + task,
+        task_id=task,
+        section_ordinal=1,
+        task_label=f"1.{task}",
+        task_text="",
+        area="tthc",
+        cadence="once",
+        organization_id=org,
+        organization_code=f"B{org}",
+        organization_name=f"Body {org}",
+        organization_kind="district",
+        role="lead",
+        status=status,
+        stuck=stuck,
+        percent=percent,
+        due_date=date(2022, 6, 30),
+        completed_on=None,
+        last_period="2022-Q4",
+        last_reported_at=None,
+        timeliness=tl,
     )
 
 
 def test_scorecard_puts_the_most_overdue_then_least_done_first():
     rows = [
-        row(1, Timeliness.IN_PROGRESS_ON_TIME, 90), row(1, Timeliness.IN_PROGRESS_ON_TIME, 90, task=2),
-        row(2, Timeliness.OVERDUE, 70), row(2, Timeliness.OVERDUE, 70, task=2),
-        row(3, Timeliness.OVERDUE, 20), row(3, Timeliness.IN_PROGRESS_ON_TIME, 20, task=2),
-        row(4, Timeliness.NOT_REPORTED, 40), row(4, Timeliness.NOT_REPORTED, 40, task=2),
+        row(1, Timeliness.IN_PROGRESS_ON_TIME, 90),
+        row(1, Timeliness.IN_PROGRESS_ON_TIME, 90, task=2),
+        row(2, Timeliness.OVERDUE, 70),
+        row(2, Timeliness.OVERDUE, 70, task=2),
+        row(3, Timeliness.OVERDUE, 20),
+        row(3, Timeliness.IN_PROGRESS_ON_TIME, 20, task=2),
+        row(4, Timeliness.NOT_REPORTED, 40),
+        row(4, Timeliness.NOT_REPORTED, 40, task=2),
     ]
     scores = rollup.scorecard(rows)
     assert [s.code for s in scores] == ["B2", "B3", "B4", "B1"]
@@ -79,8 +116,11 @@ def test_scorecard_puts_the_most_overdue_then_least_done_first():
 
 
 def test_headline_counts():
-    rows = [row(1, Timeliness.OVERDUE, 10, stuck=True), row(2, Timeliness.DONE_LATE, 100, Status.DONE),
-            row(2, Timeliness.REPORTED, 50, task=2)]
+    rows = [
+        row(1, Timeliness.OVERDUE, 10, stuck=True),
+        row(2, Timeliness.DONE_LATE, 100, Status.DONE),
+        row(2, Timeliness.REPORTED, 50, task=2),
+    ]
     h = rollup.headline(rows, reported_body_ids={2}, proposals_waiting=3)
     assert (h.tasks, h.assignments, h.done, h.stuck) == (2, 3, 1, 1)
     assert h.by_timeliness["overdue"] == 1 and h.by_timeliness["done_late"] == 1
