@@ -4,9 +4,12 @@ message; nothing here touches the database.
 """
 
 import io
+import logging
 import re
+import warnings
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from services.errors import InvalidInput
@@ -221,7 +224,26 @@ def _format_number(n: int, fmt: str) -> str:
 # ----------------------------------------------------------------------------- PDF
 
 
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs its complaints about a damaged file; the user gets one sentence instead."""
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        log.setLevel(level)
+
+
 def _read_pdf(data: bytes, on_progress: ProgressFn | None) -> SourceText:
+    with _quiet_pypdf():
+        return _read_pdf_text(data, on_progress)
+
+
+def _read_pdf_text(data: bytes, on_progress: ProgressFn | None) -> SourceText:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
