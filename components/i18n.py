@@ -917,8 +917,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Body kind “{value}” does not exist: choose provincial, district or external.",
     ),
     "err.org_name_taken": (
-        "Tên “{value}” trùng với đơn vị mã {code}.",
-        "The name “{value}” is already used by body {code}.",
+        "Tên “{value}” trùng với đơn vị mã {other}.",
+        "The name “{value}” is already used by body {other}.",
     ),
     "err.stale_admin": (
         "Người khác vừa sửa mục này (“{what}”): tải lại trang để xem bản mới rồi sửa lại. "

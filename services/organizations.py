@@ -30,14 +30,18 @@ class BodyRow:
 
 def list_bodies(session: Session) -> list[BodyRow]:
     """Every body with its assignment and account counts: three queries."""
-    orgs = session.exec(select(Organization).order_by(Organization.sort_order, Organization.code))
+    orgs = session.exec(
+        select(Organization).order_by(Organization.sort_order, Organization.code)
+    ).all()
     assignments = dict(
         session.exec(
             select(Assignment.organization_id, func.count()).group_by(Assignment.organization_id)
         ).all()
     )
     users = dict(
-        session.exec(select(User.organization_id, func.count()).group_by(User.organization_id))
+        session.exec(
+            select(User.organization_id, func.count()).group_by(User.organization_id)
+        ).all()
     )
     return [
         BodyRow(
@@ -92,7 +96,7 @@ def create_body(
     if kind not in {k.value for k in OrgKind}:
         raise InvalidInput("err.org_kind_unknown", value=kind)
     if taken := _name_taken(session, name):
-        raise InvalidInput("err.org_name_taken", value=name, code=taken)
+        raise InvalidInput("err.org_name_taken", value=name, other=taken)
     last = session.exec(select(func.max(Organization.sort_order))).one() or 0
     org = Organization(code=code, name=name, kind=kind, sort_order=int(last) + 1, note=note[:500])
     session.add(org)
@@ -119,7 +123,7 @@ def rename_body(
     if expected_name is not None and org.name != expected_name:
         raise StaleUpdate("err.stale_admin", what=org.name)
     if taken := _name_taken(session, name, other_than=org.id):
-        raise InvalidInput("err.org_name_taken", value=name, code=taken)
+        raise InvalidInput("err.org_name_taken", value=name, other=taken)
     if name == org.name:
         return org
     before = audit.snapshot(org, ["name"])
