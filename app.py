@@ -32,6 +32,8 @@ PAGES = {  # key -> (file, url path, icon)
     "proposals": ("pages/proposals.py", "kien-nghi", ":material/gavel:"),
     "audit": ("pages/audit.py", "nhat-ky", ":material/history:"),
     "briefing": ("pages/briefing.py", "trinh-chieu", ":material/slideshow:"),
+    "import_directive": ("pages/import_directive.py", "nhap-van-ban", ":material/upload_file:"),
+    "admin": ("pages/admin.py", "quan-tri", ":material/admin_panel_settings:"),
 }
 # The page list follows the role: a page that is not in it cannot be opened by its URL either.
 ROLE_PAGES = {
@@ -45,6 +47,8 @@ ROLE_PAGES = {
         "figures",
         "audit",
         "briefing",
+        "import_directive",
+        "admin",
     ],
     Role.BODY: ["my_tasks", "overview", "directive", "body", "targets", "figures"],
     Role.VIEWER: ["overview", "directive", "body", "targets", "briefing"],

@@ -1044,6 +1044,280 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Restored from {path}: {directives} directives, {tasks} tasks, {users} accounts. The "
         "database as it was before is kept at {previous}.",
     ),
+    # pages: import
+    "page.import_directive": ("Nhập văn bản", "Import a directive"),
+    "imp.intro": (
+        "Đọc chỉ thị, kế hoạch từ tệp (.txt, .docx, .pdf có lớp chữ) hoặc văn bản dán vào; "
+        "kiểm tra, sửa bản xem trước rồi lưu một lần. Chưa bấm Lưu thì chưa ghi gì.",
+        "Read a directive or plan from a file (.txt, .docx, a PDF with a text layer) or pasted "
+        "text; check and correct the preview, then save it in one go. Nothing is written "
+        "before you press Save.",
+    ),
+    "imp.tab_file": ("Tải tệp lên", "Upload a file"),
+    "imp.tab_paste": ("Dán văn bản", "Paste the text"),
+    "imp.file": ("Tệp văn bản", "Document file"),
+    "imp.file_help": (
+        ".txt, .docx hoặc .pdf có lớp chữ (không nhận bản quét), dưới {mb} MB.",
+        ".txt, .docx or a PDF with a text layer (not a scan), under {mb} MB.",
+    ),
+    "imp.paste": ("Dán toàn văn văn bản vào đây", "Paste the whole text here"),
+    "imp.read": ("Đọc văn bản", "Read the document"),
+    "imp.reading": ("Đang đọc văn bản…", "Reading the document…"),
+    "imp.preview": ("Bản xem trước: kiểm tra và sửa trước khi lưu", "Preview: check and correct"),
+    "imp.summary": (
+        "**{kind}** {number} · ngày {day} · {sections} mục · {tasks} nhiệm vụ · "
+        "{targets} chỉ tiêu đề xuất",
+        "**{kind}** {number} · dated {day} · {sections} sections · {tasks} tasks · "
+        "{targets} proposed targets",
+    ),
+    "imp.no_tasks": (
+        "Không tìm thấy nhiệm vụ nào (không có mục 1., I., a), gạch đầu dòng...). Có thể thêm "
+        "nhiệm vụ vào bảng dưới, hoặc kiểm tra lại tệp.",
+        "No task was found (no 1., I., a), dash items...). You can add tasks in the table "
+        "below, or check the file.",
+    ),
+    "imp.kind": ("Loại văn bản", "Kind"),
+    "imp.number_label": ("Số, ký hiệu", "Number"),
+    "imp.date": ("Ngày ban hành", "Issued on"),
+    "imp.title": ("Trích yếu (tên văn bản)", "Title"),
+    "imp.issuer": ("Cơ quan ban hành", "Issued by"),
+    "imp.signer": ("Người ký", "Signed by"),
+    "imp.preamble": ("Phần mở đầu (không phải nhiệm vụ)", "Preamble (not tasks)"),
+    "imp.sections": ("Các mục và cơ quan chủ trì", "Sections and their lead bodies"),
+    "imp.sections_help": (
+        "Bỏ dấu “Nhập” ở mục không phải nhiệm vụ (mục đích, yêu cầu...). Cơ quan chủ trì của "
+        "mục được giao mọi nhiệm vụ trong mục.",
+        "Untick “Import” for sections that are not tasks (aims, requirements...). A section's "
+        "lead bodies are assigned every task in it.",
+    ),
+    "imp.tasks": ("Nhiệm vụ", "Tasks"),
+    "imp.tasks_help": (
+        "Sửa trực tiếp trong bảng; thêm dòng ở cuối bảng, xóa dòng bằng ô chọn đầu dòng. "
+        "Lĩnh vực, tính chất và hạn là đề xuất từ câu chữ: hãy kiểm tra.",
+        "Edit in the table; add rows at its end, delete rows with the box at their start. "
+        "Area, cadence and deadline are guessed from the wording: check them.",
+    ),
+    "imp.targets": ("Chỉ tiêu đề xuất", "Proposed targets"),
+    "imp.targets_help": (
+        "Các câu có con số (100%, trên 30%, từ 2% trở lên) hoặc “nâng, giảm tỷ lệ”. Bỏ dấu "
+        "“Nhập” ở câu không phải chỉ tiêu.",
+        "Sentences with a figure (100%, above 30%, 2% or more) or “raise, reduce the rate”. "
+        "Untick “Import” for those that are no target.",
+    ),
+    "imp.no_targets": ("Không thấy câu chỉ tiêu nào.", "No target sentence was found."),
+    "imp.col_include": ("Nhập", "Import"),
+    "imp.col_include_help": ("Có nhập mục này không", "Whether to import this section"),
+    "imp.col_label": ("Số mục", "Label"),
+    "imp.col_heading": ("Tên mục", "Heading"),
+    "imp.col_bodies": ("Cơ quan chủ trì", "Lead bodies"),
+    "imp.col_bodies_help": (
+        "“Các sở, ban, ngành; UBND các huyện, thành phố” đã được mở rộng thành từng đơn vị.",
+        "“All departments and districts” has been expanded into each body.",
+    ),
+    "imp.col_tasks": ("Số nhiệm vụ", "Tasks"),
+    "imp.col_section": ("Mục", "Section"),
+    "imp.col_text": ("Nội dung", "Text"),
+    "imp.col_area": ("Lĩnh vực", "Area"),
+    "imp.col_cadence": ("Tính chất", "Cadence"),
+    "imp.col_due": ("Hạn", "Due"),
+    "imp.col_leads": ("Chủ trì riêng", "Own leads"),
+    "imp.col_leads_help": (
+        "Chỉ điền khi nhiệm vụ có cơ quan chủ trì khác với cơ quan chủ trì của mục.",
+        "Only when the task's lead differs from its section's.",
+    ),
+    "imp.col_partners": ("Phối hợp", "Partners"),
+    "imp.col_target": ("Câu chỉ tiêu", "Target sentence"),
+    "imp.col_kind": ("Loại", "Kind"),
+    "imp.col_value": ("Giá trị", "Value"),
+    "imp.col_direction": ("Hướng", "Direction"),
+    "imp.col_task": ("Nhiệm vụ", "Task"),
+    "imp.kind.at_least": ("Tối thiểu (≥)", "At least (≥)"),
+    "imp.kind.at_most": ("Tối đa (≤)", "At most (≤)"),
+    "imp.kind.exactly": ("Đạt đúng (100%)", "Exactly (100%)"),
+    "imp.kind.better_than_previous": ("Tốt hơn kỳ trước", "Better than last period"),
+    "imp.kind.rank": ("Thứ hạng", "Rank"),
+    "imp.kind.done": ("Hoàn thành/chưa", "Done or not"),
+    "imp.direction.higher": ("Cao hơn là tốt", "Higher is better"),
+    "imp.direction.lower": ("Thấp hơn là tốt", "Lower is better"),
+    "imp.orphans": (
+        "{n} nhiệm vụ chưa có cơ quan chủ trì: chọn ở cột “Cơ quan chủ trì” của mục hoặc "
+        "“Chủ trì riêng” của nhiệm vụ (có thể lưu rồi giao sau).",
+        "{n} tasks have no lead body: choose one for the section or the task (or save now and "
+        "assign later).",
+    ),
+    "imp.save": ("Lưu vào hệ thống", "Save"),
+    "imp.saving": ("Đang lưu…", "Saving…"),
+    "imp.discard": ("Bỏ, làm lại", "Discard"),
+    "imp.saved": (
+        "Đã nhập văn bản mã {code}: {sections} mục, {tasks} nhiệm vụ, {leads} lượt giao chủ "
+        "trì, {partners} lượt phối hợp, {targets} chỉ tiêu.",
+        "Imported as {code}: {sections} sections, {tasks} tasks, {leads} lead assignments, "
+        "{partners} partner assignments, {targets} targets.",
+    ),
+    # pages: administration
+    "page.admin": ("Quản trị", "Administration"),
+    "adm.tab_bodies": ("Cơ quan, đơn vị", "Bodies"),
+    "adm.tab_users": ("Tài khoản", "Accounts"),
+    "adm.tab_directives": ("Văn bản, nhiệm vụ", "Directives and tasks"),
+    "adm.tab_periods": ("Kỳ báo cáo", "Reporting periods"),
+    "adm.tab_backup": ("Sao lưu", "Backup"),
+    "adm.col_code": ("Mã", "Code"),
+    "adm.col_name": ("Tên", "Name"),
+    "adm.col_kind": ("Loại", "Kind"),
+    "adm.col_status": ("Trạng thái", "Status"),
+    "adm.col_assignments": ("Lượt giao", "Assignments"),
+    "adm.col_users": ("Tài khoản", "Accounts"),
+    "adm.kind.provincial": ("Cấp tỉnh", "Provincial"),
+    "adm.kind.district": ("Cấp huyện", "District"),
+    "adm.kind.external": ("Bên ngoài", "External"),
+    "adm.active": ("Đang hoạt động", "Active"),
+    "adm.inactive": ("Ngừng hoạt động", "Inactive"),
+    "adm.body_add": ("Thêm cơ quan, đơn vị", "Add a body"),
+    "adm.code_help": ("Chữ in hoa không dấu, ví dụ SNV", "Upper-case letters, e.g. SNV"),
+    "adm.add": ("Thêm", "Add"),
+    "adm.body_added": ("Đã thêm đơn vị {code}.", "Body {code} added."),
+    "adm.body_edit": ("Đổi tên, ngừng hoặc mở lại hoạt động", "Rename, deactivate or reactivate"),
+    "adm.body": ("Cơ quan, đơn vị", "Body"),
+    "adm.new_name": ("Tên mới", "New name"),
+    "adm.new_name_help": ("Chỉ cần khi đổi tên", "Only to rename"),
+    "adm.rename": ("Đổi tên", "Rename"),
+    "adm.toggle_active": ("Ngừng / mở lại hoạt động", "Deactivate / reactivate"),
+    "adm.body_renamed": ("Đã đổi tên đơn vị {code}.", "Body {code} renamed."),
+    "adm.body_deactivated": (
+        "Đã ngừng hoạt động đơn vị {code}; lịch sử báo cáo được giữ nguyên.",
+        "Body {code} deactivated; its history is kept.",
+    ),
+    "adm.body_activated": ("Đã mở lại hoạt động đơn vị {code}.", "Body {code} reactivated."),
+    "adm.bodies_note": (
+        "Đơn vị không bao giờ bị xóa: đơn vị ngừng hoạt động (ví dụ huyện sau sắp xếp năm 2025) "
+        "vẫn giữ nhiệm vụ và báo cáo cũ, nhưng không được giao việc mới.",
+        "Bodies are never deleted: an inactive body (e.g. a district after the 2025 reform) "
+        "keeps its tasks and reports, but gets no new work.",
+    ),
+    "adm.col_username": ("Tên đăng nhập", "Username"),
+    "adm.col_display": ("Tên hiển thị", "Display name"),
+    "adm.col_role": ("Vai trò", "Role"),
+    "adm.user_add": ("Thêm tài khoản", "Add an account"),
+    "adm.username_help": (
+        "Chữ thường không dấu, số, . _ - (ví dụ canbo.snv)",
+        "Lower-case letters, digits, . _ - (e.g. canbo.snv)",
+    ),
+    "adm.body_for_role": (
+        "Đơn vị (chỉ cho vai trò Đơn vị)",
+        "Body (for the body role only)",
+    ),
+    "adm.password_again": ("Nhập lại mật khẩu", "Password again"),
+    "adm.user_added": ("Đã tạo tài khoản {username}.", "Account {username} created."),
+    "adm.user": ("Tài khoản", "Account"),
+    "adm.user_edit": ("Vai trò, đơn vị, tên hiển thị", "Role, body, display name"),
+    "adm.save": ("Lưu", "Save"),
+    "adm.deactivate": ("Khóa tài khoản", "Deactivate"),
+    "adm.activate": ("Mở lại tài khoản", "Reactivate"),
+    "adm.user_saved": ("Đã lưu tài khoản {username}.", "Account {username} saved."),
+    "adm.user_deactivated": (
+        "Đã khóa tài khoản {username}: không đăng nhập được nữa.",
+        "Account {username} deactivated: it can no longer sign in.",
+    ),
+    "adm.user_activated": ("Đã mở lại tài khoản {username}.", "Account {username} reactivated."),
+    "adm.reset_password": ("Đặt lại mật khẩu", "Reset the password"),
+    "adm.new_password": ("Mật khẩu mới", "New password"),
+    "adm.reset": ("Đặt lại", "Reset"),
+    "adm.password_reset": (
+        "Đã đặt lại mật khẩu cho {username}: báo cho người dùng qua kênh an toàn.",
+        "Password reset for {username}: tell them through a safe channel.",
+    ),
+    "adm.no_directive": (
+        "Chưa có văn bản nào: nhập ở trang “Nhập văn bản”.",
+        "No directive yet: import one on the “Import a directive” page.",
+    ),
+    "adm.directive": ("Văn bản", "Directive"),
+    "adm.open": ("đang theo dõi", "open"),
+    "adm.closed": ("đã đóng", "closed"),
+    "adm.directive_facts": (
+        "Mã {code} · {sections} mục · {tasks} nhiệm vụ · {state}",
+        "Code {code} · {sections} sections · {tasks} tasks · {state}",
+    ),
+    "adm.close": ("Đóng văn bản (thôi theo dõi)", "Close (stop following up)"),
+    "adm.reopen": ("Mở lại văn bản", "Reopen"),
+    "adm.directive_saved": ("Đã lưu thông tin văn bản.", "Directive saved."),
+    "adm.directive_closed": ("Đã đóng văn bản.", "Directive closed."),
+    "adm.directive_opened": ("Đã mở lại văn bản.", "Directive reopened."),
+    "adm.col_task": ("STT", "No."),
+    "adm.col_leads": ("Số đơn vị chủ trì", "Lead bodies"),
+    "adm.task": ("Nhiệm vụ", "Task"),
+    "adm.task_edit": ("Sửa nhiệm vụ {label}", "Edit task {label}"),
+    "adm.remove_sure": (
+        "Tôi muốn xóa nhiệm vụ này (chỉ xóa được khi chưa có báo cáo)",
+        "I want to remove this task (only possible before any report)",
+    ),
+    "adm.remove": ("Xóa nhiệm vụ", "Remove the task"),
+    "adm.remove_confirm": (
+        "Đánh dấu ô xác nhận phía trên rồi bấm Xóa lần nữa.",
+        "Tick the confirmation box above, then press Remove again.",
+    ),
+    "adm.task_saved": ("Đã lưu nhiệm vụ {label}.", "Task {label} saved."),
+    "adm.task_removed": ("Đã xóa nhiệm vụ {label}.", "Task {label} removed."),
+    "adm.assignments": ("Đơn vị được giao nhiệm vụ {label}", "Bodies assigned to task {label}"),
+    "adm.col_reports": ("Số báo cáo", "Reports"),
+    "adm.assign.lead": ("Chủ trì", "Lead"),
+    "adm.assign.partner": ("Phối hợp", "Partner"),
+    "adm.assignment_remove": ("Bỏ giao (chọn đơn vị)", "Unassign (choose a body)"),
+    "adm.assign": ("Giao việc", "Assign"),
+    "adm.unassign": ("Bỏ giao", "Unassign"),
+    "adm.assigned": ("Đã giao nhiệm vụ {label} cho {code}.", "Task {label} assigned to {code}."),
+    "adm.unassigned": (
+        "Đã bỏ giao nhiệm vụ {label} cho {code}.",
+        "Task {label} no longer assigned to {code}.",
+    ),
+    "adm.task_add": ("Thêm nhiệm vụ", "Add a task"),
+    "adm.task_added": ("Đã thêm nhiệm vụ.", "Task added."),
+    "adm.col_period": ("Kỳ", "Period"),
+    "adm.col_starts": ("Từ ngày", "From"),
+    "adm.col_ends": ("Đến ngày", "To"),
+    "adm.col_deadline": ("Hạn báo cáo", "Report deadline"),
+    "adm.col_current": ("Kỳ hiện tại", "Current"),
+    "adm.period_current": ("Kỳ báo cáo hiện tại", "Current reporting period"),
+    "adm.period_help": (
+        "Một quý, ví dụ 2023-Q1; kỳ mới được tạo với hạn báo cáo 10 ngày sau khi hết quý.",
+        "A quarter, e.g. 2023-Q1; a new one gets a deadline 10 days after the quarter ends.",
+    ),
+    "adm.period_set": ("Kỳ báo cáo hiện tại: {code}.", "Current reporting period: {code}."),
+    "adm.period_deadline": ("Hạn báo cáo của kỳ", "A period's report deadline"),
+    "adm.deadline_set": ("Hạn báo cáo kỳ {code}: {day}.", "Report deadline of {code}: {day}."),
+    "adm.backup": ("Tải bản sao lưu", "Download a backup"),
+    "adm.backup_help": (
+        "Bản sao nhất quán của toàn bộ CSDL, tạo được ngay khi mọi người đang dùng. Cất giữ "
+        "như tài liệu mật: trong đó có tài khoản và báo cáo.",
+        "A consistent copy of the whole database, made while people keep working. Keep it as "
+        "a confidential document: it holds accounts and reports.",
+    ),
+    "adm.backup_make": ("Tạo bản sao lưu", "Make a backup"),
+    "adm.backup_download": ("Tải về {name} ({mb} MB)", "Download {name} ({mb} MB)"),
+    "adm.backup_facts": (
+        "Bản sao có {directives} văn bản, {tasks} nhiệm vụ, {users} tài khoản; đã kiểm tra "
+        "toàn vẹn.",
+        "The copy holds {directives} directives, {tasks} tasks, {users} accounts; its "
+        "integrity was checked.",
+    ),
+    "adm.restore": ("Khôi phục từ bản sao lưu", "Restore from a backup"),
+    "adm.restore_warning": (
+        "Khôi phục thay toàn bộ dữ liệu hiện tại bằng dữ liệu trong bản sao lưu. Tệp được kiểm "
+        "tra trước; CSDL hiện tại được giữ lại thành một tệp bên cạnh.",
+        "A restore replaces all current data with the backup's. The file is checked first; "
+        "the current database is kept as a file beside it.",
+    ),
+    "adm.restore_file": ("Tệp sao lưu (.db)", "Backup file (.db)"),
+    "adm.restore_sure": (
+        "Tôi hiểu dữ liệu hiện tại sẽ được thay bằng bản sao lưu",
+        "I understand the current data will be replaced by the backup",
+    ),
+    "adm.restore_do": ("Khôi phục", "Restore"),
+    "adm.restored": (
+        "Đã khôi phục: {directives} văn bản, {tasks} nhiệm vụ. CSDL trước đó được giữ ở tệp "
+        "{previous}.",
+        "Restored: {directives} directives, {tasks} tasks. The previous database is kept as "
+        "{previous}.",
+    ),
 }
 
 

@@ -165,6 +165,7 @@ def backup_to_file(url: str, dest: Path | str, *, actor: Actor) -> DatabaseFacts
         _copy(live, part, source_read_only=False)
         facts = verify(part)
         os.replace(part, dest)
+    _record(url, actor, "backup", {"file": dest.name, **facts.counts})
     return facts
 
 
@@ -209,7 +210,17 @@ def restore_from_file(url: str, source: Path | str, *, actor: Actor) -> RestoreR
     migrated = facts.revision != head_revision()
     if migrated:
         _upgrade(url)
-    _record(url, actor, source, facts, previous)
+    _record(
+        url,
+        actor,
+        "restore",
+        {
+            "from": source.name,
+            "revision": facts.revision,
+            "previous_copy": previous.name,
+            **facts.counts,
+        },
+    )
     return RestoreResult(facts=facts, previous_copy=previous, migrated=migrated)
 
 
@@ -223,9 +234,9 @@ def _upgrade(url: str) -> None:
     command.upgrade(cfg, "head")
 
 
-def _record(url: str, actor: Actor, source: Path, facts: DatabaseFacts, previous: Path) -> None:
-    """The restore, in the restored database's own log (the actor may not exist in it, so by
-    name only)."""
+def _record(url: str, actor: Actor, action: str, after: dict[str, object]) -> None:
+    """The backup or restore in the database's own log (after a restore, the actor may not
+    exist in the restored database, so by name only)."""
     from models import AuditEvent
     from models.db import build_engine, session_scope
 
@@ -236,15 +247,10 @@ def _record(url: str, actor: Actor, source: Path, facts: DatabaseFacts, previous
                 AuditEvent(
                     user_id=None,
                     username=actor.username,
-                    action="restore",
+                    action=action,
                     entity="database",
                     entity_id=None,
-                    after={
-                        "from": source.name,
-                        "revision": facts.revision,
-                        "previous_copy": previous.name,
-                        **facts.counts,
-                    },
+                    after=after,
                 )
             )
     finally:

@@ -1,0 +1,37 @@
+"""Small pieces the administration and import pages share: one write in one unit of work with
+its message, and a message that survives the rerun that follows a write."""
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+from sqlmodel import Session
+
+from components.ui import error
+from models import session_scope
+from services.errors import DomainError
+
+
+def flash(slot: str, message: str) -> None:
+    st.session_state[f"adm_flash_{slot}"] = message
+
+
+def show_flash(slot: str) -> None:
+    message = st.session_state.pop(f"adm_flash_{slot}", None)
+    if message:
+        st.success(message, icon="✅")
+
+
+def write(slot: str, action: Callable[[Session], Any], done: str) -> Any:
+    """Run `action` in one unit of work. On a refusal: its sentence, nothing written, and
+    None. On success: caches cleared, `done` shown after the rerun."""
+    try:
+        with session_scope() as s:
+            result = action(s)
+    except DomainError as err:
+        error(err)
+        return None
+    st.cache_data.clear()
+    flash(slot, done)
+    st.rerun()
+    return result

@@ -1,0 +1,590 @@
+"""Quản trị: the secretariat runs the system here: bodies, accounts, directives and their
+tasks, reporting periods, backups. Every button calls one service, which checks the
+permission, refuses bad input with a sentence, and writes an audit event."""
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from components.admin_ui import show_flash, write
+from components.page import start
+from components.ui import error, fmt_date, session, t
+from config import get_settings
+from models import AssignmentRole, Cadence, OrgKind, ReformArea, Role
+from services import backup, directive_admin, organizations, period_admin, users
+from services.errors import DomainError
+
+actor = start("page.admin")
+if actor.role != Role.SECRETARIAT:  # the page list already hides it; the services refuse too
+    st.error(t("err.permission"))
+    st.stop()
+show_flash("admin")
+
+AREAS = [a.value for a in ReformArea]
+CADENCES = [c.value for c in Cadence]
+KINDS = [k.value for k in OrgKind]
+ROLES = [r.value for r in Role]
+
+tab_bodies, tab_users, tab_directives, tab_periods, tab_backup = st.tabs(
+    [
+        t("adm.tab_bodies"),
+        t("adm.tab_users"),
+        t("adm.tab_directives"),
+        t("adm.tab_periods"),
+        t("adm.tab_backup"),
+    ],
+    key="adm_tab",
+)
+
+with session() as s:
+    body_rows = organizations.list_bodies(s)
+body_names = {b.code: b.name for b in body_rows}
+active_codes = [b.code for b in body_rows if b.active]
+
+
+def body_label(code: str | None) -> str:
+    return f"{code} — {body_names.get(code, '')}" if code else "—"
+
+
+# ----------------------------------------------------------------------------- bodies
+
+with tab_bodies:
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("adm.col_code"): b.code,
+                    t("adm.col_name"): b.name,
+                    t("adm.col_kind"): t(f"adm.kind.{b.kind}"),
+                    t("adm.col_status"): t("adm.active") if b.active else t("adm.inactive"),
+                    t("adm.col_assignments"): b.assignments,
+                    t("adm.col_users"): b.users,
+                }
+                for b in body_rows
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+        height=300,
+    )
+    add_col, edit_col = st.columns(2)
+    with add_col.form("adm_body_add", clear_on_submit=False):
+        st.markdown(f"**{t('adm.body_add')}**")
+        code = st.text_input(t("adm.col_code"), max_chars=20, help=t("adm.code_help"))
+        name = st.text_input(t("adm.col_name"), max_chars=200)
+        kind = st.selectbox(t("adm.col_kind"), KINDS, format_func=lambda k: t(f"adm.kind.{k}"))
+        if st.form_submit_button(t("adm.add"), type="primary"):
+            write(
+                "admin",
+                lambda s: organizations.create_body(
+                    s, actor=actor, code=code, name=name, kind=kind
+                ),
+                t("adm.body_added", code=code.strip().upper()),
+            )
+    with edit_col.form("adm_body_edit"):
+        st.markdown(f"**{t('adm.body_edit')}**")
+        chosen = st.selectbox(t("adm.body"), list(body_names), format_func=body_label)
+        new_name = st.text_input(t("adm.new_name"), help=t("adm.new_name_help"))
+        rename, toggle = st.columns(2)
+        if rename.form_submit_button(t("adm.rename")):
+            write(
+                "admin",
+                lambda s: organizations.rename_body(
+                    s,
+                    actor=actor,
+                    code=chosen,
+                    name=new_name,
+                    expected_name=body_names.get(chosen),
+                ),
+                t("adm.body_renamed", code=chosen),
+            )
+        if toggle.form_submit_button(t("adm.toggle_active")):
+            now_active = chosen in active_codes
+            write(
+                "admin",
+                lambda s: organizations.set_body_active(
+                    s, actor=actor, code=chosen, active=not now_active
+                ),
+                t("adm.body_deactivated" if now_active else "adm.body_activated", code=chosen),
+            )
+    st.caption(t("adm.bodies_note"))
+
+# ----------------------------------------------------------------------------- accounts
+
+with tab_users:
+    with session() as s:
+        user_rows = users.list_users(s)
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("adm.col_username"): u.username,
+                    t("adm.col_display"): u.display_name,
+                    t("adm.col_role"): t(f"role.{u.role}"),
+                    t("adm.body"): u.organization_name or "",
+                    t("adm.col_status"): t("adm.active") if u.active else t("adm.inactive"),
+                }
+                for u in user_rows
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+        height=300,
+    )
+    by_name = {u.username: u for u in user_rows}
+    add_col, edit_col = st.columns(2)
+    with add_col.form("adm_user_add"):
+        st.markdown(f"**{t('adm.user_add')}**")
+        username = st.text_input(t("adm.col_username"), help=t("adm.username_help"))
+        display = st.text_input(t("adm.col_display"))
+        role = st.selectbox(t("adm.col_role"), ROLES, format_func=lambda r: t(f"role.{r}"))
+        org = st.selectbox(t("adm.body_for_role"), [None, *active_codes], format_func=body_label)
+        password = st.text_input(t("auth.password"), type="password")
+        again = st.text_input(t("adm.password_again"), type="password")
+        if st.form_submit_button(t("adm.add"), type="primary"):
+            if password != again:
+                st.error(t("cli.password_mismatch"))
+            else:
+                write(
+                    "admin",
+                    lambda s: users.create_user(
+                        s,
+                        username=username,
+                        display_name=display,
+                        password=password,
+                        role=role,
+                        organization_code=org,
+                        actor=actor,
+                    ),
+                    t("adm.user_added", username=username.strip().lower()),
+                )
+    with edit_col:
+        who = st.selectbox(
+            t("adm.user"),
+            list(by_name),
+            format_func=lambda n: f"{n} — {by_name[n].display_name}",
+            key="adm_user_pick",
+        )
+        current = by_name[who] if who else None
+        if current is not None:
+            with st.form(f"adm_user_edit_{who}"):
+                st.markdown(f"**{t('adm.user_edit')}**")
+                new_display = st.text_input(t("adm.col_display"), current.display_name)
+                new_role = st.selectbox(
+                    t("adm.col_role"),
+                    ROLES,
+                    index=ROLES.index(current.role),
+                    format_func=lambda r: t(f"role.{r}"),
+                )
+                codes = [None, *active_codes]
+                if current.organization_code and current.organization_code not in codes:
+                    codes.append(current.organization_code)
+                new_org = st.selectbox(
+                    t("adm.body_for_role"),
+                    codes,
+                    index=codes.index(current.organization_code),
+                    format_func=body_label,
+                )
+                save, toggle = st.columns(2)
+                if save.form_submit_button(t("adm.save"), type="primary"):
+                    write(
+                        "admin",
+                        lambda s: users.update_user(
+                            s,
+                            actor=actor,
+                            username=who,
+                            role=new_role,
+                            organization_code=new_org,
+                            display_name=new_display,
+                        ),
+                        t("adm.user_saved", username=who),
+                    )
+                if toggle.form_submit_button(
+                    t("adm.deactivate") if current.active else t("adm.activate")
+                ):
+                    write(
+                        "admin",
+                        lambda s: users.set_user_active(
+                            s, actor=actor, username=who, active=not current.active
+                        ),
+                        t(
+                            "adm.user_deactivated" if current.active else "adm.user_activated",
+                            username=who,
+                        ),
+                    )
+            with st.form(f"adm_user_pw_{who}", clear_on_submit=True):
+                st.markdown(f"**{t('adm.reset_password')}**")
+                new_pw = st.text_input(t("adm.new_password"), type="password")
+                new_pw2 = st.text_input(t("adm.password_again"), type="password")
+                if st.form_submit_button(t("adm.reset")):
+                    if new_pw != new_pw2:
+                        st.error(t("cli.password_mismatch"))
+                    else:
+                        write(
+                            "admin",
+                            lambda s: users.reset_password(
+                                s, actor=actor, username=who, new_password=new_pw
+                            ),
+                            t("adm.password_reset", username=who),
+                        )
+
+# ----------------------------------------------------------------------------- directives
+
+with tab_directives:
+    with session() as s:
+        directives = directive_admin.list_directives(s)
+    if not directives:
+        st.info(t("adm.no_directive"))
+    else:
+        by_id = {d.id: d for d in directives}
+        picked = st.selectbox(
+            t("adm.directive"),
+            list(by_id),
+            format_func=lambda i: (
+                f"{by_id[i].kind} {by_id[i].number or t('imp.no_number')} — "
+                f"{by_id[i].title[:90]}" + ("" if by_id[i].is_open else f" ({t('adm.closed')})")
+            ),
+            key="adm_directive",
+        )
+        d = by_id[picked]
+        st.caption(
+            t(
+                "adm.directive_facts",
+                code=d.code,
+                sections=d.sections,
+                tasks=d.tasks,
+                state=t("adm.open") if d.is_open else t("adm.closed"),
+            )
+        )
+        with st.form(f"adm_directive_{d.id}"):
+            c1, c2, c3 = st.columns([1, 1, 1])
+            kind = c1.text_input(t("imp.kind"), d.kind)
+            number = c2.text_input(t("imp.number_label"), d.number or "")
+            issued = c3.date_input(t("imp.date"), value=d.issued_date, format="DD/MM/YYYY")
+            title = st.text_area(t("imp.title"), d.title, height=80)
+            c4, c5 = st.columns(2)
+            issuer = c4.text_input(t("imp.issuer"), d.issuer)
+            signer = c5.text_input(t("imp.signer"), d.signer)
+            save, toggle = st.columns([1, 1])
+            if save.form_submit_button(t("adm.save"), type="primary"):
+                write(
+                    "admin",
+                    lambda s: directive_admin.update_directive(
+                        s,
+                        actor=actor,
+                        directive_id=d.id,
+                        kind=kind,
+                        number=number,
+                        issued_date=issued,
+                        title=title,
+                        issuer=issuer,
+                        signer=signer,
+                    ),
+                    t("adm.directive_saved"),
+                )
+            if toggle.form_submit_button(t("adm.close") if d.is_open else t("adm.reopen")):
+                write(
+                    "admin",
+                    lambda s: directive_admin.set_directive_open(
+                        s, actor=actor, directive_id=d.id, is_open=not d.is_open
+                    ),
+                    t("adm.directive_closed" if d.is_open else "adm.directive_opened"),
+                )
+
+        with session() as s:
+            task_rows = directive_admin.tasks_of(s, d.id)
+            section_rows = directive_admin.sections_of(s, d.id)
+        st.markdown(f"#### {t('imp.tasks')}")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        t("adm.col_task"): r.label,
+                        t("imp.col_text"): r.text,
+                        t("imp.col_area"): t(f"area.{r.area}"),
+                        t("imp.col_cadence"): t(f"cadence.{r.cadence}"),
+                        t("imp.col_due"): fmt_date(r.due_date),
+                        t("adm.col_leads"): len(r.leads),
+                        t("imp.col_partners"): ", ".join(r.partners),
+                    }
+                    for r in task_rows
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+            height=280,
+        )
+        tasks_by_id = {r.id: r for r in task_rows}
+        edit_col, add_col = st.columns(2)
+        with edit_col:
+            task_id = st.selectbox(
+                t("adm.task"),
+                list(tasks_by_id),
+                format_func=lambda i: f"{tasks_by_id[i].label} {tasks_by_id[i].text[:70]}",
+                key="adm_task_pick",
+            )
+            task = tasks_by_id.get(task_id)
+            if task is not None:
+                with st.form(f"adm_task_{task.id}"):
+                    st.markdown(f"**{t('adm.task_edit', label=task.label)}**")
+                    text = st.text_area(t("imp.col_text"), task.text, height=150)
+                    c1, c2, c3 = st.columns(3)
+                    area = c1.selectbox(
+                        t("imp.col_area"),
+                        AREAS,
+                        index=AREAS.index(task.area),
+                        format_func=lambda v: t(f"area.{v}"),
+                    )
+                    cadence = c2.selectbox(
+                        t("imp.col_cadence"),
+                        CADENCES,
+                        index=CADENCES.index(task.cadence),
+                        format_func=lambda v: t(f"cadence.{v}"),
+                    )
+                    due = c3.date_input(t("imp.col_due"), value=task.due_date, format="DD/MM/YYYY")
+                    sure = st.checkbox(t("adm.remove_sure"))
+                    save, remove = st.columns(2)
+                    if save.form_submit_button(t("adm.save"), type="primary"):
+                        write(
+                            "admin",
+                            lambda s: directive_admin.update_task(
+                                s,
+                                actor=actor,
+                                task_id=task.id,
+                                text=text,
+                                area=area,
+                                cadence=cadence,
+                                due_date=due,
+                                expected_text=task.text,
+                            ),
+                            t("adm.task_saved", label=task.label),
+                        )
+                    if remove.form_submit_button(t("adm.remove")):
+                        if not sure:
+                            st.warning(t("adm.remove_confirm"))
+                        else:
+                            write(
+                                "admin",
+                                lambda s: directive_admin.remove_task(
+                                    s, actor=actor, task_id=task.id
+                                ),
+                                t("adm.task_removed", label=task.label),
+                            )
+                with session() as s:
+                    assigned = directive_admin.assignments_of(s, task.id)
+                st.markdown(f"**{t('adm.assignments', label=task.label)}**")
+                st.dataframe(
+                    pd.DataFrame(
+                        [
+                            {
+                                t("adm.body"): a.name,
+                                t("adm.col_role"): t(f"adm.assign.{a.role}"),
+                                t("adm.col_reports"): a.reports,
+                            }
+                            for a in assigned
+                        ]
+                    ),
+                    hide_index=True,
+                    width="stretch",
+                    height=200,
+                )
+                with st.form(f"adm_assign_{task.id}"):
+                    c1, c2 = st.columns([3, 1])
+                    new_body = c1.selectbox(t("adm.body"), active_codes, format_func=body_label)
+                    new_role = c2.selectbox(
+                        t("adm.col_role"),
+                        [r.value for r in AssignmentRole],
+                        format_func=lambda r: t(f"adm.assign.{r}"),
+                    )
+                    by_assignment = {a.id: a for a in assigned}
+                    drop = st.selectbox(
+                        t("adm.assignment_remove"),
+                        [None, *by_assignment],
+                        format_func=lambda i: (
+                            "—"
+                            if i is None
+                            else by_assignment[i].code
+                            + f" ({t('adm.assign.' + by_assignment[i].role)})"
+                        ),
+                    )
+                    add_b, drop_b = st.columns(2)
+                    if add_b.form_submit_button(t("adm.assign")):
+                        write(
+                            "admin",
+                            lambda s: directive_admin.add_assignment(
+                                s,
+                                actor=actor,
+                                task_id=task.id,
+                                organization_code=new_body,
+                                role=new_role,
+                            ),
+                            t("adm.assigned", code=new_body, label=task.label),
+                        )
+                    if drop_b.form_submit_button(t("adm.unassign")) and drop is not None:
+                        write(
+                            "admin",
+                            lambda s: directive_admin.remove_assignment(
+                                s, actor=actor, assignment_id=drop
+                            ),
+                            t("adm.unassigned", code=by_assignment[drop].code, label=task.label),
+                        )
+        with add_col, st.form(f"adm_task_add_{d.id}", clear_on_submit=True):
+            st.markdown(f"**{t('adm.task_add')}**")
+            sections = {sid: f"{label} {heading[:60]}" for sid, label, heading in section_rows}
+            section_id = st.selectbox(
+                t("imp.col_section"), list(sections), format_func=sections.get
+            )
+            text = st.text_area(t("imp.col_text"), height=120)
+            c1, c2, c3 = st.columns(3)
+            area = c1.selectbox(t("imp.col_area"), AREAS, format_func=lambda v: t(f"area.{v}"))
+            cadence = c2.selectbox(
+                t("imp.col_cadence"),
+                CADENCES,
+                index=CADENCES.index(Cadence.CONTINUOUS),
+                format_func=lambda v: t(f"cadence.{v}"),
+            )
+            due = c3.date_input(t("imp.col_due"), value=None, format="DD/MM/YYYY")
+            leads = st.multiselect(t("imp.col_leads"), active_codes, format_func=body_label)
+            if st.form_submit_button(t("adm.add"), type="primary"):
+                write(
+                    "admin",
+                    lambda s: directive_admin.add_task(
+                        s,
+                        actor=actor,
+                        section_id=section_id,
+                        text=text,
+                        area=area,
+                        cadence=cadence,
+                        due_date=due,
+                        lead_codes=leads,
+                    ),
+                    t("adm.task_added"),
+                )
+
+# ----------------------------------------------------------------------------- periods
+
+with tab_periods:
+    with session() as s:
+        period_rows = period_admin.list_periods(s)
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("adm.col_period"): p.code,
+                    t("adm.col_starts"): fmt_date(p.starts_on),
+                    t("adm.col_ends"): fmt_date(p.ends_on),
+                    t("adm.col_deadline"): fmt_date(p.report_deadline),
+                    t("adm.col_current"): "✔" if p.is_current else "",
+                }
+                for p in period_rows
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+        height=250,
+    )
+    current_code = next((p.code for p in period_rows if p.is_current), "")
+    c1, c2 = st.columns(2)
+    with c1.form("adm_period_current"):
+        st.markdown(f"**{t('adm.period_current')}**")
+        code = st.text_input(t("adm.col_period"), current_code, help=t("adm.period_help"))
+        if st.form_submit_button(t("adm.save"), type="primary"):
+            write(
+                "admin",
+                lambda s: period_admin.set_current_period(s, actor=actor, code=code),
+                t("adm.period_set", code=code.strip().upper()),
+            )
+    with c2.form("adm_period_deadline"):
+        st.markdown(f"**{t('adm.period_deadline')}**")
+        codes = [p.code for p in period_rows]
+        which = st.selectbox(
+            t("adm.col_period"),
+            codes,
+            index=codes.index(current_code) if current_code in codes else 0,
+        )
+        known = next((p.report_deadline for p in period_rows if p.code == which), None)
+        deadline = st.date_input(t("adm.col_deadline"), value=known, format="DD/MM/YYYY")
+        if st.form_submit_button(t("adm.save"), type="primary") and which and deadline:
+            write(
+                "admin",
+                lambda s: period_admin.set_report_deadline(
+                    s, actor=actor, code=which, deadline=deadline
+                ),
+                t("adm.deadline_set", code=which, day=fmt_date(deadline)),
+            )
+
+# ----------------------------------------------------------------------------- backup
+
+
+def _backup_tab(url: str) -> None:
+    st.markdown(f"**{t('adm.backup')}**")
+    st.caption(t("adm.backup_help"))
+    if st.button(t("adm.backup_make"), key="adm_backup_make"):
+        try:
+            data, facts = backup.backup_bytes(url, actor=actor)
+        except DomainError as err:
+            error(err)
+        else:
+            st.session_state["adm_backup"] = (backup.backup_file_name(), data, facts)
+    ready = st.session_state.get("adm_backup")
+    if ready:
+        name, data, facts = ready
+        st.download_button(
+            t("adm.backup_download", name=name, mb=f"{len(data) / 1_000_000:.1f}"),
+            data=data,
+            file_name=name,
+            mime="application/vnd.sqlite3",
+            type="primary",
+            key="adm_backup_download",
+        )
+        st.caption(
+            t(
+                "adm.backup_facts",
+                directives=facts.counts.get("directive", 0),
+                tasks=facts.counts.get("task", 0),
+                users=facts.counts.get("user", 0),
+            )
+        )
+    st.divider()
+    st.markdown(f"**{t('adm.restore')}**")
+    st.warning(t("adm.restore_warning"), icon="⚠️")
+    restore_file = st.file_uploader(
+        t("adm.restore_file"), type=["db", "sqlite", "sqlite3"], key="adm_restore_file"
+    )
+    sure = st.checkbox(t("adm.restore_sure"), key="adm_restore_sure")
+    if not st.button(
+        t("adm.restore_do"), key="adm_restore_do", disabled=not (restore_file and sure)
+    ):
+        return
+    live = backup.sqlite_file(url)
+    with tempfile.TemporaryDirectory(dir=live.parent) as folder:
+        upload_path = Path(folder) / Path(restore_file.name).name
+        upload_path.write_bytes(restore_file.getvalue())
+        try:
+            result = backup.restore_from_file(url, upload_path, actor=actor)
+        except DomainError as err:
+            error(err)
+            return
+    st.cache_data.clear()
+    st.session_state.pop("adm_backup", None)
+    st.success(
+        t(
+            "adm.restored",
+            directives=result.facts.counts.get("directive", 0),
+            tasks=result.facts.counts.get("task", 0),
+            previous=result.previous_copy.name,
+        ),
+        icon="✅",
+    )
+
+
+with tab_backup:
+    database_url = get_settings().database_url
+    try:
+        backup.sqlite_file(database_url)
+    except DomainError as err:
+        st.info(t(err.code), icon="ℹ️")
+    else:
+        _backup_tab(database_url)
