@@ -232,6 +232,43 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from components import exports
+    from models import Directive, session_scope
+    from services import briefing, overview, periods
+    from services.errors import NotFound
+
+    out = Path(args.out)
+    with session_scope() as session:
+        directive_id = args.directive
+        if directive_id is None:
+            found = overview.list_directives(session)
+            if not found:
+                raise NotFound("ov.no_directive")
+            directive_id = found[0].id
+        elif session.get(Directive, directive_id) is None:
+            raise NotFound("cli.export_no_directive", value=directive_id)
+        if args.as_of:
+            day = periods.parse_day(args.as_of)
+        else:
+            current = overview.current_period(session)
+            day = min(current.ends_on, date.today()) if current else date.today()
+        f = overview.frozen(directive_id, day)
+
+        def show(share: float, step: str) -> None:
+            print(f"  {share:4.0%} {step}", file=sys.stderr)
+
+        if args.format == "pptx":
+            content = exports.build_pptx(briefing.build(session, f), _lang(), show)
+        else:
+            content = exports.build_xlsx(briefing.workbook(session, f), _lang(), show)
+    out.write_bytes(content)
+    _say("cli.export_done", path=str(out), size=len(content))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="manage.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -262,6 +299,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="replace the SQLite database with a verified backup")
     p.add_argument("file", help="a backup made by manage.py backup or the admin page")
     p.set_defaults(func=cmd_restore)
+    p = sub.add_parser("export", help="the briefing (pptx) or the office's spreadsheet (xlsx)")
+    p.add_argument("--format", choices=["pptx", "xlsx"], required=True)
+    p.add_argument("--out", required=True, help="the file to write")
+    p.add_argument("--as-of", help="the day to freeze the figures at (dd/mm/yyyy)")
+    p.add_argument("--directive", type=int, help="directive id (default: the first)")
+    p.set_defaults(func=cmd_export)
     return parser
 
 

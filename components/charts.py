@@ -23,7 +23,12 @@ def _timeliness_scale(lang: str) -> tuple[dict, alt.Scale]:
 
 
 def stacked_timeliness(
-    groups: list[tuple[str, int, dict]], lang: str, *, height: int, field: str = "key"
+    groups: list[tuple[str, int, dict]],
+    lang: str,
+    *,
+    height: int,
+    field: str = "key",
+    font_size: int = 12,
 ) -> alt.Chart:
     """Horizontal bars, one per group, stacked by timeliness; clicking a bar selects its key.
     groups: (key, label, {timeliness: count})."""
@@ -51,16 +56,29 @@ def stacked_timeliness(
                 "label:N",
                 sort=alt.SortField("order"),
                 title=None,
-                axis=alt.Axis(labelLimit=300, labelOverlap=False, labelFontSize=12),
+                axis=alt.Axis(
+                    labelLimit=300 * font_size // 12, labelOverlap=False, labelFontSize=font_size
+                ),
             ),
             x=alt.X(
-                "count:Q", title=t("ov.share", lang), stack="normalize", axis=alt.Axis(format="%")
+                "count:Q",
+                title=t("ov.share", lang),
+                stack="normalize",
+                axis=alt.Axis(
+                    format="%", labelFontSize=font_size, titleFontSize=font_size, tickCount=5
+                ),
             ),
             color=alt.Color(
                 "tl:N",
                 title=None,
                 scale=scale,
-                legend=alt.Legend(orient="bottom", columns=2, labelFontSize=12, labelLimit=220),
+                legend=alt.Legend(
+                    orient="bottom",
+                    columns=2 if font_size < 16 else 3,
+                    labelFontSize=font_size,
+                    labelLimit=220 * font_size // 12,
+                    symbolSize=100 * font_size // 12,
+                ),
             ),
             order=alt.Order("tl_order:Q"),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
@@ -131,3 +149,47 @@ def target_series(points: list[dict], *, value: float | None, unit: str, lang: s
 
 def area_bars(groups: list[tuple[str, int, dict]], lang: str) -> alt.Chart:
     return stacked_timeliness(groups, lang, height=260, field="area")
+
+
+# ------------------------------------------------------------------ charts for slides
+SLIDE_FONT = "DejaVu Sans"  # Vietnamese glyphs; shipped with the machine's base fonts
+_FONT_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/noto"]
+
+
+def sections_for_slides(briefing, lang: str) -> alt.Chart:
+    """Progress by section for a projector: big type, shares of each section's assignments."""
+    groups = [
+        (
+            s.ordinal,
+            f"{s.label} {s.heading[:30]}{'…' if len(s.heading) > 30 else ''} ({g.assignments})",
+            g.by_timeliness,
+        )
+        for s, g in briefing.data.sections
+    ]
+    return (
+        stacked_timeliness(groups, lang, height=430, font_size=22)
+        .properties(width=1250)
+        .configure_axis(titleFontSize=22, labelFontSize=20)
+        .configure(font=SLIDE_FONT)
+    )
+
+
+def _vl():
+    import vl_convert
+
+    if not getattr(_vl, "ready", False):
+        from pathlib import Path
+
+        for folder in _FONT_DIRS:
+            if Path(folder).is_dir():
+                vl_convert.register_font_directory(folder)
+        _vl.ready = True
+    return vl_convert
+
+
+def to_png(chart: alt.Chart, scale: float = 2.0) -> bytes:
+    return _vl().vegalite_to_png(chart.to_dict(), scale=scale)
+
+
+def to_svg(chart: alt.Chart) -> str:
+    return _vl().vegalite_to_svg(chart.to_dict())

@@ -101,3 +101,19 @@ def target_value(target_id: int) -> float | None:
 def task_progress(f: Filters) -> dict:
     with session() as s:
         return dashboard.task_progress(s, f)
+
+
+@st.cache_data(ttl=TTL, max_entries=32, show_spinner=False)
+def briefing(f: Filters, section: int | None, body: str | None):
+    from services import briefing as briefing_service
+
+    with session() as s:
+        return briefing_service.build(s, f, section=section, body=body)
+
+
+@st.cache_data(ttl=TTL, max_entries=32, show_spinner=False)
+def workbook(f: Filters):
+    from services import briefing as briefing_service
+
+    with session() as s:
+        return briefing_service.workbook(s, f)

@@ -13,11 +13,17 @@ def _is_demo() -> bool:
         return demo.is_demo(s)
 
 
+def current_actor() -> Actor:
+    """The signed-in actor app.py's gate set; stops a page opened outside it."""
+    actor: Actor | None = st.session_state.get("actor")
+    if actor is None:
+        st.stop()
+    return actor
+
+
 def start(title_key: str) -> Actor:
     """Draw the title and the demo banner; return the signed-in actor (app.py set it)."""
-    actor: Actor | None = st.session_state.get("actor")
-    if actor is None:  # opened outside app.py's gate
-        st.stop()
+    actor = current_actor()
     st.title(t(title_key))
     demo_banner(_is_demo())
     return actor

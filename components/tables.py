@@ -56,7 +56,7 @@ def scorecard(scores: list) -> pd.DataFrame:
                 t("col.health"): t(f"health.{s.health}"),
                 t("col.body"): s.name,
                 t("col.overdue"): s.overdue,
-                t("col.mean_percent"): s.mean_percent,
+                t("col.mean_percent"): round(s.mean_percent, 1),
                 t("col.not_reported"): s.not_reported,
                 t("col.stuck"): s.stuck,
                 t("col.done"): f"{s.done}/{s.assignments}",

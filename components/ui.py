@@ -1,15 +1,11 @@
 """Streamlit helpers shared by every page: language, text, the demo banner, loaders."""
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
 import streamlit as st
 from sqlmodel import Session
 
 from components import i18n
+from components.ui_text import VN_TZ, fmt_date, fmt_datetime  # noqa: F401  (re-exported)
 from models import get_engine
-
-VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def lang() -> str:
@@ -18,14 +14,6 @@ def lang() -> str:
 
 def t(key: str, **params: object) -> str:
     return i18n.t(key, lang(), **params)
-
-
-def fmt_date(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
-def fmt_datetime(moment: datetime | None) -> str:
-    return moment.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M") if moment else ""
 
 
 def session() -> Session:

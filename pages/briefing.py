@@ -1,3 +1,121 @@
-from components.page import coming_soon
+"""Trình chiếu: the overview's answers as slides for a projector, frozen at a chosen day,
+with PPTX and XLSX to carry. ?slide=N opens a slide directly."""
 
-coming_soon("page.briefing")
+import time
+from datetime import date
+
+import streamlit as st
+
+from components import exports, loaders, slides
+from components.page import current_actor
+from components.ui import lang, t
+from services import periods
+from services.briefing import SLIDES
+from services.overview import Filters
+
+actor = current_actor()
+st.markdown(
+    """<style>
+    [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+    [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"]
+    {display: none !important;}
+    [data-testid="stMainBlockContainer"] {padding: 0.8rem 1.2rem 1rem 1.2rem; max-width: 100%;}
+    </style>""",
+    unsafe_allow_html=True,
+)
+st.markdown(slides.CSS, unsafe_allow_html=True)
+
+options = loaders.filter_options()
+if not options["directives"] or not options["periods"]:
+    st.info(t("ov.no_directive"))
+    st.stop()
+directive_id = st.session_state.get("f_directive", options["directives"][0][0])
+current = options["current"] or options["periods"][-1]
+period_end = min(periods.bounds(current)[1], date.today())
+day = st.session_state.get("br_day", period_end)
+f = Filters(directive_id=directive_id, period=periods.quarter_of(day), as_of=day)
+detail = st.session_state.get("br_detail", "section:1")
+kind, _, value = detail.partition(":")
+b = loaders.briefing(
+    f, int(value) if kind == "section" else None, value if kind == "body" else None
+)
+
+total = len(SLIDES)
+if "slide" not in st.session_state:
+    wanted = st.query_params.get("slide", "1")
+    st.session_state["slide"] = min(max(int(wanted), 1), total) - 1 if wanted.isdigit() else 0
+
+
+def _move(step: int) -> None:
+    st.session_state["slide"] = (st.session_state["slide"] + step) % total
+    st.session_state["br_last_move"] = time.monotonic()
+
+
+auto = st.session_state.get("br_auto", False)
+interval = st.session_state.get("br_interval", 20)
+
+
+@st.fragment(run_every=interval if auto else None)
+def show_slide() -> None:
+    if auto and time.monotonic() - st.session_state.get("br_last_move", 0.0) >= interval:
+        _move(1)
+    index = st.session_state["slide"]
+    title, body = slides.slide_body(b, SLIDES[index], lang())
+    st.markdown(slides.frame(b, lang(), index + 1, total, title, body), unsafe_allow_html=True)
+
+
+show_slide()
+
+left, counter, right, rest = st.columns([1, 1, 1, 6], vertical_alignment="center")
+left.button(t("br.prev"), on_click=_move, args=(-1,), width="stretch", key="br_prev")
+counter.markdown(f"**{st.session_state['slide'] + 1}/{total}**")
+right.button(
+    t("br.next"), on_click=_move, args=(1,), width="stretch", type="primary", key="br_next"
+)
+with rest, st.expander(t("br.settings")):
+    st.date_input(
+        t("br.as_of"), key="br_day", value=period_end, max_value=date.today(), format="DD/MM/YYYY"
+    )
+    sections = [f"section:{s.ordinal}" for s, _ in b.data.sections]
+    bodies = [f"body:{code}" for code, _, kind in loaders.bodies() if kind != "external"]
+    names = {f"body:{code}": name for code, name, _ in loaders.bodies()}
+    labels = {f"section:{s.ordinal}": f"{s.label} {s.heading}" for s, _ in b.data.sections}
+    st.selectbox(
+        t("br.detail_choice"),
+        sections + bodies,
+        key="br_detail",
+        format_func=lambda k: labels.get(k) or names.get(k, k),
+    )
+    st.toggle(t("br.auto"), key="br_auto")
+    st.select_slider(
+        t("br.interval"), options=[10, 15, 20, 30, 45, 60], key="br_interval", value=20
+    )
+    pptx_col, xlsx_col, exit_col = st.columns(3)
+    if pptx_col.button(t("br.make_pptx"), width="stretch"):
+        bar = st.progress(0.0, text=t("br.making"))
+        data = exports.build_pptx(b, lang(), lambda share, _: bar.progress(share))
+        st.session_state["br_pptx"] = data
+    if st.session_state.get("br_pptx"):
+        pptx_col.download_button(
+            t("br.download_pptx"),
+            st.session_state["br_pptx"],
+            file_name=f"trinh-chieu-cchc-{day:%Y%m%d}.pptx",
+            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            width="stretch",
+        )
+    if xlsx_col.button(t("br.make_xlsx"), width="stretch"):
+        bar = st.progress(0.0, text=t("br.making"))
+        data = exports.build_xlsx(loaders.workbook(f), lang(), lambda share, _: bar.progress(share))
+        st.session_state["br_xlsx"] = data
+    if st.session_state.get("br_xlsx"):
+        xlsx_col.download_button(
+            t("br.download_xlsx"),
+            st.session_state["br_xlsx"],
+            file_name=f"bao-cao-cchc-{day:%Y%m%d}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            width="stretch",
+        )
+    if exit_col.button(t("br.exit"), width="stretch"):
+        st.switch_page("pages/overview.py")
+if actor.role:
+    st.caption(t("br.keys"))

@@ -36,7 +36,7 @@ chosen = by_code.get(wanted) or statuses[0]
 
 st.subheader(f"{chosen.code} · {chosen.name}")
 st.markdown(f"{tables.verdict_badge(chosen.verdict.status)} {tables.verdict_text(chosen.verdict)}")
-facts = [t(f"tgk.{chosen.kind}"), t("tgp.scope_" + chosen.scope)]
+facts = [t(f"tgk.{chosen.kind}"), t(f"tgp.scope_{chosen.scope}")]
 if chosen.owner_code:
     facts.append(t("tgp.owner", code=chosen.owner_code))
 if chosen.task_label:

@@ -72,12 +72,13 @@ def trend(
     """Mean progress and overdue count at the end of each period up to the filters' one."""
     out = []
     for code in [p for p in period_codes if p <= f.period]:
-        snap = overview.snapshot(session, replace(f, period=code), today=today)
+        at = replace(f, period=code, as_of=f.as_of if code == f.period else None)
+        snap = overview.snapshot(session, at, today=today)
         head = rollup.headline(snap.rows, reported_body_ids=set(), proposals_waiting=0)
         out.append(
             {
                 "period": code,
-                "mean_percent": head.mean_percent,
+                "mean_percent": round(head.mean_percent, 1),
                 "overdue": head.by_timeliness["overdue"],
             }
         )
@@ -129,7 +130,7 @@ def body_detail(
             mine.append((st, st.bodies[org.code]))
         elif st.owner_code == org.code:
             mine.append((st, st.verdict))
-    cutoff = overview.end_of_day_utc(overview.as_of_day(f.period, today))
+    cutoff = overview.end_of_day_utc(overview.filters_as_of(f, today))
     reports = session.exec(
         select(Task.ordinal, Section.ordinal, ProgressReport)
         .join(Assignment, Assignment.id == ProgressReport.assignment_id)

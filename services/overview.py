@@ -31,6 +31,7 @@ from services.timeliness import timeliness
 class Filters:
     directive_id: int
     period: str  # the as-of reporting period, e.g. 2022-Q4
+    as_of: date | None = None  # a day inside `period` to freeze the figures at; None: its end
     area: str | None = None
     org_kind: str | None = None
     organization_id: int | None = None
@@ -91,6 +92,17 @@ def as_of_day(period: str, today: date | None = None) -> date:
     return min(periods.bounds(period)[1], today or date.today())
 
 
+def filters_as_of(f: Filters, today: date | None = None) -> date:
+    """The day the filters read the figures at: their frozen day, else the period's end."""
+    day = as_of_day(f.period, today)
+    return min(f.as_of, day) if f.as_of else day
+
+
+def frozen(directive_id: int, day: date, **kw: object) -> Filters:
+    """Filters for "as it stood on `day`"."""
+    return Filters(directive_id=directive_id, period=periods.quarter_of(day), as_of=day, **kw)
+
+
 def list_directives(session: Session) -> list[Directive]:
     return list(session.exec(select(Directive).order_by(Directive.id)))
 
@@ -125,8 +137,9 @@ def snapshot(
     """Every assignment in scope with its state and timeliness as of the period's end.
     `from_history` rebuilds even the current state from the reports (used to check that the
     two agree)."""
-    as_of = as_of_day(f.period, today)
-    live = _is_live(session, f.period) and not from_history
+    as_of = filters_as_of(f, today)
+    frozen_earlier = f.as_of is not None and f.as_of < (today or date.today())
+    live = _is_live(session, f.period) and not from_history and not frozen_earlier
     base = [
         Assignment.id,
         Assignment.task_id,
@@ -276,7 +289,7 @@ def _completion_day(done_at: datetime, period: str | None) -> date:
 
 def waiting_proposals(session: Session, f: Filters, *, today: date | None = None) -> list[Proposal]:
     """Proposals raised by the as-of day that no direction had answered by then, oldest first."""
-    as_of = as_of_day(f.period, today)
+    as_of = filters_as_of(f, today)
     cutoff = end_of_day_utc(as_of)
     answered = (
         select(DirectionNote.id)
@@ -325,7 +338,7 @@ def waiting_proposals(session: Session, f: Filters, *, today: date | None = None
 
 def bodies_reported(session: Session, f: Filters, *, today: date | None = None) -> set[int]:
     """Ids of the bodies in scope that sent at least one report for the as-of period."""
-    cutoff = end_of_day_utc(as_of_day(f.period, today))
+    cutoff = end_of_day_utc(filters_as_of(f, today))
     query = _scope(
         select(Organization.id)
         .distinct()
@@ -356,3 +369,48 @@ def report_history(session: Session, assignment_id: int) -> list[dict]:
         ):
             directions.setdefault(d.report_id, []).append(d)
     return [{"report": r, "directions": directions.get(r.id, [])} for r in reports]
+
+
+def latest_reports(
+    session: Session, f: Filters, *, today: date | None = None
+) -> dict[int, ProgressReport]:
+    """Each assignment's latest report by the as-of day (one windowed query)."""
+    cutoff = end_of_day_utc(filters_as_of(f, today))
+    ranked = (
+        select(
+            ProgressReport.id,
+            func.row_number()
+            .over(
+                partition_by=ProgressReport.assignment_id,
+                order_by=(ProgressReport.created_at.desc(), ProgressReport.id.desc()),
+            )
+            .label("rn"),
+        )
+        .where(ProgressReport.created_at <= cutoff)
+        .subquery()
+    )
+    query = _scope(
+        select(ProgressReport)
+        .join(ranked, and_(ranked.c.id == ProgressReport.id, ranked.c.rn == 1))
+        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .join(Organization, Organization.id == Assignment.organization_id),
+        f,
+    )
+    return {r.assignment_id: r for r in session.exec(query)}
+
+
+def partners_by_task(session: Session, directive_id: int) -> dict[int, list[str]]:
+    """Task id -> names of its partner bodies, in the bodies' order."""
+    out: dict[int, list[str]] = {}
+    for task_id, name in session.exec(
+        select(Assignment.task_id, Organization.name)
+        .join(Organization, Organization.id == Assignment.organization_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .where(Section.directive_id == directive_id, Assignment.role == "partner")
+        .order_by(Organization.sort_order)
+    ):
+        out.setdefault(task_id, []).append(name)
+    return out

@@ -53,3 +53,15 @@ def quarters_between(first: str, last: str) -> list[str]:
 
 def year_of(code: str) -> int:
     return parse(code)[0]
+
+
+def parse_day(text: str) -> date:
+    """A day written dd/mm/yyyy (as Vietnamese offices write it) or yyyy-mm-dd."""
+    text = (text or "").strip()
+    try:
+        if "/" in text:
+            d, m, y = (int(x) for x in text.split("/"))
+            return date(y, m, d)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput("cli.export_bad_date", value=text) from None

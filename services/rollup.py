@@ -48,7 +48,8 @@ class BodyScore:
 
 
 def _mean(values: list[int]) -> float:
-    return round(sum(values) / len(values), 1) if values else 0.0
+    """Unrounded: screens round once, when they show it."""
+    return sum(values) / len(values) if values else 0.0
 
 
 def _timeliness(rows: Iterable) -> dict[str, int]:

@@ -20,7 +20,7 @@ from models import (
     Task,
 )
 from services import periods
-from services.overview import Filters, as_of_day, end_of_day_utc
+from services.overview import Filters, end_of_day_utc, filters_as_of
 
 MET, NOT_MET, PARTIAL, NO_DATA = "met", "not_met", "partial", "no_data"
 PARTIAL_SHARE = 0.8  # a per-body target met by at least this share of bodies is amber
@@ -123,7 +123,7 @@ def judged_period(period_type: str, as_of_period: str) -> str:
 
 def statuses(session: Session, f: Filters, *, today: date | None = None) -> list[TargetStatus]:
     """Every target of the directive in scope, judged as of the filters' period."""
-    cutoff = end_of_day_utc(as_of_day(f.period, today))
+    cutoff = end_of_day_utc(filters_as_of(f, today))
     query = (
         select(Target, Section.ordinal, Task.ordinal, Organization.code)
         .outerjoin(Task, Task.id == Target.task_id)
@@ -227,7 +227,7 @@ def series(
     session: Session, target_id: int, f: Filters, *, today: date | None = None
 ) -> list[dict]:
     """A target's figures by period (and body), as known by the as-of day."""
-    cutoff = end_of_day_utc(as_of_day(f.period, today))
+    cutoff = end_of_day_utc(filters_as_of(f, today))
     figures = _figures(session, [target_id], cutoff, f).get(target_id, {})
     return [
         {"body": code, "period": period, "value": value}
@@ -244,3 +244,52 @@ def source_of(session: Session, target_id: int) -> str:
 def value_of(session: Session, target_id: int) -> float | None:
     target = session.get(Target, target_id)
     return target.value if target else None
+
+
+@dataclass(frozen=True)
+class TargetTable:
+    """Every target's figures by period, for a spreadsheet: one row per target (and per body
+    for a per-body target)."""
+
+    periods: list[str]
+    rows: list[dict]
+
+
+def table(session: Session, f: Filters, *, today: date | None = None) -> TargetTable:
+    cutoff = end_of_day_utc(filters_as_of(f, today))
+    found = session.exec(
+        select(Target).where(Target.directive_id == f.directive_id).order_by(Target.code)
+    ).all()
+    figures = _figures(session, [t.id for t in found], cutoff, f)
+    names = dict(session.exec(select(Organization.code, Organization.name)).all())
+    all_periods: set[str] = set()
+    rows = []
+    for target in found:
+        for code, by_period in sorted(
+            figures.get(target.id, {}).items(), key=lambda kv: (kv[0] is not None, kv[0] or "")
+        ):
+            all_periods |= set(by_period)
+            rows.append(
+                {
+                    "code": target.code,
+                    "name": target.name,
+                    "unit": target.unit,
+                    "kind": target.kind,
+                    "value": target.value,
+                    "body": names.get(code, "") if code else "",
+                    "figures": by_period,
+                }
+            )
+        if not figures.get(target.id):
+            rows.append(
+                {
+                    "code": target.code,
+                    "name": target.name,
+                    "unit": target.unit,
+                    "kind": target.kind,
+                    "value": target.value,
+                    "body": "",
+                    "figures": {},
+                }
+            )
+    return TargetTable(periods=sorted(all_periods), rows=rows)

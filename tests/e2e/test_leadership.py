@@ -4,7 +4,7 @@ overview's answers on one 1920x1080 screen, and one click from the scorecard to 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.test_smoke import assert_no_exception, sign_in
+from tests.e2e.test_smoke import assert_no_exception, sign_in, wait_for_sign_in_cookie
 
 LEADER_PAGES = [
     ("tong-quan", "Tổng quan"),
@@ -22,6 +22,7 @@ def test_every_leader_page_renders(server, browser, shots, width, height):
     page = context.new_page()
     sign_in(page, server, "lanhdao")
     expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible(timeout=30_000)
+    wait_for_sign_in_cookie(page)
     for path, title in LEADER_PAGES:
         page.goto(f"{server}/{path}")
         expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible(timeout=30_000)

@@ -13,6 +13,16 @@ def sign_in(page: Page, url: str, username: str, password: str = "laichau2021") 
     page.get_by_role("button", name="Đăng nhập").click()  # once
 
 
+def wait_for_sign_in_cookie(page: Page, timeout_s: float = 30) -> None:
+    """The sign-in cookie is written by a browser-side component a moment after the page
+    shows; a test that opens another URL waits for it, as a person's next click would."""
+    for _ in range(int(timeout_s * 4)):
+        if any(c["name"] == "cchc_laichau_auth" for c in page.context.cookies()):
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError("the sign-in cookie was never written")
+
+
 def assert_no_exception(page: Page) -> None:
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
 
@@ -31,6 +41,7 @@ def test_leader_signs_in_once_and_sees_overview(server, browser, shots, width, h
     page.screenshot(path=str(shots / f"overview-lanhdao-{width}x{height}.png"))
 
     # a reload keeps the leader signed in (the cookie), and the directive page opens by URL
+    wait_for_sign_in_cookie(page)
     page.goto(f"{server}/chi-thi")
     expect(page.get_by_role("heading", name="Chỉ thị")).to_be_visible(timeout=30_000)
     expect(page.get_by_text("Thủ trưởng các Sở, ban, ngành tỉnh").first).to_be_visible()

@@ -125,4 +125,4 @@ def test_headline_counts():
     assert (h.tasks, h.assignments, h.done, h.stuck) == (2, 3, 1, 1)
     assert h.by_timeliness["overdue"] == 1 and h.by_timeliness["done_late"] == 1
     assert (h.bodies, h.bodies_not_reported, h.proposals_waiting) == (2, 1, 3)
-    assert h.mean_percent == pytest.approx(53.3)
+    assert h.mean_percent == pytest.approx(160 / 3)

@@ -1,0 +1,246 @@
+"""The briefing's slides as HTML for a projector: big type, high contrast, one message each.
+Every piece of data is escaped: names and proposals are typed by users."""
+
+from html import escape
+
+from components import charts
+from components.i18n import t
+from components.ui_text import VN_TZ
+from services.briefing import TOP, Briefing
+
+# Sizes at 1920x1080; the CSS scales them down with the window, never below the floor.
+CSS = """
+<style>
+.slide {background:#ffffff; color:#111; border:3px solid #b71c1c; border-radius:10px;
+        padding:28px 40px; min-height:80vh; box-sizing:border-box;}
+.slide-head {display:flex; justify-content:space-between; align-items:baseline;
+             border-bottom:3px solid #b71c1c; margin-bottom:24px; padding-bottom:10px;}
+.slide-title {font-size:max(44px, 2.6vw); font-weight:700; color:#b71c1c; line-height:1.15;}
+.slide-meta, .slide-text, .slide table {font-size:max(28px, 1.6vw); line-height:1.35;}
+.slide-meta {color:#333; text-align:right;}
+.slide-figures {display:flex; gap:28px; flex-wrap:wrap; margin:18px 0 26px 0;}
+.slide-tile {flex:1 1 0; min-width:260px; border:2px solid #ccc; border-radius:10px;
+             padding:16px 22px;}
+.slide-figure {font-size:max(72px, 4.6vw); font-weight:800; line-height:1.05;}
+.slide-label {font-size:max(28px, 1.5vw); color:#222;}
+.slide table {border-collapse:collapse; width:100%;}
+.slide th {text-align:left; border-bottom:3px solid #444; padding:6px 12px;}
+.slide td {border-bottom:1px solid #bbb; padding:6px 12px; vertical-align:top;}
+.slide td.num, .slide th.num {text-align:right; white-space:nowrap;}
+.tone-red {color:#b00020;} .tone-green {color:#0b6b2b;} .tone-amber {color:#8a5a00;}
+.tone-gray {color:#555;}
+.slide-chart svg {width:100%; height:auto; max-height:68vh;}
+.slide-demo {font-size:max(28px, 1.4vw); color:#8a5a00; font-weight:700;}
+</style>
+"""
+TONE = {
+    "met": "green",
+    "partial": "amber",
+    "not_met": "red",
+    "no_data": "gray",
+    "red": "red",
+    "amber": "amber",
+    "green": "green",
+}
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def frame(b: Briefing, lang: str, number: int, total: int, title: str, body: str) -> str:
+    made = b.made_at.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
+    meta = t("br.meta", lang, day=b.as_of.strftime("%d/%m/%Y"), made=made, n=number, total=total)
+    demo = f'<div class="slide-demo">{escape(t("br.demo", lang))}</div>' if b.demo else ""
+    return (
+        f'<div class="slide"><div class="slide-head"><div class="slide-title">{escape(title)}'
+        f'</div><div class="slide-meta">{escape(meta)}</div></div>{demo}{body}</div>'
+    )
+
+
+def tiles(items: list[tuple[str, str, str]]) -> str:
+    """(figure, label, tone) boxes."""
+    cells = "".join(
+        f'<div class="slide-tile"><div class="slide-figure tone-{tone}">{escape(fig)}</div>'
+        f'<div class="slide-label">{escape(label)}</div></div>'
+        for fig, label, tone in items
+    )
+    return f'<div class="slide-figures">{cells}</div>'
+
+
+def table(
+    headers: list[str],
+    rows: list[list[str]],
+    numeric: set[int] = frozenset(),
+    tones: list[str] | None = None,
+) -> str:
+    head = "".join(
+        f'<th class="{"num" if i in numeric else ""}">{escape(h)}</th>'
+        for i, h in enumerate(headers)
+    )
+    body = []
+    for r, row in enumerate(rows):
+        tone = f' class="tone-{tones[r]}"' if tones else ""
+        cells = "".join(
+            f'<td class="{"num" if i in numeric else ""}">{escape(str(c))}</td>'
+            for i, c in enumerate(row)
+        )
+        body.append(f"<tr{tone}>{cells}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def text(line: str) -> str:
+    return f'<div class="slide-text">{escape(line)}</div>'
+
+
+def slide_body(b: Briefing, key: str, lang: str) -> tuple[str, str]:
+    """(title, HTML body) of one slide; the sections slide's chart is drawn by the page."""
+    d = b.data
+    h = d.headline
+    tl = h.by_timeliness
+    if key == "overall":
+        body = tiles(
+            [
+                (f"{h.mean_percent:.0f}%", t("ov.mean_percent", lang), "gray"),
+                (str(tl["overdue"]), t("tl.overdue", lang), "red" if tl["overdue"] else "green"),
+                (str(h.stuck), t("ov.stuck", lang), "amber" if h.stuck else "green"),
+                (str(h.proposals_waiting), t("ov.proposals_waiting", lang), "amber"),
+            ]
+        ) + text(
+            t(
+                "br.timeliness",
+                lang,
+                on_time=tl["done_on_time"],
+                late=tl["done_late"],
+                going=tl["in_progress_on_time"],
+                overdue=tl["overdue"],
+            )
+        )
+        body += text(
+            t(
+                "br.reporting",
+                lang,
+                reported=tl["reported"],
+                missing=tl["not_reported"],
+                silent=h.bodies_not_reported,
+                bodies=h.bodies,
+            )
+        )
+        return t("br.overall", lang), body
+    if key == "sections":
+        # vl-convert's SVG escapes the labels it draws
+        svg = charts.to_svg(charts.sections_for_slides(b, lang))
+        return t("br.sections", lang), f'<div class="slide-chart">{svg}</div>'
+
+    if key == "bodies":
+        top = d.scorecard[:TOP]
+        rows = [[s.rank, s.name, s.overdue, f"{s.mean_percent:.0f}%", s.not_reported] for s in top]
+        return t("br.bodies", lang), table(
+            [
+                t("col.rank", lang),
+                t("col.body", lang),
+                t("col.overdue", lang),
+                t("col.mean_percent", lang),
+                t("col.not_reported", lang),
+            ],
+            rows,
+            numeric={0, 2, 3, 4},
+            tones=[TONE[s.health] for s in top],
+        )
+    if key == "overdue":
+        rows = [
+            [r.organization_name, r.task_label, _clip(r.task_text, 60), days]
+            for r, days in d.overdue[:TOP]
+        ]
+        body = (
+            table(
+                [
+                    t("col.body", lang),
+                    t("col.task", lang),
+                    t("col.task_text", lang),
+                    t("col.days_overdue", lang),
+                ],
+                rows,
+                numeric={3},
+            )
+            if rows
+            else text(t("br.none_overdue", lang))
+        )
+        return t("br.overdue", lang, n=len(d.overdue), stuck=len(d.stuck)), body
+    if key == "targets":
+        rows = [
+            [s.code, _clip(s.name, 58), t(s.verdict.reason, lang, **s.verdict.params)]
+            for s in d.targets
+        ]
+        return t("br.targets", lang), table(
+            [t("col.code", lang), t("col.target", lang), t("col.assessment", lang)],
+            rows,
+            tones=[TONE[s.verdict.status] for s in d.targets],
+        )
+    if key == "proposals":
+        oldest = sorted(d.proposals, key=lambda p: -p.days_waiting)[:TOP]
+        rows = [
+            [p.organization_name, p.task_label, _clip(p.proposals, 70), p.days_waiting]
+            for p in oldest
+        ]
+        body = (
+            table(
+                [
+                    t("col.body", lang),
+                    t("col.task", lang),
+                    t("col.proposal", lang),
+                    t("col.days_waiting", lang),
+                ],
+                rows,
+                numeric={3},
+            )
+            if rows
+            else text(t("br.none_waiting", lang))
+        )
+        return t("br.proposals", lang, n=len(d.proposals)), body
+    detail = b.detail
+    if detail is None:
+        return t("br.detail", lang, name="–"), text(t("ov.none", lang))
+    if detail.kind == "section":
+        rows = [
+            [
+                x.label,
+                _clip(x.text, 64),
+                f"{x.done}/{x.assignments}",
+                f"{x.mean_percent:.0f}%",
+                x.overdue,
+            ]
+            for x in detail.tasks
+        ]
+        return t("br.detail", lang, name=_clip(detail.title, 60)), table(
+            [
+                t("col.task", lang),
+                t("col.task_text", lang),
+                t("col.done", lang),
+                t("col.percent", lang),
+                t("col.overdue", lang),
+            ],
+            rows,
+            numeric={2, 3, 4},
+        )
+    score = detail.body.score
+    figures = (
+        tiles(
+            [
+                (f"{score.rank}/{detail.body.peers}", t("col.rank", lang), TONE[score.health]),
+                (f"{score.mean_percent:.0f}%", t("ov.mean_percent", lang), "gray"),
+                (str(score.overdue), t("col.overdue", lang), "red" if score.overdue else "green"),
+                (
+                    str(score.not_reported),
+                    t("col.not_reported", lang),
+                    "amber" if score.not_reported else "green",
+                ),
+            ]
+        )
+        if score
+        else ""
+    )
+    lines = "".join(
+        text(f"{s.code}: {t(v.reason, lang, **v.params)}") for s, v in detail.body.targets[:4]
+    )
+    return t("br.detail", lang, name=detail.title), figures + lines

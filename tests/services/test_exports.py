@@ -1,0 +1,187 @@
+"""The PPTX and XLSX a secretary carries to the meeting: every figure and row count checked
+against the database, today and as it stood on an earlier day (SQLite and PostgreSQL)."""
+
+import io
+import os
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+from sqlalchemy import text
+from sqlmodel import Session, select
+
+from components import exports
+from models import Directive
+from services import briefing, overview
+from tests.conftest import ROOT
+
+TODAY = date(2026, 11, 29)
+EARLIER = date(2022, 6, 30)
+
+LATEST = """
+WITH ranked AS (
+  SELECT r.*, ROW_NUMBER() OVER (PARTITION BY r.assignment_id
+                                 ORDER BY r.created_at DESC, r.id DESC) AS rn
+  FROM progressreport r WHERE r.created_at <= :cutoff)
+SELECT a.id, COALESCE(k.status, 'not_started') AS status, COALESCE(k.percent, 0) AS percent,
+       a.role, COALESCE(a.due_date_override, t.due_date) AS due
+FROM assignment a JOIN task t ON t.id = a.task_id
+LEFT JOIN ranked k ON k.assignment_id = a.id AND k.rn = 1
+"""
+
+
+def state_by_sql(s: Session, day: date) -> list:
+    cutoff = overview.end_of_day_utc(day)
+    return s.execute(text(LATEST), {"cutoff": cutoff}).all()
+
+
+def overdue_by_sql(rows, day: date) -> int:
+    return sum(
+        1
+        for r in rows
+        if r.status != "done" and r.due is not None and date.fromisoformat(str(r.due)[:10]) < day
+    )
+
+
+@pytest.fixture
+def ctx(seeded):
+    with Session(seeded) as s:
+        directive = s.exec(select(Directive)).one()
+        yield s, directive.id
+
+
+@pytest.mark.parametrize("day", [date(2022, 12, 31), EARLIER])
+def test_xlsx_matches_the_database(ctx, day):
+    s, directive_id = ctx
+    f = overview.frozen(directive_id, day)
+    book = load_workbook(io.BytesIO(exports.build_xlsx(briefing.workbook(s, f, today=TODAY))))
+    assert book.sheetnames == ["Tổng hợp", "Chi tiết", "Chỉ tiêu"]
+    truth = state_by_sql(s, day)
+    leads = {r.id: r for r in truth if r.role == "lead"}
+
+    detail = book["Chi tiết"]
+    header_row = 4
+    assert detail.cell(header_row, 1).value == "STT"
+    assert [c.value for c in detail[header_row]][:4] == [
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+    ]
+    assert detail.freeze_panes == f"C{header_row + 1}"
+    rows = list(detail.iter_rows(min_row=header_row + 1, values_only=True))
+    assert len(rows) == len(leads) == 391
+    assert sorted(r[6] for r in rows) == sorted(r.percent for r in leads.values())
+    due_cells = [detail.cell(header_row + 1 + i, 5) for i in range(len(rows))]
+    assert any(c.value is not None and c.is_date for c in due_cells)
+    assert f"{day:%d/%m/%Y}" in detail["A3"].value
+
+    summary = book["Tổng hợp"]
+    section_rows = list(
+        summary.iter_rows(min_row=header_row + 1, max_row=header_row + 8, values_only=True)
+    )
+    assert [r[0] for r in section_rows] == [f"{i}." for i in range(1, 9)]
+    assert sum(r[3] for r in section_rows) == len(truth)
+    assert sum(r[5] for r in section_rows) == overdue_by_sql(truth, day)
+
+    targets = book["Chỉ tiêu"]
+    cutoff = overview.end_of_day_utc(day)
+    per_body = s.execute(
+        text(
+            "SELECT COUNT(DISTINCT m.target_id || '-' || COALESCE(m.organization_id, 0)) "
+            "FROM measurement m WHERE m.created_at <= :c"
+        ),
+        {"c": cutoff},
+    ).scalar_one()
+    target_rows = [r for r in targets.iter_rows(min_row=header_row + 1, values_only=True) if r[0]]
+    without = s.execute(
+        text(
+            "SELECT COUNT(*) FROM target t WHERE NOT EXISTS (SELECT 1 FROM measurement m WHERE "
+            "m.target_id = t.id AND m.created_at <= :c)"
+        ),
+        {"c": cutoff},
+    ).scalar_one()
+    assert len(target_rows) == per_body + without
+
+
+@pytest.mark.parametrize("day", [date(2022, 12, 31), EARLIER])
+def test_pptx_matches_the_database(ctx, day):
+    s, directive_id = ctx
+    f = overview.frozen(directive_id, day)
+    b = briefing.build(s, f, section=1, today=TODAY)
+    deck = Presentation(io.BytesIO(exports.build_pptx(b)))
+    assert len(deck.slides) == 7
+    assert deck.slide_width * 9 == deck.slide_height * 16  # 16:9
+    texts = [
+        [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame] for slide in deck.slides
+    ]
+    for slide_texts in texts:
+        assert any(f"{day:%d/%m/%Y}" in x for x in slide_texts)
+        assert any("DỮ LIỆU MINH HỌA" in x for x in slide_texts)
+    truth = state_by_sql(s, day)
+    overall = texts[0]
+    mean = sum(r.percent for r in truth) / len(truth)
+    assert f"{mean:.0f}%" in overall
+    assert str(overdue_by_sql(truth, day)) in overall
+    assert any(sh.shape_type == 13 for sh in deck.slides[1].shapes)  # the chart, a picture
+    tables = [sh.table for sh in deck.slides[4].shapes if sh.has_table]
+    codes = [tables[0].cell(r, 0).text for r in range(1, len(tables[0].rows))]
+    assert codes == [c for (c,) in s.execute(text("SELECT code FROM target ORDER BY code"))]
+    waiting = s.execute(
+        text(
+            "SELECT COUNT(*) FROM progressreport r WHERE r.proposals <> '' AND r.created_at <= :c "
+            "AND NOT EXISTS (SELECT 1 FROM direction d WHERE d.report_id = r.id AND "
+            "d.created_at <= :c)"
+        ),
+        {"c": overview.end_of_day_utc(day)},
+    ).scalar_one()
+    assert any(f": {waiting}" in x for x in texts[5])
+
+
+def test_manage_export_writes_both_files(seeded, tmp_path, db_url):
+    env = {**os.environ, "DATABASE_URL": db_url, "PYTHONPATH": str(ROOT)}
+    for fmt in ("pptx", "xlsx"):
+        out = tmp_path / f"x.{fmt}"
+        done = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "manage.py"),
+                "export",
+                "--format",
+                fmt,
+                "--out",
+                str(out),
+                "--as-of",
+                "30/06/2022",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=ROOT,
+        )
+        assert done.returncode == 0, done.stderr
+        assert out.stat().st_size > 10_000 and "100%" in done.stderr
+    bad = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "manage.py"),
+            "export",
+            "--format",
+            "xlsx",
+            "--out",
+            str(tmp_path / "y.xlsx"),
+            "--as-of",
+            "31/02/2022",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert bad.returncode == 2 and "không hợp lệ" in bad.stderr
+    assert not (tmp_path / "y.xlsx").exists()
