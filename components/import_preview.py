@@ -106,6 +106,7 @@ def edit_sections(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> p
         sections_frame(parsed),
         key=key,
         hide_index=True,
+        placeholder="—",
         num_rows="fixed",
         width="stretch",
         column_config={
@@ -135,6 +136,7 @@ def edit_tasks(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> pd.D
         tasks_frame(parsed),
         key=key,
         hide_index=True,
+        placeholder="—",
         num_rows="dynamic",
         width="stretch",
         column_order=["section", "text", "area", "cadence", "due", "leads", "partners"],
@@ -145,7 +147,7 @@ def edit_tasks(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> pd.D
                 format_func=lambda n: sections.get(n, str(n)),
                 required=True,
                 default=1 if sections else None,
-                width="small",
+                width="medium",
             ),
             "text": st.column_config.TextColumn(t("imp.col_text"), width="large", required=True),
             "area": st.column_config.SelectboxColumn(
@@ -187,11 +189,12 @@ def edit_targets(parsed: ParsedDirective, key: str) -> pd.DataFrame:
         targets_frame(parsed),
         key=key,
         hide_index=True,
+        placeholder="—",
         num_rows="fixed",
         width="stretch",
         column_config={
             "include": st.column_config.CheckboxColumn(t("imp.col_include"), width="small"),
-            "text": st.column_config.TextColumn(t("imp.col_target"), width="large"),
+            "text": st.column_config.TextColumn(t("imp.col_target"), width="medium"),
             "kind": st.column_config.SelectboxColumn(
                 t("imp.col_kind"),
                 options=TARGET_KINDS,
@@ -335,6 +338,14 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&^])")
 def plain(text: str) -> str:
     """Text from the document, shown as written inside Markdown."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text or "")
+
+
+def full_text(parsed: ParsedDirective) -> None:
+    """Every task in full, section by section, as the preview's tables cut long text."""
+    for s in parsed.sections:
+        st.markdown(f"**{plain(s.label)} {plain(s.heading)}**")
+        for task in s.tasks:
+            st.markdown(f"- {plain(task.text)}")
 
 
 def summary(parsed: ParsedDirective) -> str:

@@ -446,7 +446,12 @@ with tab_directives:
                 format_func=lambda v: t(f"cadence.{v}"),
             )
             due = c3.date_input(t("imp.col_due"), value=None, format="DD/MM/YYYY")
-            leads = st.multiselect(t("imp.col_leads"), active_codes, format_func=body_label)
+            leads = st.multiselect(
+                t("imp.col_leads"),
+                active_codes,
+                format_func=body_label,
+                placeholder=t("adm.choose_bodies"),
+            )
             if st.form_submit_button(t("adm.add"), type="primary"):
                 write(
                     "admin",

@@ -47,9 +47,12 @@ if read_file or read_paste:
                     upload.name,
                     on_progress=lambda f: bar.progress(min(f, 1.0), text=t("imp.reading")),
                 )
+                source = upload.name
             else:
                 parsed = importer.parse_pasted(s, pasted)
+                source = t("imp.tab_paste")
         st.session_state[DRAFT] = parsed
+        st.session_state["imp_source"] = source
         st.session_state["imp_gen"] = generation + 1
         bar.empty()
         st.rerun()
@@ -64,6 +67,7 @@ if parsed is None:
 st.divider()
 st.subheader(t("imp.preview"))
 st.markdown(preview.summary(parsed))
+st.caption(t("imp.source", name=st.session_state.get("imp_source", "")))
 if parsed.task_count == 0:
     st.warning(t("imp.no_tasks"))
 
@@ -88,6 +92,8 @@ sections = preview.edit_sections(parsed, bodies, key=f"imp_sections_{g}")
 st.markdown(f"#### {t('imp.tasks')}")
 st.caption(t("imp.tasks_help"))
 tasks = preview.edit_tasks(parsed, bodies, key=f"imp_tasks_{g}")
+with st.expander(t("imp.full_text")):
+    preview.full_text(parsed)
 st.markdown(f"#### {t('imp.targets')}")
 if parsed.targets:
     st.caption(t("imp.targets_help"))
