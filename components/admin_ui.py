@@ -19,7 +19,7 @@ def flash(slot: str, message: str) -> None:
 def show_flash(slot: str) -> None:
     message = st.session_state.pop(f"adm_flash_{slot}", None)
     if message:
-        st.success(message, icon="✅")
+        st.success(message, icon=":material/check_circle:")
 
 
 def write(slot: str, action: Callable[[Session], Any], done: str) -> Any:

@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.admin_ui import show_flash, write
 from components.page import start
-from components.ui import error, fmt_date, session, t
+from components.ui import error, fmt_date, lang, session, t
 from config import get_settings
 from models import AssignmentRole, Cadence, OrgKind, ReformArea, Role
 from services import backup, directive_admin, organizations, period_admin, users
@@ -68,6 +68,7 @@ with tab_bodies:
         hide_index=True,
         width="stretch",
         height=300,
+        key=f"adm_bodies_{lang()}",  # a fresh table when the language changes
     )
     add_col, edit_col = st.columns(2)
     with add_col.form("adm_body_add", clear_on_submit=False):
@@ -132,6 +133,7 @@ with tab_users:
         hide_index=True,
         width="stretch",
         height=300,
+        key=f"adm_users_{lang()}",  # a fresh table when the language changes
     )
     by_name = {u.username: u for u in user_rows}
     add_col, edit_col = st.columns(2)
@@ -315,6 +317,7 @@ with tab_directives:
             hide_index=True,
             width="stretch",
             height=280,
+            key=f"adm_tasks_{lang()}",  # a fresh table when the language changes
         )
         tasks_by_id = {r.id: r for r in task_rows}
         edit_col, add_col = st.columns(2)
@@ -389,6 +392,7 @@ with tab_directives:
                     hide_index=True,
                     width="stretch",
                     height=200,
+                    key=f"adm_assignments_{lang()}",  # a fresh table when the language changes
                 )
                 with st.form(f"adm_assign_{task.id}"):
                     c1, c2 = st.columns([3, 1])
@@ -489,6 +493,7 @@ with tab_periods:
         hide_index=True,
         width="stretch",
         height=250,
+        key=f"adm_periods_{lang()}",  # a fresh table when the language changes
     )
     current_code = next((p.code for p in period_rows if p.is_current), "")
     c1, c2 = st.columns(2)
@@ -554,7 +559,7 @@ def _backup_tab(url: str) -> None:
         )
     st.divider()
     st.markdown(f"**{t('adm.restore')}**")
-    st.warning(t("adm.restore_warning"), icon="⚠️")
+    st.warning(t("adm.restore_warning"), icon=":material/warning:")
     restore_file = st.file_uploader(
         t("adm.restore_file"), type=["db", "sqlite", "sqlite3"], key="adm_restore_file"
     )
@@ -581,7 +586,7 @@ def _backup_tab(url: str) -> None:
             tasks=result.facts.counts.get("task", 0),
             previous=result.previous_copy.name,
         ),
-        icon="✅",
+        icon=":material/check_circle:",
     )
 
 
@@ -590,6 +595,6 @@ with tab_backup:
     try:
         backup.sqlite_file(database_url)
     except DomainError as err:
-        st.info(t(err.code), icon="ℹ️")
+        st.info(t(err.code), icon=":material/info:")
     else:
         _backup_tab(database_url)
