@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8501
 
-.PHONY: run test test-unit test-services test-pages test-e2e lint format db seed clean browser
+.PHONY: bench run test test-unit test-services test-pages test-e2e lint format db seed clean browser
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ test-pages: $(VENV)/.dev-installed
 	$(PY) -m pytest -q tests/pages
 test-e2e: $(VENV)/.dev-installed browser
 	$(PY) -m pytest -q tests/e2e
+
+# The benchmark at a scale (SCALE=100 for ~40,000 assignments); DATABASE_URL=postgresql://...
+# runs it on PostgreSQL. Results: test-output/bench-$(SCALE).json
+SCALE ?= 1
+bench: $(VENV)/.installed
+	$(PY) manage.py bench --scale $(SCALE) --json test-output/bench-$(SCALE).json
 
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .

@@ -8,6 +8,7 @@ from components.auth import sign_out_button, signed_in_actor
 from components.ui import t
 from config import get_settings
 from models import Role
+from services.auth import Actor
 
 st.set_page_config(page_title="CCHC Lai Châu", page_icon="🏛️", layout="wide")
 # Static layout CSS only (never user text): a tighter top, so the overview fits one screen.
@@ -67,7 +68,9 @@ def _language_switch() -> None:
     st.session_state["lang"] = choice
 
 
-def main() -> None:
+def gate() -> Actor:
+    """The frame of every page: sign-in, language, who is signed in, sign-out. Stops the run
+    while nobody is signed in."""
     st.session_state.setdefault("lang", get_settings().language)
     try:
         actor, authenticator = signed_in_actor()
@@ -90,6 +93,11 @@ def main() -> None:
         )
     )
     sign_out_button(authenticator)
+    return actor
+
+
+def main() -> None:
+    actor = gate()
     pages = [
         st.Page(
             PAGES[key][0],
@@ -103,4 +111,5 @@ def main() -> None:
     st.navigation(pages).run()
 
 
-main()
+if __name__ == "__main__":  # as Streamlit runs it; benchmarks/floor_page.py imports gate()
+    main()

@@ -269,6 +269,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from benchmarks import run
+
+    result = run.run(
+        args.scale,
+        seconds=args.seconds,
+        writes=args.writes,
+        json_path=Path(args.json) if args.json else None,
+    )
+    return 0 if result["lost_writes"] == 0 and result["concurrent_errors"] == 0 else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="manage.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -305,6 +317,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", help="the day to freeze the figures at (dd/mm/yyyy)")
     p.add_argument("--directive", type=int, help="directive id (default: the first)")
     p.set_defaults(func=cmd_export)
+    p = sub.add_parser("bench", help="build a fresh installation at a scale and measure it")
+    p.add_argument("--scale", type=int, default=1, help="1 is the demo; 100 is ~40,000 tasks")
+    p.add_argument("--json", help="also write the results to this file")
+    p.add_argument("--seconds", type=float, default=10, help="length of the contention run")
+    p.add_argument("--writes", type=int, default=500, help="single writes to time")
+    p.set_defaults(func=cmd_bench)
     return parser
 
 

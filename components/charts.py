@@ -16,6 +16,15 @@ TIMELINESS_ORDER = [
 TIMELINESS_COLOURS = ["#1b7f3b", "#8bc34a", "#1e88e5", "#d32f2f", "#90caf9", "#ffb300"]
 PICK = "pick"  # the name of a chart's click selection
 
+# Altair checks every spec against the Vega-Lite schema as it is built, which costs more than
+# the rest of the overview together. The unit tests build every chart with the checks on.
+alt.utils.schemapi.disable_debug_mode()
+
+
+def spec(chart: alt.TopLevelMixin) -> dict:
+    """The chart's Vega-Lite spec for st.vega_lite_chart, without a second schema check."""
+    return chart.to_dict(validate=False)
+
 
 def _timeliness_scale(lang: str) -> tuple[dict, alt.Scale]:
     labels = {k: t(f"tl.{k}", lang) for k in TIMELINESS_ORDER}

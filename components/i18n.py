@@ -341,6 +341,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.mean_percent": ("Tiến độ bình quân (%)", "Mean progress (%)"),
     "col.overdue_count": ("Số lượt quá hạn", "Overdue assignments"),
     # --- reporting, figures, proposals, audit, sign-in hardening (issue 4)
+    "au.entity.assignment": ("Nhiệm vụ được giao", "Assignment"),
+    "au.entity.measurement": ("Số liệu", "Figure"),
+    "au.entity.direction": ("Ý kiến chỉ đạo", "Direction"),
+    "au.entity.user": ("Tài khoản", "Account"),
+    "au.entity.database": ("Cơ sở dữ liệu", "Database"),
     "fg.body_help": (
         "Văn phòng nhập số liệu thay cho đơn vị được chọn.",
         "The office enters figures for the chosen body.",

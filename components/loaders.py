@@ -3,6 +3,7 @@ Any write clears them all (st.cache_data.clear())."""
 
 import streamlit as st
 
+from components import i18n
 from components.ui import session
 from services import dashboard, overview, targets
 from services import directives as directive_service
@@ -117,3 +118,38 @@ def workbook(f: Filters):
 
     with session() as s:
         return briefing_service.workbook(s, f)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def overview_view(f: Filters, lang: str) -> dict:
+    """Everything the overview draws, built once per filter and language: the figures, the
+    tables and the chart specs (building an Altair chart costs more than its query)."""
+    from components import charts, tables
+
+    data = leadership_overview(f)
+    sections = [
+        (s.ordinal, f"{s.label} {_short(s.heading)} ({g.assignments})", g.by_timeliness)
+        for s, g in data.sections
+    ]
+    areas = [(g.key, i18n.t(f"area.{g.key}", lang), g.by_timeliness) for g in data.areas]
+    return {
+        "data": data,
+        "scorecard": tables.scorecard(data.scorecard, lang),
+        "targets": tables.target_list(data.targets, lang),
+        "overdue": tables.overdue(data.overdue, lang),
+        "stuck": tables.stuck(data.stuck, lang),
+        "proposals": tables.proposals(data.proposals, lang),
+        "section_chart": charts.spec(charts.stacked_timeliness(sections, lang, height=300)),
+        "area_chart": charts.spec(charts.area_bars(areas, lang)),
+    }
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def trend_chart(f: Filters, period_codes: tuple[str, ...], lang: str) -> dict:
+    from components import charts
+
+    return charts.spec(charts.trend(trend(f, period_codes), lang))
+
+
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

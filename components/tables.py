@@ -1,8 +1,16 @@
-"""DataFrames for st.dataframe, built from the services' plain rows, in the user's language."""
+"""DataFrames for st.dataframe, built from the services' plain rows, in the user's language.
+Pure (no Streamlit), so the cached loaders can build them once per filter and language."""
 
 import pandas as pd
 
-from components.ui import fmt_date, fmt_datetime, t
+from components.i18n import t as text
+from components.ui_text import fmt_date, fmt_datetime, verdict_text
+
+
+def _in(lang: str):
+    """t(key, **params) in `lang`, without reading the session on every cell."""
+    return lambda key, **params: text(key, lang, **params)
+
 
 # Colours carry meaning only together with a word, so the tables read in black and white too.
 HEALTH_COLOUR = {"red": "#f8d7da", "amber": "#fff3cd", "green": "#d4edda"}
@@ -23,12 +31,14 @@ _BADGE = {
 }
 
 
-def health_badge(health: str) -> str:
+def health_badge(health: str, lang: str = "vi") -> str:
     """Markdown for a coloured badge with its word (no emoji: not every PC has the font)."""
+    t = _in(lang)
     return f":{_BADGE[health]}-badge[{t(f'health.{health}')}]"
 
 
-def verdict_badge(status: str) -> str:
+def verdict_badge(status: str, lang: str = "vi") -> str:
+    t = _in(lang)
     return f":{_BADGE[status]}-badge[{t(f'tg.status.{status}')}]"
 
 
@@ -42,11 +52,8 @@ def _paint(frame: pd.DataFrame, column: str, colours: dict[str, str]):
     return frame.style.apply(colour, subset=[column])
 
 
-def verdict_text(verdict) -> str:
-    return t(verdict.reason, **verdict.params)
-
-
-def scorecard(scores: list) -> pd.DataFrame:
+def scorecard(scores: list, lang: str = "vi") -> pd.DataFrame:
+    t = _in(lang)
     return pd.DataFrame(
         [
             {
@@ -66,7 +73,8 @@ def scorecard(scores: list) -> pd.DataFrame:
     )
 
 
-def target_list(statuses: list) -> pd.DataFrame:
+def target_list(statuses: list, lang: str = "vi") -> pd.DataFrame:
+    t = _in(lang)
     return pd.DataFrame(
         [
             {
@@ -74,7 +82,7 @@ def target_list(statuses: list) -> pd.DataFrame:
                 "_tone": s.verdict.status,
                 t("col.code"): s.code,
                 t("col.health"): t(f"tg.status.{s.verdict.status}"),
-                t("col.assessment"): verdict_text(s.verdict),
+                t("col.assessment"): verdict_text(s.verdict, lang),
                 t("col.target"): s.name,
             }
             for s in statuses
@@ -82,8 +90,9 @@ def target_list(statuses: list) -> pd.DataFrame:
     )
 
 
-def body_verdicts(bodies: dict) -> pd.DataFrame:
+def body_verdicts(bodies: dict, lang: str = "vi") -> pd.DataFrame:
     """Each body's verdict on a per-body target, the ones not met first."""
+    t = _in(lang)
     order = {"not_met": 0, "no_data": 1, "partial": 2, "met": 3}
     return pd.DataFrame(
         [
@@ -91,22 +100,25 @@ def body_verdicts(bodies: dict) -> pd.DataFrame:
                 "_tone": v.status,
                 t("col.code"): code,
                 t("col.health"): t(f"tg.status.{v.status}"),
-                t("col.assessment"): verdict_text(v),
+                t("col.assessment"): verdict_text(v, lang),
             }
             for code, v in sorted(bodies.items(), key=lambda kv: (order[kv[1].status], kv[0]))
         ]
     )
 
 
-def styled_scorecard(frame: pd.DataFrame):
+def styled_scorecard(frame: pd.DataFrame, lang: str = "vi"):
+    t = _in(lang)
     return _paint(frame, t("col.health"), HEALTH_COLOUR)
 
 
-def styled_targets(frame: pd.DataFrame):
+def styled_targets(frame: pd.DataFrame, lang: str = "vi"):
+    t = _in(lang)
     return _paint(frame, t("col.health"), VERDICT_COLOUR)
 
 
-def overdue(items: list) -> pd.DataFrame:
+def overdue(items: list, lang: str = "vi") -> pd.DataFrame:
+    t = _in(lang)
     return pd.DataFrame(
         [
             {
@@ -124,7 +136,8 @@ def overdue(items: list) -> pd.DataFrame:
     )
 
 
-def stuck(rows: list) -> pd.DataFrame:
+def stuck(rows: list, lang: str = "vi") -> pd.DataFrame:
+    t = _in(lang)
     return pd.DataFrame(
         [
             {
@@ -142,7 +155,8 @@ def stuck(rows: list) -> pd.DataFrame:
     )
 
 
-def proposals(items: list) -> pd.DataFrame:
+def proposals(items: list, lang: str = "vi") -> pd.DataFrame:
+    t = _in(lang)
     return pd.DataFrame(
         [
             {
@@ -160,8 +174,9 @@ def proposals(items: list) -> pd.DataFrame:
     )
 
 
-def assignments(rows: list, *, by: str) -> pd.DataFrame:
+def assignments(rows: list, *, by: str, lang: str = "vi") -> pd.DataFrame:
     """One row per assignment; `by` is "body" (a task's grid) or "task" (a body's list)."""
+    t = _in(lang)
     out = []
     for r in rows:
         row = {"assignment": r.assignment_id, "label": r.task_label, "code": r.organization_code}

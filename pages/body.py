@@ -6,7 +6,7 @@ import streamlit as st
 from components import loaders, tables
 from components.filters import sidebar_filters
 from components.page import go, start
-from components.ui import fmt_date, fmt_datetime, t
+from components.ui import fmt_date, fmt_datetime, lang, t
 
 actor = start("page.body")
 f = sidebar_filters(with_kind=False)
@@ -39,7 +39,7 @@ if score:
     st.markdown(
         t("body.rank", rank=score.rank, peers=data.peers, kind=t(f"kind.{org.kind}"))
         + " "
-        + tables.health_badge(score.health)
+        + tables.health_badge(score.health, lang())
     )
     tiles = [
         (t("ov.assignments"), score.assignments),
@@ -55,7 +55,7 @@ else:
     st.write(t("body.no_assignments"))
 
 st.subheader(t("body.assignments", period=f.period))
-frame = tables.assignments(data.rows, by="task")
+frame = tables.assignments(data.rows, by="task", lang=lang())
 if not frame.empty:
     event = st.dataframe(
         frame,
@@ -75,8 +75,10 @@ with left:
     if not data.targets:
         st.write(t("ov.none"))
     for status, verdict in data.targets:
-        st.markdown(f"{tables.verdict_badge(verdict.status)} **{status.code}** {status.name}")
-        st.caption(tables.verdict_text(verdict))
+        st.markdown(
+            f"{tables.verdict_badge(verdict.status, lang())} **{status.code}** {status.name}"
+        )
+        st.caption(tables.verdict_text(verdict, lang()))
 with right:
     st.subheader(t("body.reports"))
     if not data.reports:

@@ -8,7 +8,7 @@ import streamlit as st
 from components import loaders, tables
 from components.filters import sidebar_filters
 from components.page import start
-from components.ui import fmt_date, fmt_datetime, t
+from components.ui import fmt_date, fmt_datetime, lang, t
 
 start("page.directive")
 f = sidebar_filters(with_kind=False)
@@ -84,7 +84,7 @@ if task_label:
     _, grid = loaders.task_grid(f, task_label)
     st.subheader(t("dir.grid", label=task_label, period=f.period))
     st.caption(t("dir.grid_summary", done=sum(r.status == "done" for r in grid), total=len(grid)))
-    frame = tables.assignments(grid, by="body")
+    frame = tables.assignments(grid, by="body", lang=lang())
     event = st.dataframe(
         frame,
         column_order=tables.visible(frame),

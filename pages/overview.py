@@ -7,16 +7,12 @@ from components.filters import sidebar_filters
 from components.page import go, start
 from components.ui import fmt_date, lang, t
 
-
-def _short(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 start("page.overview")
 f = sidebar_filters()
 if f is None:
     st.stop()
-data = loaders.leadership_overview(f)
+view = loaders.overview_view(f, lang())
+data = view["data"]
 h = data.headline
 note = "" if data.live else " · " + t("ov.history_note", day=fmt_date(data.as_of))
 st.caption(
@@ -41,24 +37,17 @@ with st.container(horizontal=True, gap="small"):  # wraps onto a second row on s
 left, middle, right = st.columns([1.25, 1, 1.15], gap="medium")
 with left:
     st.subheader(t("ov.by_section"))
-    groups = [
-        (s.ordinal, f"{s.label} {_short(s.heading)} ({g.assignments})", g.by_timeliness)
-        for s, g in data.sections
-    ]
-    event = st.altair_chart(
-        charts.stacked_timeliness(groups, lang(), height=300),
-        width="stretch",
-        on_select="rerun",
-        key="ov_sections",
+    event = st.vega_lite_chart(
+        view["section_chart"], width="stretch", on_select="rerun", key="ov_sections"
     )
     picked = event.selection.get(charts.PICK) if event else None
     if picked:
         go("pages/directive.py", section=picked[0]["key"])
 with middle:
     st.subheader(t("ov.scorecard"))
-    score = tables.scorecard(data.scorecard)
+    score = view["scorecard"]
     event = st.dataframe(
-        tables.styled_scorecard(score),
+        tables.styled_scorecard(score, lang()),
         column_order=tables.visible(score),
         hide_index=True,
         height=400,
@@ -70,9 +59,9 @@ with middle:
         go("pages/body.py", org=score.iloc[event.selection.rows[0]]["code"])
 with right:
     st.subheader(t("ov.targets"))
-    tg = tables.target_list(data.targets)
+    tg = view["targets"]
     event = st.dataframe(
-        tables.styled_targets(tg),
+        tables.styled_targets(tg, lang()),
         column_order=tables.visible(tg),
         hide_index=True,
         height=400,
@@ -95,12 +84,9 @@ tabs = st.tabs(
         t("ov.full_scorecard"),
     ]
 )
-for tab, frame, key in [
-    (tabs[0], tables.overdue(data.overdue), "ov_overdue"),
-    (tabs[1], tables.stuck(data.stuck), "ov_stuck"),
-    (tabs[2], tables.proposals(data.proposals), "ov_proposals"),
-]:
+for tab, key in [(tabs[0], "overdue"), (tabs[1], "stuck"), (tabs[2], "proposals")]:
     with tab:
+        frame = view[key]
         if frame.empty:
             st.write(t("ov.none"))
             continue
@@ -110,20 +96,15 @@ for tab, frame, key in [
             hide_index=True,
             on_select="rerun",
             selection_mode="single-row",
-            key=key,
+            key=f"ov_{key}",
         )
         if event.selection.rows:
             row = frame.iloc[event.selection.rows[0]]
             go("pages/directive.py", task=row["label"], assignment=int(row["assignment"]))
 with tabs[3]:
-    groups = [(g.key, t(f"area.{g.key}"), g.by_timeliness) for g in data.areas]
-    st.altair_chart(charts.area_bars(groups, lang()), width="stretch")
+    st.vega_lite_chart(view["area_chart"], width="stretch")
 with tabs[4]:
-    options = loaders.filter_options()
-    st.altair_chart(
-        charts.trend(loaders.trend(f, tuple(options["periods"])), lang()), width="stretch"
-    )
+    periods = tuple(loaders.filter_options()["periods"])
+    st.vega_lite_chart(loaders.trend_chart(f, periods, lang()), width="stretch")
 with tabs[5]:
-    st.dataframe(
-        tables.styled_scorecard(score), column_order=tables.visible(score), hide_index=True
-    )
+    st.dataframe(score, column_order=tables.visible(score), hide_index=True)

@@ -17,12 +17,12 @@ if not statuses:
     st.write(t("ov.none"))
     st.stop()
 by_code = {s.code: s for s in statuses}
-frame = tables.target_list(statuses)
+frame = tables.target_list(statuses, lang())
 wanted = (st.query_params.get("target") or "").upper()
 if wanted and wanted not in by_code:
     st.warning(t("tgp.unknown", code=wanted))
 event = st.dataframe(
-    tables.styled_targets(frame),
+    tables.styled_targets(frame, lang()),
     column_order=tables.visible(frame),
     hide_index=True,
     on_select="rerun",
@@ -35,7 +35,8 @@ if event.selection.rows:
 chosen = by_code.get(wanted) or statuses[0]
 
 st.subheader(f"{chosen.code} · {chosen.name}")
-st.markdown(f"{tables.verdict_badge(chosen.verdict.status)} {tables.verdict_text(chosen.verdict)}")
+badge = tables.verdict_badge(chosen.verdict.status, lang())
+st.markdown(f"{badge} {tables.verdict_text(chosen.verdict, lang())}")
 facts = [t(f"tgk.{chosen.kind}"), t(f"tgp.scope_{chosen.scope}")]
 if chosen.owner_code:
     facts.append(t("tgp.owner", code=chosen.owner_code))
@@ -51,13 +52,13 @@ if not points:
     st.info(t("tg.no_data", period=chosen.period))
 else:
     target_value = loaders.target_value(chosen.target_id)
-    st.altair_chart(
-        charts.target_series(points, value=target_value, unit=chosen.unit, lang=lang()),
-        width="stretch",
-    )
+    chart = charts.target_series(points, value=target_value, unit=chosen.unit, lang=lang())
+    st.vega_lite_chart(charts.spec(chart), width="stretch")
 if chosen.bodies:
     st.subheader(t("tgp.by_body", period=chosen.period))
-    per_body = tables.body_verdicts(chosen.bodies)
+    per_body = tables.body_verdicts(chosen.bodies, lang())
     st.dataframe(
-        tables.styled_targets(per_body), column_order=tables.visible(per_body), hide_index=True
+        tables.styled_targets(per_body, lang()),
+        column_order=tables.visible(per_body),
+        hide_index=True,
     )

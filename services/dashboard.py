@@ -6,9 +6,10 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from models import Assignment, Organization, ProgressReport, Section, Task
+from models import Assignment, Organization, ProgressReport, Section, Task, Timeliness
 from services import overview, rollup, targets
 from services.overview import Filters
+from services.timeliness import timeliness
 
 
 @dataclass(frozen=True)
@@ -69,19 +70,43 @@ def leadership_overview(session: Session, f: Filters, *, today: date | None = No
 def trend(
     session: Session, f: Filters, period_codes: list[str], *, today: date | None = None
 ) -> list[dict]:
-    """Mean progress and overdue count at the end of each period up to the filters' one."""
+    """Mean progress and overdue count at the end of each period up to the filters' one:
+    one pass over the directive's reports in time order, not one query per period."""
+    rows = overview.snapshot(session, f, today=today).rows
+    reports = overview.report_stream(session, f, today=today)
+    state: dict[int, tuple] = {}  # assignment -> (status, percent, period, first done at)
+    position = 0
     out = []
     for code in [p for p in period_codes if p <= f.period]:
         at = replace(f, period=code, as_of=f.as_of if code == f.period else None)
-        snap = overview.snapshot(session, at, today=today)
-        head = rollup.headline(snap.rows, reported_body_ids=set(), proposals_waiting=0)
-        out.append(
-            {
-                "period": code,
-                "mean_percent": round(head.mean_percent, 1),
-                "overdue": head.by_timeliness["overdue"],
-            }
-        )
+        day = overview.filters_as_of(at, today)
+        cutoff = overview.end_of_day_utc(day)
+        while position < len(reports) and reports[position][1] <= cutoff:
+            aid, created, status, percent, period = reports[position]
+            done_at = state.get(aid, (None, 0, None, None))[3]
+            if status == "done" and done_at is None:
+                done_at = created
+            state[aid] = (status, percent, period, done_at)
+            position += 1
+        percents, overdue = [], 0
+        for r in rows:
+            status, percent, period, done_at = state.get(
+                r.assignment_id, ("not_started", 0, None, None)
+            )
+            completed = overview.completion_of(done_at, period) if status == "done" else None
+            tl = timeliness(
+                cadence=r.cadence,
+                status=status,
+                due_date=r.due_date,
+                completed_on=completed,
+                last_period=period,
+                current_period=code,
+                as_of=day,
+            )
+            percents.append(percent)
+            overdue += tl == Timeliness.OVERDUE
+        mean = sum(percents) / len(percents) if percents else 0.0
+        out.append({"period": code, "mean_percent": round(mean, 1), "overdue": overdue})
     return out
 
 

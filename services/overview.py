@@ -8,7 +8,7 @@ day's state is rebuilt from the report history in one windowed query.
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import and_, func, literal
+from sqlalchemy import and_, func
 from sqlmodel import Session, select
 
 from models import (
@@ -156,34 +156,17 @@ def snapshot(
         Assignment.due_date_override,
         Task.due_date,
     ]
-    if live:
-        query = select(
-            *base,
-            Assignment.status,
-            Assignment.stuck,
-            Assignment.percent,
-            Assignment.completed_on,
-            Assignment.last_period,
-            Assignment.last_reported_at,
-        )
-        joined = query.select_from(Assignment)
-    else:
-        latest, first_done = _history_subqueries(end_of_day_utc(as_of))
-        status = func.coalesce(latest.c.status, literal(Status.NOT_STARTED.value))
-        query = select(
-            *base,
-            status,
-            func.coalesce(latest.c.stuck, False),
-            func.coalesce(latest.c.percent, 0),
-            first_done.c.done_at,
-            latest.c.period,
-            latest.c.created_at,
-        )
-        joined = (
-            query.select_from(Assignment)
-            .outerjoin(latest, and_(latest.c.assignment_id == Assignment.id, latest.c.rn == 1))
-            .outerjoin(first_done, first_done.c.assignment_id == Assignment.id)
-        )
+    query = select(
+        *base,
+        Assignment.status,
+        Assignment.stuck,
+        Assignment.percent,
+        Assignment.completed_on,
+        Assignment.last_period,
+        Assignment.last_reported_at,
+    )
+    joined = query.select_from(Assignment)
+    history = None if live else _history_states(session, end_of_day_utc(as_of), f.directive_id)
     query = _scope(
         joined.join(Task, Task.id == Assignment.task_id)
         .join(Section, Section.id == Task.section_id)
@@ -214,8 +197,11 @@ def snapshot(
             last_period,
             reported_at,
         ) = row
-        if not live and completed is not None:
-            completed = _completion_day(completed, last_period)
+        if history is not None:  # the state as it stood then, from the reports
+            status, stuck, percent, completed, last_period, reported_at = history.get(
+                aid, (Status.NOT_STARTED.value, False, 0, None, None, None)
+            )
+            completed = completion_of(completed, last_period)
         if status != Status.DONE:
             completed = None
         due = override or task_due
@@ -254,7 +240,20 @@ def snapshot(
     return snap
 
 
-def _history_subqueries(cutoff: datetime):
+def _in_directive(directive_id: int):
+    """The ids of a directive's assignments, so history queries read only its reports."""
+    return (
+        select(Assignment.id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .where(Section.directive_id == directive_id)
+    )
+
+
+def _history_states(session: Session, cutoff: datetime, directive_id: int) -> dict[int, tuple]:
+    """assignment id -> (status, stuck, percent, first done at, period, reported at) of its
+    latest report by `cutoff`: two queries, each returning at most one row per assignment."""
+    mine = ProgressReport.assignment_id.in_(_in_directive(directive_id))
     ranked = (
         select(
             ProgressReport.assignment_id,
@@ -270,21 +269,61 @@ def _history_subqueries(cutoff: datetime):
             )
             .label("rn"),
         )
-        .where(ProgressReport.created_at <= cutoff)
-        .subquery("latest")
+        .where(ProgressReport.created_at <= cutoff, mine)
+        .subquery("ranked")
     )
-    first_done = (
-        select(ProgressReport.assignment_id, func.min(ProgressReport.created_at).label("done_at"))
-        .where(ProgressReport.created_at <= cutoff, ProgressReport.status == Status.DONE)
-        .group_by(ProgressReport.assignment_id)
-        .subquery("first_done")
+    first_done = dict(
+        session.exec(
+            select(ProgressReport.assignment_id, func.min(ProgressReport.created_at))
+            .where(ProgressReport.created_at <= cutoff, ProgressReport.status == Status.DONE, mine)
+            .group_by(ProgressReport.assignment_id)
+        ).all()
     )
-    return ranked, first_done
+    latest = session.exec(
+        select(
+            ranked.c.assignment_id,
+            ranked.c.status,
+            ranked.c.stuck,
+            ranked.c.percent,
+            ranked.c.period,
+            ranked.c.created_at,
+        ).where(ranked.c.rn == 1)
+    )
+    return {
+        aid: (status, stuck, percent, first_done.get(aid), period, created)
+        for aid, status, stuck, percent, period, created in latest
+    }
 
 
-def _completion_day(done_at: datetime, period: str | None) -> date:
+def completion_of(done_at: datetime | None, period: str | None) -> date | None:
+    """The day work was done, from the first "done" report: its day in Vietnam, but never
+    after the end of the period it reported on."""
+    if done_at is None:
+        return None
     day = (done_at + timedelta(hours=7)).date()
     return min(day, periods.bounds(period)[1]) if period else day
+
+
+def report_stream(session: Session, f: Filters, *, today: date | None = None) -> list[tuple]:
+    """(assignment id, created at, status, percent, period) of every report in scope by the
+    as-of day, oldest first: one query, for folds over time such as the trend."""
+    cutoff = end_of_day_utc(filters_as_of(f, today))
+    query = _scope(
+        select(
+            ProgressReport.assignment_id,
+            ProgressReport.created_at,
+            ProgressReport.status,
+            ProgressReport.percent,
+            ProgressReport.period,
+        )
+        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .join(Organization, Organization.id == Assignment.organization_id)
+        .where(ProgressReport.created_at <= cutoff),
+        f,
+    ).order_by(ProgressReport.created_at, ProgressReport.id)
+    return list(session.exec(query))
 
 
 def waiting_proposals(session: Session, f: Filters, *, today: date | None = None) -> list[Proposal]:
@@ -386,7 +425,10 @@ def latest_reports(
             )
             .label("rn"),
         )
-        .where(ProgressReport.created_at <= cutoff)
+        .where(
+            ProgressReport.created_at <= cutoff,
+            ProgressReport.assignment_id.in_(_in_directive(f.directive_id)),
+        )
         .subquery()
     )
     query = _scope(

@@ -188,3 +188,14 @@ def test_body_detail_ranks_among_peers(ctx):
         "WHERE o.code = 'HMT'",
     )
     assert dashboard.body_detail(s, f, "NOPE") is None
+
+
+def test_every_trend_point_equals_the_snapshot_of_its_period(ctx):
+    s, f = ctx
+    codes = ["2021-Q3", "2021-Q4", "2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4"]
+    points = dashboard.trend(s, f, codes, today=date(2026, 11, 29))
+    for point in points:
+        at = replace(f, period=point["period"])
+        data = dashboard.leadership_overview(s, at, today=date(2026, 11, 29))
+        assert point["mean_percent"] == round(data.headline.mean_percent, 1), point
+        assert point["overdue"] == data.headline.by_timeliness["overdue"], point

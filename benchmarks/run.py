@@ -1,0 +1,322 @@
+"""manage.py bench: build an installation at a scale into a fresh database, then measure the
+pages, the queries behind the overview, writes alone and under contention, the exports, and
+memory. Ratios and counts, measured in one run: this machine is shared, so no test relies on
+a wall-clock limit."""
+
+import json
+import os
+import random
+import resource
+import statistics
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from sqlalchemy import create_engine, func, text
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session, select
+
+from config import ROOT, get_settings
+from models import Assignment, AuditEvent, Directive, ProgressReport, User
+from models.db import build_engine, get_engine, normalise_url, session_scope
+from services import briefing, dashboard, overview, scale, targets
+from services.auth import Actor
+from services.errors import StaleUpdate
+from services.reporting import ReportInput, submit_report
+
+PASSWORD = "laichau2021"
+Say = Callable[[str], None]
+
+
+def _migrate(url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config(str(ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(ROOT / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    command.upgrade(cfg, "head")
+
+
+def fresh_database(base_url: str) -> tuple[str, Callable[[], None]]:
+    """A new empty database: a temporary SQLite file, or a new schema in PostgreSQL."""
+    if make_url(normalise_url(base_url)).get_backend_name() == "sqlite":
+        folder = tempfile.mkdtemp(prefix="cchc-bench-")
+        return f"sqlite:///{folder}/bench.db", lambda: None
+    admin = create_engine(normalise_url(base_url))
+    schema = f"bench_{uuid.uuid4().hex[:8]}"
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in base_url else "?"
+
+    def drop() -> None:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+    return f"{normalise_url(base_url)}{sep}options=-csearch_path%3D{schema}", drop
+
+
+def _timed(fn: Callable[[], object], repeat: int = 3) -> float:
+    """The median of `repeat` runs, in seconds."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def _point_app_at(url: str) -> None:
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("COOKIE_SECRET", "b" * 48)
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+
+
+def measure_pages(say: Say) -> dict:
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    blank = _signed_in(
+        AppTest.from_file(str(ROOT / "benchmarks" / "floor_page.py"), default_timeout=600)
+    )
+    overview = _signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=600))
+    if overview.exception or not overview.metric:
+        raise RuntimeError(f"the overview did not render: {overview.exception}")
+
+    def rerun(at) -> Callable[[], None]:
+        def go() -> None:
+            st.cache_data.clear()  # measure the work, not the cache
+            at.run()
+
+        return go
+
+    blank_s = _timed(rerun(blank), repeat=5)
+    overview_s = _timed(rerun(overview), repeat=5)
+    # warm: the loaders' cache as the next viewer finds it within its lifetime
+    blank_warm_s = _timed(blank.run, repeat=5)
+    overview_warm_s = _timed(overview.run, repeat=5)
+    say(
+        f"blank page {blank_s:.3f} s, overview {overview_s:.3f} s (cold caches); "
+        f"warm: {blank_warm_s:.3f} s and {overview_warm_s:.3f} s"
+    )
+    return {
+        "blank_page_s": round(blank_s, 4),
+        "overview_page_s": round(overview_s, 4),
+        "overview_ratio": round(overview_s / blank_s, 2),
+        "overview_warm_s": round(overview_warm_s, 4),
+        "overview_warm_ratio": round(overview_warm_s / blank_warm_s, 2),
+    }
+
+
+def _signed_in(at):
+    """Sign in through the form as the leader, as a person would."""
+    at.run()
+    at.text_input[0].input("lanhdao")
+    at.text_input[1].input(PASSWORD)
+    at.button[0].click()
+    at.run()
+    return at
+
+
+def measure_queries(engine: Engine, say: Say) -> dict:
+    with Session(engine) as s:
+        directive_id = s.exec(select(Directive.id).order_by(Directive.id)).first()
+        current = overview.current_period(s)
+        f = overview.Filters(directive_id=directive_id, period=current.code)
+        codes = [p.code for p in overview.list_periods(s)]
+        calls = {
+            "snapshot": lambda: overview.snapshot(s, f),
+            "snapshot_from_history": lambda: overview.snapshot(s, f, from_history=True),
+            "waiting_proposals": lambda: overview.waiting_proposals(s, f),
+            "bodies_reported": lambda: overview.bodies_reported(s, f),
+            "target_statuses": lambda: targets.statuses(s, f),
+            "trend": lambda: dashboard.trend(s, f, codes),
+            "leadership_overview": lambda: dashboard.leadership_overview(s, f),
+            "body_detail": lambda: dashboard.body_detail(s, f, "HMT"),
+        }
+        out = {name: round(_timed(call) * 1000, 1) for name, call in calls.items()}
+    say("queries (ms): " + ", ".join(f"{k} {v}" for k, v in out.items()))
+    return out
+
+
+def _secretariat(engine: Engine) -> Actor:
+    with Session(engine) as s:
+        return Actor.of(s.exec(select(User).where(User.username == "vanphong")).one())
+
+
+def _report(n: int) -> ReportInput:
+    return ReportInput(
+        period="2022-Q4",
+        status="in_progress",
+        percent=n % 100,
+        result=f"Báo cáo đo hiệu năng số {n}",
+    )
+
+
+def measure_writes(engine: Engine, say: Say, count: int = 500) -> dict:
+    actor = _secretariat(engine)
+    with Session(engine) as s:
+        ids = list(s.exec(select(Assignment.id).where(Assignment.status != "done")))
+    rng = random.Random(7)
+    times = []
+    for n in range(count):
+        aid = rng.choice(ids)
+        start = time.perf_counter()
+        with session_scope(engine) as s:
+            version = s.get(Assignment, aid).version
+            submit_report(
+                s, actor=actor, assignment_id=aid, expected_version=version, data=_report(n)
+            )
+        times.append(time.perf_counter() - start)
+    times.sort()
+    p50 = times[len(times) // 2] * 1000
+    p95 = times[int(len(times) * 0.95)] * 1000
+    say(f"{count} writes: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    return {"write_p50_ms": round(p50, 2), "write_p95_ms": round(p95, 2)}
+
+
+def measure_contention(
+    engine: Engine, say: Say, *, writers: int = 16, seconds: float = 10, hot: int = 20
+) -> dict:
+    """`writers` threads report on a few hot assignments for `seconds`: every accepted write
+    must be in the database with its audit event, every refusal a stale-form message."""
+    actor = _secretariat(engine)
+    with Session(engine) as s:
+        ids = list(s.exec(select(Assignment.id).where(Assignment.status != "done").limit(hot)))
+        reports_before = s.exec(select(func.count()).select_from(ProgressReport)).one()
+        audit_before = s.exec(select(func.count()).select_from(AuditEvent)).one()
+    accepted, stale, errors = [0] * writers, [0] * writers, [0] * writers
+    deadline = time.monotonic() + seconds
+
+    def writer(i: int) -> None:
+        rng = random.Random(i)
+        n = 0
+        while time.monotonic() < deadline:
+            aid = rng.choice(ids)
+            n += 1
+            try:
+                with Session(engine) as s:
+                    version = s.get(Assignment, aid).version
+                with session_scope(engine) as s:
+                    submit_report(
+                        s, actor=actor, assignment_id=aid, expected_version=version, data=_report(n)
+                    )
+                accepted[i] += 1
+            except StaleUpdate:
+                stale[i] += 1
+            except Exception:
+                errors[i] += 1
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(writers)]
+    start = time.perf_counter()
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    elapsed = time.perf_counter() - start
+    with Session(engine) as s:
+        reports_after = s.exec(select(func.count()).select_from(ProgressReport)).one()
+        audit_after = s.exec(select(func.count()).select_from(AuditEvent)).one()
+    done = sum(accepted)
+    out = {
+        "concurrent_writes_per_s": round(done / elapsed, 1),
+        "concurrent_accepted": done,
+        "concurrent_stale": sum(stale),
+        "concurrent_errors": sum(errors),
+        "lost_writes": done - (reports_after - reports_before),
+        "audit_mismatch": done - (audit_after - audit_before),
+    }
+    say(f"{writers} writers for {seconds:.0f} s: {out}")
+    return out
+
+
+def measure_exports(engine: Engine, say: Say) -> dict:
+    from components import exports
+
+    with Session(engine) as s:
+        directive_id = s.exec(select(Directive.id).order_by(Directive.id)).first()
+        current = overview.current_period(s)
+        f = replace(overview.frozen(directive_id, current.ends_on))
+        xlsx = _timed(lambda: exports.build_xlsx(briefing.workbook(s, f)), repeat=1)
+        pptx = _timed(lambda: exports.build_pptx(briefing.build(s, f)), repeat=1)
+    say(f"exports: xlsx {xlsx:.2f} s, pptx {pptx:.2f} s")
+    return {"export_xlsx_s": round(xlsx, 3), "export_pptx_s": round(pptx, 3)}
+
+
+def run(
+    scale_n: int,
+    *,
+    seconds: float = 10,
+    writes: int = 500,
+    json_path: Path | None = None,
+    say: Say = print,
+) -> dict:
+    base = get_settings().database_url
+    url, cleanup = fresh_database(base)
+    backend = make_url(normalise_url(url)).get_backend_name()
+    try:
+        say(f"scale {scale_n} on {backend}: building a fresh database")
+        _migrate(url)
+        engine = build_engine(url)
+        start = time.perf_counter()
+        with session_scope(engine) as s:
+            added = scale.build(
+                s,
+                scale_n,
+                password=PASSWORD,
+                progress=lambda share, what: say(f"  {share:4.0%} {what}"),
+            )
+        build_s = time.perf_counter() - start
+        with Session(engine) as s:
+            counts = {
+                "directives": s.exec(select(func.count()).select_from(Directive)).one(),
+                "assignments": s.exec(select(func.count()).select_from(Assignment)).one(),
+                "reports": s.exec(select(func.count()).select_from(ProgressReport)).one(),
+            }
+        say(f"built in {build_s:.1f} s: {counts}")
+        _point_app_at(url)
+        result = {"scale": scale_n, "backend": backend, "build_s": round(build_s, 1), **counts}
+        result |= measure_pages(say)
+        result["queries_ms"] = measure_queries(engine, say)
+        result |= measure_writes(engine, say, writes)
+        result |= measure_contention(engine, say, seconds=seconds)
+        result |= measure_exports(engine, say)
+        result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        result["added"] = added
+        engine.dispose()
+    finally:
+        get_engine.cache_clear()
+        cleanup()
+    if json_path:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    _table(result, say)
+    return result
+
+
+KEYS = [
+    "scale",
+    "blank_page_s",
+    "overview_page_s",
+    "overview_ratio",
+    "write_p50_ms",
+    "write_p95_ms",
+    "concurrent_writes_per_s",
+    "lost_writes",
+    "export_xlsx_s",
+    "export_pptx_s",
+    "peak_rss_mb",
+]
+
+
+def _table(result: dict, say: Say) -> None:
+    width = max(len(k) for k in KEYS)
+    say("-" * (width + 14))
+    for key in KEYS:
+        say(f"{key:<{width}}  {result[key]}")
