@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from models import (
@@ -102,6 +103,7 @@ _AREAS = {a.value for a in ReformArea}
 _CADENCES = {c.value for c in Cadence}
 _TARGET_KINDS = {k.value for k in TargetKind}
 _VALUED = {TargetKind.AT_LEAST, TargetKind.AT_MOST, TargetKind.EXACTLY}
+_STEPS = 20  # progress is reported about this many times, after each batch of tasks
 
 
 def save(
@@ -133,56 +135,72 @@ def save(
     session.add(directive)
     session.flush()
     total = sum(len(s.tasks) for s in sections)
-    done = 0
-    leads = partners = 0
-    task_by_label: dict[str, Task] = {}
-    leads_by_label: dict[str, list[str]] = {}
-    for ordinal, s in enumerate(sections, start=1):
-        section = Section(
+    section_rows = [
+        Section(
             directive_id=directive.id,  # type: ignore[arg-type]
             ordinal=ordinal,
             label=(s.label or "").strip()[:20],
             heading=(s.heading or "").strip()[:500],
         )
-        session.add(section)
-        session.flush()
-        for task_ordinal, pt in enumerate(s.tasks, start=1):
-            task = Task(
-                section_id=section.id,  # type: ignore[arg-type]
+        for ordinal, s in enumerate(sections, start=1)
+    ]
+    session.add_all(section_rows)
+    session.flush()
+    # (parsed task, its section, its row): written in batches, each flushed with its
+    # assignments in a few multi-row INSERTs, progress reported after each batch
+    pending = [
+        (pt, s, section.id, task_ordinal)
+        for s, section in zip(sections, section_rows, strict=True)
+        for task_ordinal, pt in enumerate(s.tasks, start=1)
+    ]
+    leads = partners = 0
+    task_by_label: dict[str, Task] = {}
+    leads_by_label: dict[str, list[str]] = {}
+    size = max(10, len(pending) // _STEPS)
+    for first in range(0, len(pending), size):
+        batch = pending[first : first + size]
+        rows = [
+            Task(
+                section_id=section_id,  # type: ignore[arg-type]
                 ordinal=task_ordinal,
                 text=pt.text.strip(),
                 area=pt.area,
                 cadence=pt.cadence,
                 due_date=pt.due_date,
             )
-            session.add(task)
-            session.flush()
+            for pt, _s, section_id, task_ordinal in batch
+        ]
+        session.add_all(rows)
+        session.flush()
+        # plain rows, one multi-row INSERT: thousands of assignments need no ORM objects
+        assignments: list[dict[str, object]] = []
+        for (pt, s, _section_id, _ordinal), task in zip(batch, rows, strict=True):
             task_by_label[pt.label] = task
             lead_codes = _unique(pt.leads or s.bodies)
             leads_by_label[pt.label] = lead_codes
             for code in lead_codes:
-                session.add(
-                    Assignment(
-                        task_id=task.id,  # type: ignore[arg-type]
-                        organization_id=orgs[code].id,  # type: ignore[arg-type]
-                        role=AssignmentRole.LEAD,
-                    )
+                assignments.append(
+                    {
+                        "task_id": task.id,
+                        "organization_id": orgs[code].id,
+                        "role": AssignmentRole.LEAD.value,
+                    }
                 )
                 leads += 1
             for code in _unique(pt.partners):
-                if code in lead_codes:
-                    continue
-                session.add(
-                    Assignment(
-                        task_id=task.id,  # type: ignore[arg-type]
-                        organization_id=orgs[code].id,  # type: ignore[arg-type]
-                        role=AssignmentRole.PARTNER,
+                if code not in lead_codes:
+                    assignments.append(
+                        {
+                            "task_id": task.id,
+                            "organization_id": orgs[code].id,
+                            "role": AssignmentRole.PARTNER.value,
+                        }
                     )
-                )
-                partners += 1
-            done += 1
-            if on_progress:
-                on_progress(done / max(total, 1))
+                    partners += 1
+        if assignments:
+            session.execute(insert(Assignment), assignments)
+        if on_progress:
+            on_progress(min(first + size, total) / max(total, 1))
     for n, pt in enumerate(parsed.targets, start=1):
         task = task_by_label.get(pt.task_label)
         owners = leads_by_label.get(pt.task_label, [])
