@@ -180,6 +180,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.password_again": ("Nhập lại mật khẩu: ", "Password again: "),
     "cli.password_mismatch": ("Hai lần nhập mật khẩu không khớp.", "The passwords do not match."),
     # --- overview, directive, body and target pages (issue 3)
+    "ov.lists": ("Danh sách", "List"),
     "tgp.mean": ("Bình quân các đơn vị", "Mean of the bodies"),
     "dir.number": ("Số", "Number"),
     "dir.back": ("← Về mục {n}", "← Back to section {n}"),
@@ -341,6 +342,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.mean_percent": ("Tiến độ bình quân (%)", "Mean progress (%)"),
     "col.overdue_count": ("Số lượt quá hạn", "Overdue assignments"),
     # --- reporting, figures, proposals, audit, sign-in hardening (issue 4)
+    "rp.open_link": ("Mở văn bản", "Open the document"),
     "au.entity.assignment": ("Nhiệm vụ được giao", "Assignment"),
     "au.entity.measurement": ("Số liệu", "Figure"),
     "au.entity.direction": ("Ý kiến chỉ đạo", "Direction"),
@@ -539,7 +541,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "mt.col.status": ("Trạng thái", "Status"),
     "mt.col.percent": ("Tiến độ", "Progress"),
     "mt.col.due": ("Thời hạn", "Due"),
-    "mt.col.last": ("Kỳ báo cáo gần nhất", "Last reported"),
+    "mt.col.last": ("Báo cáo gần nhất", "Last report"),
     "mt.role.lead": ("Chủ trì", "Lead"),
     "mt.role.partner": ("Phối hợp", "Partner"),
     "mt.choose": ("Chọn nhiệm vụ để xem và báo cáo", "Choose a task to see and report on"),

@@ -12,14 +12,6 @@ def _in(lang: str):
     return lambda key, **params: text(key, lang, **params)
 
 
-# Colours carry meaning only together with a word, so the tables read in black and white too.
-HEALTH_COLOUR = {"red": "#f8d7da", "amber": "#fff3cd", "green": "#d4edda"}
-VERDICT_COLOUR = {
-    "met": "#d4edda",
-    "partial": "#fff3cd",
-    "not_met": "#f8d7da",
-    "no_data": "#e9ecef",
-}
 _BADGE = {
     "red": "red",
     "amber": "orange",
@@ -42,14 +34,25 @@ def verdict_badge(status: str, lang: str = "vi") -> str:
     return f":{_BADGE[status]}-badge[{t(f'tg.status.{status}')}]"
 
 
-def _paint(frame: pd.DataFrame, column: str, colours: dict[str, str]):
-    """A Styler that colours `column` by the hidden "_tone" column."""
-    tones = frame["_tone"]
+def _dot(colour: str) -> str:
+    """A coloured dot as an image cell: cheaper to draw than a styled table, and it renders on
+    every PC (no emoji font needed)."""
+    return (
+        "data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='16' "
+        f"height='16'><circle cx='8' cy='8' r='7' fill='{colour.replace('#', '%23')}'/></svg>"
+    )
 
-    def colour(col: pd.Series) -> list[str]:
-        return [f"background-color: {colours[tone]}" for tone in tones]
 
-    return frame.style.apply(colour, subset=[column])
+DOT = {
+    "red": _dot("#d32f2f"),
+    "amber": _dot("#f9a825"),
+    "green": _dot("#2e7d32"),
+    "met": _dot("#2e7d32"),
+    "partial": _dot("#f9a825"),
+    "not_met": _dot("#d32f2f"),
+    "no_data": _dot("#9e9e9e"),
+}
+DOT_COLUMN = "●"
 
 
 def scorecard(scores: list, lang: str = "vi") -> pd.DataFrame:
@@ -58,7 +61,7 @@ def scorecard(scores: list, lang: str = "vi") -> pd.DataFrame:
         [
             {
                 "code": s.code,
-                "_tone": s.health,
+                DOT_COLUMN: DOT[s.health],
                 t("col.rank"): s.rank,
                 t("col.health"): t(f"health.{s.health}"),
                 t("col.body"): s.name,
@@ -79,7 +82,7 @@ def target_list(statuses: list, lang: str = "vi") -> pd.DataFrame:
         [
             {
                 "code": s.code,
-                "_tone": s.verdict.status,
+                DOT_COLUMN: DOT[s.verdict.status],
                 t("col.code"): s.code,
                 t("col.health"): t(f"tg.status.{s.verdict.status}"),
                 t("col.assessment"): verdict_text(s.verdict, lang),
@@ -97,7 +100,7 @@ def body_verdicts(bodies: dict, lang: str = "vi") -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "_tone": v.status,
+                DOT_COLUMN: DOT[v.status],
                 t("col.code"): code,
                 t("col.health"): t(f"tg.status.{v.status}"),
                 t("col.assessment"): verdict_text(v, lang),
@@ -105,16 +108,6 @@ def body_verdicts(bodies: dict, lang: str = "vi") -> pd.DataFrame:
             for code, v in sorted(bodies.items(), key=lambda kv: (order[kv[1].status], kv[0]))
         ]
     )
-
-
-def styled_scorecard(frame: pd.DataFrame, lang: str = "vi"):
-    t = _in(lang)
-    return _paint(frame, t("col.health"), HEALTH_COLOUR)
-
-
-def styled_targets(frame: pd.DataFrame, lang: str = "vi"):
-    t = _in(lang)
-    return _paint(frame, t("col.health"), VERDICT_COLOUR)
 
 
 def overdue(items: list, lang: str = "vi") -> pd.DataFrame:
@@ -198,7 +191,7 @@ def assignments(rows: list, *, by: str, lang: str = "vi") -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-HIDDEN = ["code", "assignment", "label", "_tone"]
+HIDDEN = ["code", "assignment", "label"]
 
 
 def visible(df: pd.DataFrame) -> list[str]:

@@ -31,3 +31,10 @@ def error(err: Exception) -> None:
     code = getattr(err, "code", None)
     params = getattr(err, "params", {})
     st.error(t(code, **params) if code else str(err))
+
+
+def dot_column() -> dict:
+    """column_config for tables.DOT_COLUMN: the coloured dot drawn as a small picture."""
+    from components.tables import DOT_COLUMN
+
+    return {DOT_COLUMN: st.column_config.ImageColumn("", width=32)}

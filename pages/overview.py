@@ -5,7 +5,7 @@ import streamlit as st
 from components import charts, loaders, tables
 from components.filters import sidebar_filters
 from components.page import go, start
-from components.ui import fmt_date, lang, t
+from components.ui import dot_column, fmt_date, lang, t
 
 start("page.overview")
 f = sidebar_filters()
@@ -47,8 +47,9 @@ with middle:
     st.subheader(t("ov.scorecard"))
     score = view["scorecard"]
     event = st.dataframe(
-        tables.styled_scorecard(score, lang()),
+        score,
         column_order=tables.visible(score),
+        column_config=dot_column(),
         hide_index=True,
         height=400,
         on_select="rerun",
@@ -61,50 +62,56 @@ with right:
     st.subheader(t("ov.targets"))
     tg = view["targets"]
     event = st.dataframe(
-        tables.styled_targets(tg, lang()),
+        tg,
         column_order=tables.visible(tg),
         hide_index=True,
         height=400,
         on_select="rerun",
         selection_mode="single-row",
         key="ov_targets",
-        column_config={t("col.target"): st.column_config.TextColumn(width="medium")},
+        column_config={
+            **dot_column(),
+            t("col.target"): st.column_config.TextColumn(width="medium"),
+        },
     )
     if event.selection.rows:
         go("pages/targets.py", target=tg.iloc[event.selection.rows[0]]["code"])
 st.caption(t("ov.click_hint"))
 
-tabs = st.tabs(
-    [
-        f"{t('ov.overdue_list')} ({len(data.overdue)})",
-        f"{t('ov.stuck_list')} ({len(data.stuck)})",
-        f"{t('ov.proposal_list')} ({len(data.proposals)})",
-        t("ov.by_area"),
-        t("ov.trend"),
-        t("ov.full_scorecard"),
-    ]
+# One list at a time: the leader picks which; the page draws only that one.
+LISTS = {
+    "overdue": f"{t('ov.overdue_list')} ({len(data.overdue)})",
+    "stuck": f"{t('ov.stuck_list')} ({len(data.stuck)})",
+    "proposals": f"{t('ov.proposal_list')} ({len(data.proposals)})",
+    "areas": t("ov.by_area"),
+    "trend": t("ov.trend"),
+    "scorecard": t("ov.full_scorecard"),
+}
+shown = st.segmented_control(
+    t("ov.lists"), list(LISTS), format_func=LISTS.get, default="overdue", key="ov_list"
 )
-for tab, key in [(tabs[0], "overdue"), (tabs[1], "stuck"), (tabs[2], "proposals")]:
-    with tab:
-        frame = view[key]
-        if frame.empty:
-            st.write(t("ov.none"))
-            continue
+if shown in ("overdue", "stuck", "proposals"):
+    frame = view[shown]
+    if frame.empty:
+        st.write(t("ov.none"))
+    else:
         event = st.dataframe(
             frame,
             column_order=tables.visible(frame),
             hide_index=True,
             on_select="rerun",
             selection_mode="single-row",
-            key=f"ov_{key}",
+            key=f"ov_{shown}",
         )
         if event.selection.rows:
             row = frame.iloc[event.selection.rows[0]]
             go("pages/directive.py", task=row["label"], assignment=int(row["assignment"]))
-with tabs[3]:
+elif shown == "areas":
     st.vega_lite_chart(view["area_chart"], width="stretch")
-with tabs[4]:
+elif shown == "trend":
     periods = tuple(loaders.filter_options()["periods"])
     st.vega_lite_chart(loaders.trend_chart(f, periods, lang()), width="stretch")
-with tabs[5]:
-    st.dataframe(score, column_order=tables.visible(score), hide_index=True)
+elif shown == "scorecard":
+    st.dataframe(
+        score, column_order=tables.visible(score), column_config=dot_column(), hide_index=True
+    )

@@ -6,7 +6,7 @@ import streamlit as st
 from components import charts, loaders, tables
 from components.filters import sidebar_filters
 from components.page import start
-from components.ui import lang, t
+from components.ui import dot_column, lang, t
 
 start("page.targets")
 f = sidebar_filters()
@@ -22,7 +22,8 @@ wanted = (st.query_params.get("target") or "").upper()
 if wanted and wanted not in by_code:
     st.warning(t("tgp.unknown", code=wanted))
 event = st.dataframe(
-    tables.styled_targets(frame, lang()),
+    frame,
+    column_config=dot_column(),
     column_order=tables.visible(frame),
     hide_index=True,
     on_select="rerun",
@@ -58,7 +59,8 @@ if chosen.bodies:
     st.subheader(t("tgp.by_body", period=chosen.period))
     per_body = tables.body_verdicts(chosen.bodies, lang())
     st.dataframe(
-        tables.styled_targets(per_body, lang()),
+        per_body,
         column_order=tables.visible(per_body),
+        column_config=dot_column(),
         hide_index=True,
     )
