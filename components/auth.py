@@ -3,24 +3,52 @@
 We draw our own Vietnamese form and call the authenticator's controllers, instead of its
 login widget, so that one click signs in (the widget leaves the form on screen until a
 second submit when used with st.navigation) and so the cookie is written outside the form.
+
+Hardening: no start outside demo mode with a default or short cookie secret; wrong passwords
+counted in the database (the credentials are rebuilt on every run) and an account waits
+after too many; an inactive user is refused, also with an earlier cookie; sign-out; one's own
+password.
 """
+
+import sys
 
 import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities import LoginError
 
-from components.ui import session, t
+from components import forms
+from components.ui import error, session, t
 from config import get_settings
+from models import session_scope
+from services import accounts, demo
 from services.auth import Actor
+from services.errors import DomainError
 from services.users import active_user, authenticator_credentials
 
 AUTH_KEY = "authentication_status"
+SIGN_OUT_KEY = "sign_out"
 
 
 @st.cache_data(ttl=60, show_spinner=False)
 def _credentials() -> dict:
     with session() as s:
         return authenticator_credentials(s)
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def _is_demo() -> bool:
+    with session() as s:
+        return demo.is_demo(s)
+
+
+def _refuse_weak_secret() -> None:
+    """Stop here, with one clear line, if the cookie secret could be guessed."""
+    problem = get_settings().cookie_secret_problem(demo=_is_demo())
+    if problem:
+        line = t(problem)
+        print(line, file=sys.stderr)
+        st.error(line, icon=":material/lock:")
+        st.stop()
 
 
 def _authenticator() -> stauth.Authenticate:
@@ -31,13 +59,17 @@ def _authenticator() -> stauth.Authenticate:
         settings.signing_secret(),
         settings.cookie_expiry_days,
         login_sleep_time=0,
+        auto_hash=False,  # the database holds bcrypt hashes only
     )
 
 
 def signed_in_actor() -> tuple[Actor | None, stauth.Authenticate]:
     """The signed-in user, from this session or from a valid cookie; else draws the form.
     Returns (None, authenticator) while nobody is signed in."""
+    _refuse_weak_secret()
     authenticator = _authenticator()
+    if st.session_state.get(SIGN_OUT_KEY):  # the sign-out button, clicked on the last run
+        _forget(authenticator)
     try:
         authenticator.login(location="unrendered")  # accepts a valid cookie
     except LoginError:
@@ -70,16 +102,38 @@ def _sign_in_form(authenticator: stauth.Authenticate) -> None:
                     t("auth.submit"), type="primary", use_container_width=True
                 )
             message = st.empty()
+            if _is_demo():
+                st.caption(t("auth.demo_hint"))
     if not submitted:
         return
+    settings = get_settings()
+    name = (username or "").strip().lower()
+    with session_scope() as s:
+        lock = accounts.sign_in_lock(
+            s,
+            username=name,
+            max_attempts=settings.max_failed_logins,
+            lock_minutes=settings.login_lock_minutes,
+        )
+    if lock is not None:
+        message.error(t("auth.locked", n=lock.attempts, minutes=lock.minutes_left))
+        return
     try:
-        ok = authenticator.authentication_controller.login(username, password)
+        ok = authenticator.authentication_controller.login(name, password)
     except LoginError as err:
         message.error(t("auth.error", detail=str(err)))
         return
+    with session_scope() as s:
+        failures = accounts.record_sign_in(s, username=name, succeeded=bool(ok))
     if ok:
         holder.empty()
         authenticator.cookie_controller.set_cookie()
+        return
+    left = settings.max_failed_logins - failures
+    if failures and left <= 0:
+        message.error(t("auth.locked", n=failures, minutes=settings.login_lock_minutes))
+    elif failures and left <= 2:
+        message.error(t("auth.failed_left", n=left))
     else:
         message.error(t("auth.failed"))
 
@@ -90,6 +144,26 @@ def _forget(authenticator: stauth.Authenticate) -> None:
 
 
 def sign_out_button(authenticator: stauth.Authenticate) -> None:
-    if st.sidebar.button(t("auth.logout"), key="sign_out", use_container_width=True):
-        _forget(authenticator)
+    """Sign-out, and a small form to change one's own password, in the sidebar. A click on
+    sign-out is acted on at the top of the next run (signed_in_actor), in the same run that
+    draws the sign-in form, so the cookie's deletion reaches the browser."""
+    st.sidebar.button(t("auth.logout"), key=SIGN_OUT_KEY, use_container_width=True)
+    actor: Actor | None = st.session_state.get("actor")
+    if actor is None:
+        return
+    with st.sidebar.expander(t("auth.change_password")):
+        forms.show_flash("password")
+        typed = forms.change_password_form()
+        if typed is None:
+            return
+        current, new, repeat = typed
+        try:
+            with session_scope() as s:
+                accounts.change_password(s, actor=actor, current=current, new=new, repeat=repeat)
+        except DomainError as err:
+            error(err)
+            return
+        _credentials.clear()  # the sign-in form checks the new hash from now on
+        forms.password_changed()
+        forms.flash("password", "success", t("auth.password_changed"))
         st.rerun()

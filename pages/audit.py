@@ -1,3 +1,62 @@
-from components.page import coming_soon
+"""Nhật ký: who changed what, for the secretariat; filter by body, user and day; CSV."""
 
-coming_soon("page.audit")
+from datetime import date
+
+import streamlit as st
+
+from components import report_tables
+from components.page import start
+from components.ui import error, session, t
+from services import audit_log, reporting
+from services.errors import DomainError
+
+actor = start("page.audit")
+try:
+    with session() as s:
+        bodies = reporting.reporting_bodies(s)
+        users = audit_log.usernames(s, actor=actor)
+except DomainError as err:
+    error(err)
+    st.stop()
+
+body_names = {None: t("rp.all_bodies")} | {oid: f"{code} — {name}" for oid, code, name in bodies}
+user_names: dict[str | None, str] = {None: t("au.all_users")} | {u: u for u in users}
+c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
+organization_id = c1.selectbox(
+    t("rp.body"), list(body_names), format_func=body_names.get, key="au_body"
+)
+username = c2.selectbox(t("au.user"), list(user_names), format_func=user_names.get, key="au_user")
+date_from = c3.date_input(
+    t("au.from"), value=None, format="DD/MM/YYYY", min_value=date(2000, 1, 1), key="au_from"
+)
+date_to = c4.date_input(
+    t("au.to"), value=None, format="DD/MM/YYYY", min_value=date(2000, 1, 1), key="au_to"
+)
+
+try:
+    with session() as s:
+        rows = audit_log.events(
+            s,
+            actor=actor,
+            filters=audit_log.AuditFilters(organization_id, username, date_from, date_to),
+        )
+except DomainError as err:
+    error(err)
+    st.stop()
+
+left, right = st.columns([3, 1])
+left.caption(
+    t("au.count_max", n=len(rows))
+    if len(rows) >= audit_log.MAX_ROWS
+    else t("au.count", n=len(rows))
+)
+right.download_button(
+    t("au.download"),
+    data=audit_log.to_csv(rows),
+    file_name="nhat-ky-cchc.csv",
+    mime="text/csv",
+    use_container_width=True,
+    disabled=not rows,
+)
+if rows:
+    report_tables.audit_events(rows)

@@ -1,0 +1,174 @@
+"""Tables for the reporting screens, built from the services' plain rows in the user's
+language. Colour marks what needs attention, in words too (no emoji: a PC without a colour
+emoji font would draw empty boxes)."""
+
+import pandas as pd
+import streamlit as st
+
+from components.ui import fmt_date, fmt_datetime, lang, t
+from services.audit_log import changes
+
+URGENCY_COLOUR = {
+    "overdue": "#f6d3d3",
+    "due_soon": "#fde2c2",
+    "not_reported": "#fbf0c0",
+    "in_progress": "#e3ecf7",
+    "done": "#d9efdc",
+}
+
+
+def number(value: float) -> str:
+    """A figure as people write it: "97,5" in Vietnamese, "97.5" in English."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang() == "vi" else text
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def task_table(rows: list) -> None:
+    """A body's assignments, most urgent first, the reason coloured."""
+    attention = t("mt.col.attention")
+    frame = pd.DataFrame(
+        [
+            {
+                attention: t(f"mt.urgency.{r.urgency}"),
+                t("mt.col.task"): r.task_label,
+                t("mt.col.percent"): r.percent,
+                t("mt.col.status"): t(f"status.{r.status}")
+                + (f" · {t('status.stuck')}" if r.stuck else ""),
+                t("mt.col.due"): fmt_date(r.due_date),
+                t("mt.col.last"): r.last_period or "—",
+                t("mt.col.role"): t(f"mt.role.{r.role}"),
+                t("mt.col.text"): _short(r.task_text, 160),
+            }
+            for r in rows
+        ]
+    )
+    colours = [URGENCY_COLOUR[r.urgency] for r in rows]
+    styled = frame.style.apply(
+        lambda col: [f"background-color: {c}" for c in colours], subset=[attention]
+    )
+    st.dataframe(
+        styled,
+        hide_index=True,
+        use_container_width=True,
+        height=min(38 + 35 * len(rows), 330),
+        column_config={
+            t("mt.col.percent"): st.column_config.ProgressColumn(
+                t("mt.col.percent"), min_value=0, max_value=100, format="%d%%", width="small"
+            ),
+            attention: st.column_config.TextColumn(width=150),
+            t("mt.col.task"): st.column_config.TextColumn(width=70),
+            t("mt.col.due"): st.column_config.TextColumn(width=95),
+            t("mt.col.last"): st.column_config.TextColumn(width=120),
+            t("mt.col.text"): st.column_config.TextColumn(width="large"),
+        },
+    )
+
+
+def recent_figures(rows: list) -> None:
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("fg.col.target"): r.target_code,
+                    t("fg.col.body"): r.organization_code or t("fg.province"),
+                    t("fg.col.period"): r.period,
+                    t("fg.col.value"): number(r.value),
+                    t("fg.col.source"): r.source,
+                    t("fg.col.note"): r.note,
+                    t("fg.col.at"): fmt_datetime(r.created_at),
+                }
+                for r in rows
+            ]
+        ),
+        hide_index=True,
+        use_container_width=True,
+    )
+
+
+def waiting_proposals(items: list) -> None:
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("pp.col.sent"): fmt_date(p.created_at.date()),
+                    t("pp.col.period"): p.period,
+                    t("pp.col.body"): p.organization_name,
+                    t("pp.col.task"): p.task_label,
+                    t("pp.col.proposal"): p.proposals,
+                }
+                for p in items
+            ]
+        ),
+        hide_index=True,
+        use_container_width=True,
+        height=min(38 + 35 * len(items), 280),
+        column_config={t("pp.col.proposal"): st.column_config.TextColumn(width="large")},
+    )
+
+
+def answered_proposals(items: list) -> None:
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("pp.col.answered"): fmt_date(p.direction_at.date()) if p.direction_at else "",
+                    t("pp.col.period"): p.period,
+                    t("pp.col.body"): p.organization_name,
+                    t("pp.col.task"): p.task_label,
+                    t("pp.col.proposal"): p.proposals,
+                    t("pp.col.direction"): p.direction,
+                    t("pp.col.by"): p.direction_by,
+                    t("pp.col.closed"): p.closed,
+                }
+                for p in items
+            ]
+        ),
+        hide_index=True,
+        use_container_width=True,
+        column_config={
+            t("pp.col.proposal"): st.column_config.TextColumn(width="medium"),
+            t("pp.col.direction"): st.column_config.TextColumn(width="large"),
+            t("pp.col.closed"): st.column_config.CheckboxColumn(),
+        },
+    )
+
+
+def _action(action: str) -> str:
+    """The action in the user's language; one the catalogue does not know, as stored."""
+    key = f"au.action.{action}"
+    text = t(key)
+    return action if text == key else text
+
+
+def _entity(entity: str) -> str:
+    key = f"au.entity.{entity}"
+    text = t(key)
+    return entity if text == key else text
+
+
+def audit_events(rows: list) -> None:
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("au.col.at"): fmt_datetime(r.at),
+                    t("au.col.user"): r.username,
+                    t("au.col.action"): _action(r.action),
+                    t("au.col.entity"): _entity(r.entity)
+                    + (f" #{r.entity_id}" if r.entity_id is not None else ""),
+                    t("au.col.body"): r.organization_code or "",
+                    t("au.col.changes"): changes(r.before, r.after),
+                }
+                for r in rows
+            ]
+        ),
+        hide_index=True,
+        use_container_width=True,
+        height=560,
+        column_config={t("au.col.changes"): st.column_config.TextColumn(width="large")},
+    )
