@@ -85,7 +85,7 @@ def stacked_timeliness(
                     orient="bottom",
                     columns=2 if font_size < 16 else 3,
                     labelFontSize=font_size,
-                    labelLimit=220 * font_size // 12,
+                    labelLimit=150 * font_size // 12,
                     symbolSize=100 * font_size // 12,
                 ),
             ),

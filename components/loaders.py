@@ -151,5 +151,5 @@ def trend_chart(f: Filters, period_codes: tuple[str, ...], lang: str) -> dict:
     return charts.spec(charts.trend(trend(f, period_codes), lang))
 
 
-def _short(text: str, limit: int = 30) -> str:
+def _short(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -39,7 +39,7 @@ def _dot(colour: str) -> str:
     every PC (no emoji font needed)."""
     return (
         "data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='16' "
-        f"height='16'><circle cx='8' cy='8' r='7' fill='{colour.replace('#', '%23')}'/></svg>"
+        f"height='16'><circle cx='8' cy='8' r='5' fill='{colour.replace('#', '%23')}'/></svg>"
     )
 
 
