@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from models import Assignment, Organization, ProgressReport, Section, Task, Timeliness
+from models import Organization, ProgressReport, Section, Task, Timeliness
 from services import overview, rollup, targets
 from services.overview import Filters
 from services.timeliness import timeliness
@@ -156,14 +156,11 @@ def body_detail(
         elif st.owner_code == org.code:
             mine.append((st, st.verdict))
     cutoff = overview.end_of_day_utc(overview.filters_as_of(f, today))
-    reports = session.exec(
-        select(Task.ordinal, Section.ordinal, ProgressReport)
-        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Section, Section.id == Task.section_id)
+    labels = {r.assignment_id: r.task_label for r in rows}  # this body's, in this directive
+    recent = session.exec(
+        select(ProgressReport)
         .where(
-            Assignment.organization_id == org.id,
-            Section.directive_id == f.directive_id,
+            ProgressReport.assignment_id.in_(list(labels)),
             ProgressReport.created_at <= cutoff,
         )
         .order_by(ProgressReport.created_at.desc(), ProgressReport.id.desc())
@@ -175,7 +172,7 @@ def body_detail(
         score=score,
         peers=len(peers),
         targets=mine,
-        reports=[(f"{sec}.{task}", r) for task, sec, r in reports],
+        reports=[(labels[r.assignment_id], r) for r in recent],
     )
 
 

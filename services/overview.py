@@ -378,15 +378,25 @@ def waiting_proposals(session: Session, f: Filters, *, today: date | None = None
 def bodies_reported(session: Session, f: Filters, *, today: date | None = None) -> set[int]:
     """Ids of the bodies in scope that sent at least one report for the as-of period."""
     cutoff = end_of_day_utc(filters_as_of(f, today))
+    # From the directive's assignments to their reports (an index lookup each), never from
+    # every report of the period across all directives.
+    reported = (
+        select(ProgressReport.id)
+        .where(
+            ProgressReport.assignment_id == Assignment.id,
+            ProgressReport.period == f.period,
+            ProgressReport.created_at <= cutoff,
+        )
+        .exists()
+    )
     query = _scope(
         select(Organization.id)
         .distinct()
-        .select_from(ProgressReport)
-        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
+        .select_from(Assignment)
         .join(Task, Task.id == Assignment.task_id)
         .join(Section, Section.id == Task.section_id)
         .join(Organization, Organization.id == Assignment.organization_id)
-        .where(ProgressReport.period == f.period, ProgressReport.created_at <= cutoff),
+        .where(reported),
         f,
     )
     return set(session.exec(query).all())
