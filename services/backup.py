@@ -165,7 +165,7 @@ def backup_to_file(url: str, dest: Path | str, *, actor: Actor) -> DatabaseFacts
         _copy(live, part, source_read_only=False)
         facts = verify(part)
         os.replace(part, dest)
-    _record(url, actor, "backup", {"file": dest.name, **facts.counts})
+    _record(url, actor, "backup", {"file": dest.name, **facts.counts}, wait_seconds=2)
     return facts
 
 
@@ -234,13 +234,19 @@ def _upgrade(url: str) -> None:
     command.upgrade(cfg, "head")
 
 
-def _record(url: str, actor: Actor, action: str, after: dict[str, object]) -> None:
+def _record(
+    url: str, actor: Actor, action: str, after: dict[str, object], *, wait_seconds: float = 30
+) -> bool:
     """The backup or restore in the database's own log (after a restore, the actor may not
-    exist in the restored database, so by name only)."""
-    from models import AuditEvent
-    from models.db import build_engine, session_scope
+    exist in the restored database, so by name only). False if the database stayed locked
+    by a writer for `wait_seconds`: a finished backup is not undone for want of its log line."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import OperationalError
 
-    engine = build_engine(url)
+    from models import AuditEvent
+    from models.db import session_scope
+
+    engine = create_engine(normalise_url(url), connect_args={"timeout": wait_seconds})
     try:
         with session_scope(engine) as session:
             session.add(
@@ -253,5 +259,8 @@ def _record(url: str, actor: Actor, action: str, after: dict[str, object]) -> No
                     after=after,
                 )
             )
+        return True
+    except OperationalError:
+        return False
     finally:
         engine.dispose()

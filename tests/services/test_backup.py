@@ -54,6 +54,11 @@ def test_backup_then_restore_brings_the_data_back_and_keeps_the_replaced_one(sql
     facts = backup.backup_to_file(sqlite_url, copy, actor=OFFICE)
     assert facts.counts["task"] == 40 and facts.revision == backup.head_revision()
     assert not (tmp_path / "sao-luu.db-wal").exists()  # one file to carry
+    engine = build_engine(sqlite_url)
+    with session_scope(engine) as s:
+        event = s.exec(select(AuditEvent).where(AuditEvent.action == "backup")).one()
+        assert event.username == "vanphong" and event.after["file"] == "sao-luu.db"
+    engine.dispose()
     rename(sqlite_url, "SNV", "Sở Nội vụ (đổi tên sau sao lưu)")
     result = backup.restore_from_file(sqlite_url, copy, actor=OFFICE)
     assert body_names(sqlite_url)["SNV"] == "Sở Nội vụ"
@@ -73,6 +78,7 @@ def test_the_copy_is_consistent_while_someone_is_writing(sqlite_url, tmp_path):
     with closing(sqlite3.connect(live)) as writer:
         writer.execute("BEGIN IMMEDIATE")
         writer.execute("UPDATE organization SET name = 'đang sửa dở' WHERE code = 'STP'")
+        # the copy is made; its line in the audit log waits for the writer, briefly
         facts = backup.backup_to_file(sqlite_url, tmp_path / "giua-chung.db", actor=OFFICE)
         writer.rollback()
     assert facts.counts["organization"] == 29
