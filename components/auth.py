@@ -146,24 +146,36 @@ def _forget(authenticator: stauth.Authenticate) -> None:
 def sign_out_button(authenticator: stauth.Authenticate) -> None:
     """Sign-out, and a small form to change one's own password, in the sidebar. A click on
     sign-out is acted on at the top of the next run (signed_in_actor), in the same run that
-    draws the sign-in form, so the cookie's deletion reaches the browser."""
+    draws the sign-in form, so the cookie's deletion reaches the browser. The password form
+    is drawn only once asked for, so no page carries a form its reader did not open."""
     st.sidebar.button(t("auth.logout"), key=SIGN_OUT_KEY, use_container_width=True)
     actor: Actor | None = st.session_state.get("actor")
     if actor is None:
         return
-    with st.sidebar.expander(t("auth.change_password")):
+    if st.sidebar.button(
+        t("auth.change_password"),
+        key="pw_toggle",
+        icon=":material/key:",
+        use_container_width=True,
+    ):
+        st.session_state["pw_open"] = not st.session_state.get("pw_open", False)
+    with st.sidebar:
         forms.show_flash("password")
+        if not st.session_state.get("pw_open"):
+            return
         typed = forms.change_password_form()
-        if typed is None:
-            return
-        current, new, repeat = typed
-        try:
-            with session_scope() as s:
-                accounts.change_password(s, actor=actor, current=current, new=new, repeat=repeat)
-        except DomainError as err:
+    if typed is None:
+        return
+    current, new, repeat = typed
+    try:
+        with session_scope() as s:
+            accounts.change_password(s, actor=actor, current=current, new=new, repeat=repeat)
+    except DomainError as err:
+        with st.sidebar:
             error(err)
-            return
-        _credentials.clear()  # the sign-in form checks the new hash from now on
-        forms.password_changed()
-        forms.flash("password", "success", t("auth.password_changed"))
-        st.rerun()
+        return
+    _credentials.clear()  # the sign-in form checks the new hash from now on
+    forms.password_changed()
+    st.session_state["pw_open"] = False
+    forms.flash("password", "success", t("auth.password_changed"))
+    st.rerun()

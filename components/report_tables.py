@@ -2,10 +2,12 @@
 language. Colour marks what needs attention, in words too (no emoji: a PC without a colour
 emoji font would draw empty boxes)."""
 
+from datetime import datetime
+
 import pandas as pd
 import streamlit as st
 
-from components.ui import fmt_date, fmt_datetime, lang, t
+from components.ui import VN_TZ, fmt_date, fmt_datetime, lang, t
 from services.audit_log import changes
 
 URGENCY_COLOUR = {
@@ -15,6 +17,11 @@ URGENCY_COLOUR = {
     "in_progress": "#e3ecf7",
     "done": "#d9efdc",
 }
+
+
+def day_of(moment: datetime | None) -> str:
+    """The day (dd/mm/yyyy) a stored moment fell on in Vietnam."""
+    return fmt_date(moment.astimezone(VN_TZ).date()) if moment else ""
 
 
 def number(value: float) -> str:
@@ -95,7 +102,7 @@ def waiting_proposals(items: list) -> None:
         pd.DataFrame(
             [
                 {
-                    t("pp.col.sent"): fmt_date(p.created_at.date()),
+                    t("pp.col.sent"): day_of(p.created_at),
                     t("pp.col.period"): p.period,
                     t("pp.col.body"): p.organization_name,
                     t("pp.col.task"): p.task_label,
@@ -116,7 +123,7 @@ def answered_proposals(items: list) -> None:
         pd.DataFrame(
             [
                 {
-                    t("pp.col.answered"): fmt_date(p.direction_at.date()) if p.direction_at else "",
+                    t("pp.col.answered"): day_of(p.direction_at),
                     t("pp.col.period"): p.period,
                     t("pp.col.body"): p.organization_name,
                     t("pp.col.task"): p.task_label,

@@ -75,7 +75,7 @@ with session() as s:
 for report in history:
     for note in report.directions:
         st.info(
-            t("mt.direction", period=report.period, day=fmt_date(note.created_at.date())),
+            t("mt.direction", period=report.period, day=report_tables.day_of(note.created_at)),
             icon=":material/campaign:",
         )
         st.text(note.text)

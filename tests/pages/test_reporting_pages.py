@@ -41,27 +41,34 @@ def own_demo_url(tmp_path_factory) -> str:
 
 
 def _point_app_at(url: str, monkeypatch: pytest.MonkeyPatch, **env: str) -> None:
-    from config import get_settings
-    from models.db import get_engine
-
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("COOKIE_SECRET", "r" * 48)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
+    _forget_cached_state()
+
+
+def _forget_cached_state() -> None:
+    from config import get_settings
+    from models.db import get_engine
+
     get_settings.cache_clear()
     get_engine.cache_clear()
-    st.cache_data.clear()  # cached loaders outlive an AppTest: they may hold another database
+    st.cache_data.clear()
+
+
+@pytest.fixture(autouse=True)
+def _leave_no_cached_state():
+    """Settings, engines and cached loaders (sign-in credentials too) outlive a test in this
+    process: clear them after each, so the next module's tests see their own database."""
+    yield
+    _forget_cached_state()
 
 
 @pytest.fixture
 def app(own_demo_url, monkeypatch):
     _point_app_at(own_demo_url, monkeypatch)
-    yield build_engine(own_demo_url)
-    from config import get_settings
-    from models.db import get_engine
-
-    get_settings.cache_clear()
-    get_engine.cache_clear()
+    return build_engine(own_demo_url)
 
 
 def _engine_assignment(engine, code: str, *, stuck: bool = False):
@@ -364,6 +371,8 @@ def test_wrong_passwords_lock_the_account_for_a_while(app):
 
 def test_sign_out_and_change_ones_password(app):
     at = sign_in("htnu")
+    assert not at.sidebar.text_input  # the form is drawn only once asked for
+    at.button(key="pw_toggle").click().run()
     current, new, repeat = at.sidebar.text_input[:3]
     assert current.label == "Mật khẩu hiện tại"
     current.input("laichau2021")
