@@ -183,8 +183,7 @@ def _period(session: Session, target: Target, code: str, *, today: date) -> str:
         raise InvalidInput("err.figure_period_year", value=code)
     if target.period_type == PeriodType.QUARTER and quarter is None:
         raise InvalidInput("err.period_quarter", value=code)
-    code, _ = validation.check_period(session, code, today=today, quarter_only=False)
-    return code
+    return validation.check_period(session, code, today=today, quarter_only=False)
 
 
 def figure_periods(session: Session, *, period_type: str, today: date | None = None) -> list[str]:

@@ -169,7 +169,7 @@ def _validated_report(
     session: Session, assignment: Assignment, data: ReportInput, *, today: date
 ) -> ProgressReport:
     """The report the input describes, or InvalidInput for the first thing wrong with it."""
-    period, _ = validation.check_period(session, data.period, today=today)
+    period = validation.check_period(session, data.period, today=today)
     if (
         assignment.last_period
         and periods.bounds(period)[0] < periods.bounds(assignment.last_period)[0]

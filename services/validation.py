@@ -71,9 +71,7 @@ def current_period(session: Session) -> ReportingPeriod | None:
     ).first()
 
 
-def check_period(
-    session: Session, code: str, *, today: date, quarter_only: bool = True
-) -> tuple[str, ReportingPeriod | None]:
+def check_period(session: Session, code: str, *, today: date, quarter_only: bool = True) -> str:
     """A period one may report on: well written, not in the future (starting after today),
     not after the current reporting period, and, for a quarter, one the office has opened."""
     code = (code or "").strip()
@@ -86,12 +84,12 @@ def check_period(
     current = current_period(session)
     if current is not None and start > current.ends_on:
         raise InvalidInput("err.period_after_current", value=code, current=current.code)
-    row = None
-    if quarter is not None:
-        row = session.exec(select(ReportingPeriod).where(ReportingPeriod.code == code)).first()
-        if row is None:
-            raise InvalidInput("err.period_unknown", value=code)
-    return code, row
+    if (
+        quarter is not None
+        and not session.exec(select(ReportingPeriod.id).where(ReportingPeriod.code == code)).first()
+    ):
+        raise InvalidInput("err.period_unknown", value=code)
+    return code
 
 
 def open_periods(session: Session, *, today: date) -> list[str]:
