@@ -1261,7 +1261,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "adm.new_name": ("Tên mới", "New name"),
     "adm.new_name_help": ("Chỉ cần khi đổi tên", "Only to rename"),
     "adm.rename": ("Đổi tên", "Rename"),
-    "adm.toggle_active": ("Ngừng / mở lại hoạt động", "Deactivate / reactivate"),
+    "adm.body_stop": ("Ngừng hoạt động", "Deactivate"),
+    "adm.body_resume": ("Mở lại hoạt động", "Reactivate"),
     "adm.body_renamed": ("Đã đổi tên đơn vị {code}.", "Body {code} renamed."),
     "adm.body_deactivated": (
         "Đã ngừng hoạt động đơn vị {code}; lịch sử báo cáo được giữ nguyên.",

@@ -88,7 +88,7 @@ with tab_bodies:
         st.markdown(f"**{t('adm.body_edit')}**")
         chosen = st.selectbox(t("adm.body"), list(body_names), format_func=body_label)
         new_name = st.text_input(t("adm.new_name"), help=t("adm.new_name_help"))
-        rename, toggle = st.columns(2)
+        rename, stop, resume = st.columns(3)
         if rename.form_submit_button(t("adm.rename")):
             write(
                 "admin",
@@ -101,15 +101,18 @@ with tab_bodies:
                 ),
                 t("adm.body_renamed", code=chosen),
             )
-        if toggle.form_submit_button(t("adm.toggle_active")):
-            now_active = chosen in active_codes
-            write(
-                "admin",
-                lambda s: organizations.set_body_active(
-                    s, actor=actor, code=chosen, active=not now_active
-                ),
-                t("adm.body_deactivated" if now_active else "adm.body_activated", code=chosen),
-            )
+        for column, active, label, done in (
+            (stop, False, "adm.body_stop", "adm.body_deactivated"),
+            (resume, True, "adm.body_resume", "adm.body_activated"),
+        ):
+            if column.form_submit_button(t(label)):
+                write(
+                    "admin",
+                    lambda s, active=active: organizations.set_body_active(
+                        s, actor=actor, code=chosen, active=active
+                    ),
+                    t(done, code=chosen),
+                )
     st.caption(t("adm.bodies_note"))
 
 # ----------------------------------------------------------------------------- accounts
