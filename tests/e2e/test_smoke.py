@@ -33,9 +33,9 @@ def test_leader_signs_in_once_and_sees_overview(server, browser, shots, width, h
     page = context.new_page()
     sign_in(page, server, "lanhdao")
     expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible(timeout=30_000)
-    expect(page.get_by_text("DỮ LIỆU MINH HỌA")).to_be_visible()
-    expect(page.get_by_label("Mật khẩu")).to_have_count(0)
-    expect(page.get_by_text("Nhiệm vụ", exact=True)).to_be_visible()
+    expect(page.get_by_text("DỮ LIỆU MINH HỌA")).to_be_visible(timeout=30_000)
+    expect(page.get_by_label("Mật khẩu", exact=True)).to_have_count(0)
+    expect(page.get_by_test_id("stMetric").first).to_contain_text("Nhiệm vụ", timeout=30_000)
     page.wait_for_timeout(1500)  # let the chart draw before the picture
     assert_no_exception(page)
     page.screenshot(path=str(shots / f"overview-lanhdao-{width}x{height}.png"))
@@ -43,8 +43,10 @@ def test_leader_signs_in_once_and_sees_overview(server, browser, shots, width, h
     # a reload keeps the leader signed in (the cookie), and the directive page opens by URL
     wait_for_sign_in_cookie(page)
     page.goto(f"{server}/chi-thi")
-    expect(page.get_by_role("heading", name="Chỉ thị")).to_be_visible(timeout=30_000)
-    expect(page.get_by_text("Thủ trưởng các Sở, ban, ngành tỉnh").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Chỉ thị", exact=True)).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Chịu trách nhiệm trực tiếp chỉ đạo").first).to_be_visible(
+        timeout=30_000
+    )
     assert_no_exception(page)
     page.screenshot(path=str(shots / f"directive-lanhdao-{width}x{height}.png"))
     context.close()

@@ -7,6 +7,22 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT
 
 
+@pytest.fixture(autouse=True)
+def _fresh_app_state() -> Iterator[None]:
+    """Settings, engines and st.cache_data (the sign-in credentials among them) live as long
+    as the process: each page test starts and ends without another test's."""
+    import streamlit as st
+
+    from config import get_settings
+    from models.db import get_engine
+
+    for clear in (st.cache_data.clear, get_settings.cache_clear, get_engine.cache_clear):
+        clear()
+    yield
+    for clear in (st.cache_data.clear, get_settings.cache_clear, get_engine.cache_clear):
+        clear()
+
+
 @pytest.fixture
 def app_env(demo_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """Point the app's settings at the demo database for one test."""
