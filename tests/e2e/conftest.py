@@ -51,6 +51,8 @@ def server(demo_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
                 "127.0.0.1",
                 "--server.headless",
                 "true",
+                "--server.fileWatcherType",
+                "none",
             ],
             cwd=ROOT,
             env=env,
