@@ -12,11 +12,10 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from components import charts
+from components import charts, slides
 from components.i18n import t
-from components.slides import TONE
-from components.ui_text import fmt_datetime, timeliness_label, verdict_text
-from services.briefing import SLIDES, TOP, Briefing, WorkbookData
+from components.ui_text import fmt_datetime, timeliness_label
+from services.briefing import SLIDES, Briefing, WorkbookData
 
 Progress = Callable[[float, str], None]
 FONT = "Arial"  # has Vietnamese glyphs on every office PC
@@ -43,7 +42,7 @@ def build_pptx(b: Briefing, lang: str = "vi", progress: Progress = _noop) -> byt
     for number, key in enumerate(SLIDES, start=1):
         progress((number - 1) / total, key)
         slide = deck.slides.add_slide(blank)
-        title, rows, headers, figures, lines, tones = _slide_content(b, key, lang)
+        title, rows, headers, figures, lines, tones = slides.content(b, key, lang)
         _textbox(
             slide,
             title,
@@ -105,154 +104,6 @@ def build_pptx(b: Briefing, lang: str = "vi", progress: Progress = _noop) -> byt
 
 def _made(b: Briefing) -> str:
     return fmt_datetime(b.made_at)
-
-
-def _slide_content(b: Briefing, key: str, lang: str) -> tuple:
-    """(title, rows, headers, figures, lines, tones): the same content as the page's slide."""
-    d, h = b.data, b.data.headline
-    tl = h.by_timeliness
-    if key == "overall":
-        figures = [
-            (f"{h.mean_percent:.0f}%", t("ov.mean_percent", lang), "gray"),
-            (str(tl["overdue"]), t("tl.overdue", lang), "red" if tl["overdue"] else "green"),
-            (str(h.stuck), t("ov.stuck", lang), "amber" if h.stuck else "green"),
-            (str(h.proposals_waiting), t("ov.proposals_waiting", lang), "amber"),
-        ]
-        lines = [
-            t(
-                "br.timeliness",
-                lang,
-                on_time=tl["done_on_time"],
-                late=tl["done_late"],
-                going=tl["in_progress_on_time"],
-                overdue=tl["overdue"],
-            ),
-            t(
-                "br.reporting",
-                lang,
-                reported=tl["reported"],
-                missing=tl["not_reported"],
-                silent=h.bodies_not_reported,
-                bodies=h.bodies,
-            ),
-        ]
-        return t("br.overall", lang), [], [], figures, lines, None
-    if key == "sections":
-        return t("br.sections", lang), [], [], [], [], None
-    if key == "bodies":
-        top = d.scorecard[:TOP]
-        return (
-            t("br.bodies", lang),
-            [[s.rank, s.name, s.overdue, f"{s.mean_percent:.0f}%", s.not_reported] for s in top],
-            [
-                t("col.rank", lang),
-                t("col.body", lang),
-                t("col.overdue", lang),
-                t("col.mean_percent", lang),
-                t("col.not_reported", lang),
-            ],
-            [],
-            [],
-            [TONE[s.health] for s in top],
-        )
-    if key == "overdue":
-        rows = [
-            [r.organization_name, r.task_label, _clip(r.task_text, 70), days]
-            for r, days in d.overdue[:TOP]
-        ]
-        return (
-            t("br.overdue", lang, n=len(d.overdue), stuck=len(d.stuck)),
-            rows,
-            [
-                t("col.body", lang),
-                t("col.task", lang),
-                t("col.task_text", lang),
-                t("col.days_overdue", lang),
-            ]
-            if rows
-            else [],
-            [],
-            [] if rows else [t("br.none_overdue", lang)],
-            None,
-        )
-    if key == "targets":
-        return (
-            t("br.targets", lang),
-            [[s.code, _clip(s.name, 70), verdict_text(s.verdict, lang)] for s in d.targets],
-            [t("col.code", lang), t("col.target", lang), t("col.assessment", lang)],
-            [],
-            [],
-            [TONE[s.verdict.status] for s in d.targets],
-        )
-    if key == "proposals":
-        oldest = sorted(d.proposals, key=lambda p: -p.days_waiting)[:TOP]
-        rows = [
-            [p.organization_name, p.task_label, _clip(p.proposals, 80), p.days_waiting]
-            for p in oldest
-        ]
-        return (
-            t("br.proposals", lang, n=len(d.proposals)),
-            rows,
-            [
-                t("col.body", lang),
-                t("col.task", lang),
-                t("col.proposal", lang),
-                t("col.days_waiting", lang),
-            ]
-            if rows
-            else [],
-            [],
-            [] if rows else [t("br.none_waiting", lang)],
-            None,
-        )
-    detail = b.detail
-    if detail is None:
-        return t("br.detail", lang, name="–"), [], [], [], [t("ov.none", lang)], None
-    if detail.kind == "section":
-        return (
-            t("br.detail", lang, name=_clip(detail.title, 60)),
-            [
-                [
-                    x.label,
-                    _clip(x.text, 70),
-                    f"{x.done}/{x.assignments}",
-                    f"{x.mean_percent:.0f}%",
-                    x.overdue,
-                ]
-                for x in detail.tasks
-            ],
-            [
-                t("col.task", lang),
-                t("col.task_text", lang),
-                t("col.done", lang),
-                t("col.percent", lang),
-                t("col.overdue", lang),
-            ],
-            [],
-            [],
-            None,
-        )
-    s = detail.body.score
-    figures = (
-        [
-            (f"{s.rank}/{detail.body.peers}", t("col.rank", lang), TONE[s.health]),
-            (f"{s.mean_percent:.0f}%", t("ov.mean_percent", lang), "gray"),
-            (str(s.overdue), t("col.overdue", lang), "red" if s.overdue else "green"),
-            (
-                str(s.not_reported),
-                t("col.not_reported", lang),
-                "amber" if s.not_reported else "green",
-            ),
-        ]
-        if s
-        else []
-    )
-    lines = [f"{st.code}: {verdict_text(v, lang)}" for st, v in detail.body.targets[:4]]
-    return t("br.detail", lang, name=detail.title), [], [], figures, lines, None
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _textbox(slide, text, left, top, width, height, size, *, bold=False, color=None):

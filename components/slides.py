@@ -5,7 +5,7 @@ from html import escape
 
 from components import charts
 from components.i18n import t
-from components.ui_text import VN_TZ
+from components.ui_text import VN_TZ, verdict_text
 from services.briefing import TOP, Briefing
 
 # Sizes at 1920x1080; the CSS scales them down with the window, never below the floor.
@@ -93,20 +93,19 @@ def text(line: str) -> str:
     return f'<div class="slide-text">{escape(line)}</div>'
 
 
-def slide_body(b: Briefing, key: str, lang: str) -> tuple[str, str]:
-    """(title, HTML body) of one slide; the sections slide's chart is drawn by the page."""
-    d = b.data
-    h = d.headline
+def content(b: Briefing, key: str, lang: str) -> tuple:
+    """(title, rows, headers, figures, lines, tones) of one slide: what the page draws as HTML
+    and the PPTX as shapes, defined once. The sections slide is a chart, drawn by each."""
+    d, h = b.data, b.data.headline
     tl = h.by_timeliness
     if key == "overall":
-        body = tiles(
-            [
-                (f"{h.mean_percent:.0f}%", t("ov.mean_percent", lang), "gray"),
-                (str(tl["overdue"]), t("tl.overdue", lang), "red" if tl["overdue"] else "green"),
-                (str(h.stuck), t("ov.stuck", lang), "amber" if h.stuck else "green"),
-                (str(h.proposals_waiting), t("ov.proposals_waiting", lang), "amber"),
-            ]
-        ) + text(
+        figures = [
+            (f"{h.mean_percent:.0f}%", t("ov.mean_percent", lang), "gray"),
+            (str(tl["overdue"]), t("tl.overdue", lang), "red" if tl["overdue"] else "green"),
+            (str(h.stuck), t("ov.stuck", lang), "amber" if h.stuck else "green"),
+            (str(h.proposals_waiting), t("ov.proposals_waiting", lang), "amber"),
+        ]
+        lines = [
             t(
                 "br.timeliness",
                 lang,
@@ -114,9 +113,7 @@ def slide_body(b: Briefing, key: str, lang: str) -> tuple[str, str]:
                 late=tl["done_late"],
                 going=tl["in_progress_on_time"],
                 overdue=tl["overdue"],
-            )
-        )
-        body += text(
+            ),
             t(
                 "br.reporting",
                 lang,
@@ -124,18 +121,16 @@ def slide_body(b: Briefing, key: str, lang: str) -> tuple[str, str]:
                 missing=tl["not_reported"],
                 silent=h.bodies_not_reported,
                 bodies=h.bodies,
-            )
-        )
-        return t("br.overall", lang), body
+            ),
+        ]
+        return t("br.overall", lang), [], [], figures, lines, None
     if key == "sections":
-        # vl-convert's SVG escapes the labels it draws
-        svg = charts.to_svg(charts.sections_for_slides(b, lang))
-        return t("br.sections", lang), f'<div class="slide-chart">{svg}</div>'
-
+        return t("br.sections", lang), [], [], [], [], None
     if key == "bodies":
         top = d.scorecard[:TOP]
-        rows = [[s.rank, s.name, s.overdue, f"{s.mean_percent:.0f}%", s.not_reported] for s in top]
-        return t("br.bodies", lang), table(
+        return (
+            t("br.bodies", lang),
+            [[s.rank, s.name, s.overdue, f"{s.mean_percent:.0f}%", s.not_reported] for s in top],
             [
                 t("col.rank", lang),
                 t("col.body", lang),
@@ -143,76 +138,76 @@ def slide_body(b: Briefing, key: str, lang: str) -> tuple[str, str]:
                 t("col.mean_percent", lang),
                 t("col.not_reported", lang),
             ],
-            rows,
-            numeric={0, 2, 3, 4},
-            tones=[TONE[s.health] for s in top],
+            [],
+            [],
+            [TONE[s.health] for s in top],
         )
     if key == "overdue":
         rows = [
-            [r.organization_name, r.task_label, _clip(r.task_text, 60), days]
+            [r.organization_name, r.task_label, _clip(r.task_text, 70), days]
             for r, days in d.overdue[:TOP]
         ]
-        body = (
-            table(
-                [
-                    t("col.body", lang),
-                    t("col.task", lang),
-                    t("col.task_text", lang),
-                    t("col.days_overdue", lang),
-                ],
-                rows,
-                numeric={3},
-            )
-            if rows
-            else text(t("br.none_overdue", lang))
-        )
-        return t("br.overdue", lang, n=len(d.overdue), stuck=len(d.stuck)), body
-    if key == "targets":
-        rows = [
-            [s.code, _clip(s.name, 58), t(s.verdict.reason, lang, **s.verdict.params)]
-            for s in d.targets
-        ]
-        return t("br.targets", lang), table(
-            [t("col.code", lang), t("col.target", lang), t("col.assessment", lang)],
+        return (
+            t("br.overdue", lang, n=len(d.overdue), stuck=len(d.stuck)),
             rows,
-            tones=[TONE[s.verdict.status] for s in d.targets],
+            [
+                t("col.body", lang),
+                t("col.task", lang),
+                t("col.task_text", lang),
+                t("col.days_overdue", lang),
+            ]
+            if rows
+            else [],
+            [],
+            [] if rows else [t("br.none_overdue", lang)],
+            None,
+        )
+    if key == "targets":
+        return (
+            t("br.targets", lang),
+            [[s.code, _clip(s.name, 70), verdict_text(s.verdict, lang)] for s in d.targets],
+            [t("col.code", lang), t("col.target", lang), t("col.assessment", lang)],
+            [],
+            [],
+            [TONE[s.verdict.status] for s in d.targets],
         )
     if key == "proposals":
         oldest = sorted(d.proposals, key=lambda p: -p.days_waiting)[:TOP]
         rows = [
-            [p.organization_name, p.task_label, _clip(p.proposals, 70), p.days_waiting]
+            [p.organization_name, p.task_label, _clip(p.proposals, 80), p.days_waiting]
             for p in oldest
         ]
-        body = (
-            table(
-                [
-                    t("col.body", lang),
-                    t("col.task", lang),
-                    t("col.proposal", lang),
-                    t("col.days_waiting", lang),
-                ],
-                rows,
-                numeric={3},
-            )
+        return (
+            t("br.proposals", lang, n=len(d.proposals)),
+            rows,
+            [
+                t("col.body", lang),
+                t("col.task", lang),
+                t("col.proposal", lang),
+                t("col.days_waiting", lang),
+            ]
             if rows
-            else text(t("br.none_waiting", lang))
+            else [],
+            [],
+            [] if rows else [t("br.none_waiting", lang)],
+            None,
         )
-        return t("br.proposals", lang, n=len(d.proposals)), body
     detail = b.detail
     if detail is None:
-        return t("br.detail", lang, name="–"), text(t("ov.none", lang))
+        return t("br.detail", lang, name="–"), [], [], [], [t("ov.none", lang)], None
     if detail.kind == "section":
-        rows = [
+        return (
+            t("br.detail", lang, name=_clip(detail.title, 60)),
             [
-                x.label,
-                _clip(x.text, 64),
-                f"{x.done}/{x.assignments}",
-                f"{x.mean_percent:.0f}%",
-                x.overdue,
-            ]
-            for x in detail.tasks
-        ]
-        return t("br.detail", lang, name=_clip(detail.title, 60)), table(
+                [
+                    x.label,
+                    _clip(x.text, 70),
+                    f"{x.done}/{x.assignments}",
+                    f"{x.mean_percent:.0f}%",
+                    x.overdue,
+                ]
+                for x in detail.tasks
+            ],
             [
                 t("col.task", lang),
                 t("col.task_text", lang),
@@ -220,27 +215,41 @@ def slide_body(b: Briefing, key: str, lang: str) -> tuple[str, str]:
                 t("col.percent", lang),
                 t("col.overdue", lang),
             ],
-            rows,
-            numeric={2, 3, 4},
+            [],
+            [],
+            None,
         )
-    score = detail.body.score
+    s = detail.body.score
     figures = (
-        tiles(
-            [
-                (f"{score.rank}/{detail.body.peers}", t("col.rank", lang), TONE[score.health]),
-                (f"{score.mean_percent:.0f}%", t("ov.mean_percent", lang), "gray"),
-                (str(score.overdue), t("col.overdue", lang), "red" if score.overdue else "green"),
-                (
-                    str(score.not_reported),
-                    t("col.not_reported", lang),
-                    "amber" if score.not_reported else "green",
-                ),
-            ]
-        )
-        if score
-        else ""
+        [
+            (f"{s.rank}/{detail.body.peers}", t("col.rank", lang), TONE[s.health]),
+            (f"{s.mean_percent:.0f}%", t("ov.mean_percent", lang), "gray"),
+            (str(s.overdue), t("col.overdue", lang), "red" if s.overdue else "green"),
+            (
+                str(s.not_reported),
+                t("col.not_reported", lang),
+                "amber" if s.not_reported else "green",
+            ),
+        ]
+        if s
+        else []
     )
-    lines = "".join(
-        text(f"{s.code}: {t(v.reason, lang, **v.params)}") for s, v in detail.body.targets[:4]
-    )
-    return t("br.detail", lang, name=detail.title), figures + lines
+    lines = [f"{st.code}: {verdict_text(v, lang)}" for st, v in detail.body.targets[:4]]
+    return t("br.detail", lang, name=detail.title), [], [], figures, lines, None
+
+
+NUMERIC = {"bodies": {0, 2, 3, 4}, "overdue": {3}, "proposals": {3}, "detail": {2, 3, 4}}
+
+
+def slide_body(b: Briefing, key: str, lang: str) -> tuple[str, str]:
+    """(title, HTML body) of one slide."""
+    title, rows, headers, figures, lines, tones = content(b, key, lang)
+    if key == "sections":
+        # vl-convert's SVG escapes the labels it draws
+        svg = charts.to_svg(charts.sections_for_slides(b, lang))
+        return title, f'<div class="slide-chart">{svg}</div>'
+    body = tiles(figures) if figures else ""
+    body += "".join(text(line) for line in lines)
+    if headers:
+        body += table(headers, rows, numeric=NUMERIC.get(key, set()), tones=tones)
+    return title, body
