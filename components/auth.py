@@ -98,9 +98,7 @@ def _sign_in_form(authenticator: stauth.Authenticate) -> None:
                 password = st.text_input(
                     t("auth.password"), type="password", autocomplete="current-password"
                 )
-                submitted = st.form_submit_button(
-                    t("auth.submit"), type="primary", use_container_width=True
-                )
+                submitted = st.form_submit_button(t("auth.submit"), type="primary", width="stretch")
             message = st.empty()
             if _is_demo():
                 st.caption(t("auth.demo_hint"))
@@ -148,7 +146,7 @@ def sign_out_button(authenticator: stauth.Authenticate) -> None:
     sign-out is acted on at the top of the next run (signed_in_actor), in the same run that
     draws the sign-in form, so the cookie's deletion reaches the browser. The password form
     is drawn only once asked for, so no page carries a form its reader did not open."""
-    st.sidebar.button(t("auth.logout"), key=SIGN_OUT_KEY, use_container_width=True)
+    st.sidebar.button(t("auth.logout"), key=SIGN_OUT_KEY, width="stretch")
     actor: Actor | None = st.session_state.get("actor")
     if actor is None:
         return
@@ -156,7 +154,7 @@ def sign_out_button(authenticator: stauth.Authenticate) -> None:
         t("auth.change_password"),
         key="pw_toggle",
         icon=":material/key:",
-        use_container_width=True,
+        width="stretch",
     ):
         st.session_state["pw_open"] = not st.session_state.get("pw_open", False)
     with st.sidebar:

@@ -61,7 +61,7 @@ def task_table(rows: list) -> None:
     st.dataframe(
         styled,
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         height=min(38 + 35 * len(rows), 330),
         column_config={
             t("mt.col.percent"): st.column_config.ProgressColumn(
@@ -93,7 +93,7 @@ def recent_figures(rows: list) -> None:
             ]
         ),
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
     )
 
 
@@ -112,7 +112,7 @@ def waiting_proposals(items: list) -> None:
             ]
         ),
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         height=min(38 + 35 * len(items), 280),
         column_config={t("pp.col.proposal"): st.column_config.TextColumn(width="large")},
     )
@@ -136,7 +136,7 @@ def answered_proposals(items: list) -> None:
             ]
         ),
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         column_config={
             t("pp.col.proposal"): st.column_config.TextColumn(width="medium"),
             t("pp.col.direction"): st.column_config.TextColumn(width="large"),
@@ -175,7 +175,7 @@ def audit_events(rows: list) -> None:
             ]
         ),
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         height=560,
         column_config={t("au.col.changes"): st.column_config.TextColumn(width="large")},
     )

@@ -55,7 +55,7 @@ right.download_button(
     data=audit_log.to_csv(rows),
     file_name="nhat-ky-cchc.csv",
     mime="text/csv",
-    use_container_width=True,
+    width="stretch",
     disabled=not rows,
 )
 if rows:
