@@ -11,9 +11,11 @@ password.
 """
 
 import sys
+from collections.abc import Mapping
 
 import streamlit as st
 import streamlit_authenticator as stauth
+from streamlit_authenticator.controllers import AuthenticationController
 from streamlit_authenticator.utilities import LoginError
 
 from components import forms
@@ -63,30 +65,60 @@ def _authenticator() -> stauth.Authenticate:
     )
 
 
-def signed_in_actor() -> tuple[Actor | None, stauth.Authenticate]:
+def signed_in_actor() -> tuple[Actor | None, stauth.Authenticate | None]:
     """The signed-in user, from this session or from a valid cookie; else draws the form.
-    Returns (None, authenticator) while nobody is signed in."""
+    Returns (None, ...) while nobody is signed in.
+
+    The authenticator's cookie manager is a browser component that reports back, and so
+    reruns the script, a moment after it is drawn; a click on the sign-in button during that
+    rerun is lost. So a browser that brings no sign-in cookie gets the form alone, checked by
+    the password controller, and the cookie manager only in the run that signs in."""
     _refuse_weak_secret()
-    authenticator = _authenticator()
-    if st.session_state.get(SIGN_OUT_KEY):  # the sign-out button, clicked on the last run
-        _forget(authenticator)
-    try:
-        authenticator.login(location="unrendered")  # accepts a valid cookie
-    except LoginError:
-        _forget(authenticator)  # a cookie for a user who is no longer active
+    authenticator = None
+    if (
+        st.session_state.get(SIGN_OUT_KEY)
+        or st.session_state.get(AUTH_KEY)
+        or get_settings().cookie_name in _browser_cookies()
+    ):
+        authenticator = _authenticator()
+        if st.session_state.get(SIGN_OUT_KEY):  # the sign-out button, clicked on the last run
+            _forget(authenticator)
+        try:
+            authenticator.login(location="unrendered")  # accepts a valid cookie
+        except LoginError:
+            _forget(authenticator)  # a cookie for a user who is no longer active
     if not st.session_state.get(AUTH_KEY):
-        _sign_in_form(authenticator)
+        checker = authenticator.authentication_controller if authenticator else None
+        if _sign_in_form(checker or _password_checker()):
+            authenticator = authenticator or _authenticator()
+            authenticator.cookie_controller.set_cookie()
     if st.session_state.get(AUTH_KEY):
         with session() as s:
             user = active_user(s, st.session_state["username"])
-            if user is None:  # deactivated since signing in
-                _forget(authenticator)
-                return None, authenticator
-            return Actor.of(user), authenticator
+        authenticator = authenticator or _authenticator()
+        if user is None:  # deactivated since signing in
+            _forget(authenticator)
+            return None, authenticator
+        return Actor.of(user), authenticator
     return None, authenticator
 
 
-def _sign_in_form(authenticator: stauth.Authenticate) -> None:
+def _password_checker() -> AuthenticationController:
+    """The authenticator's password check alone, without its cookie manager."""
+    return AuthenticationController(
+        _credentials(), auto_hash=False, secret_key=get_settings().signing_secret()
+    )
+
+
+def _browser_cookies() -> Mapping[str, str]:
+    try:
+        return st.context.cookies
+    except Exception:  # no browser behind this run (a test harness)
+        return {}
+
+
+def _sign_in_form(checker: AuthenticationController) -> bool:
+    """Draw the form; on a submit, check the lock and the password. True once signed in."""
     holder = st.empty()
     with holder.container():
         _, middle, _ = st.columns([1, 1.2, 1])
@@ -103,7 +135,7 @@ def _sign_in_form(authenticator: stauth.Authenticate) -> None:
             if _is_demo():
                 st.caption(t("auth.demo_hint"))
     if not submitted:
-        return
+        return False
     settings = get_settings()
     name = (username or "").strip().lower()
     with session_scope() as s:
@@ -115,18 +147,17 @@ def _sign_in_form(authenticator: stauth.Authenticate) -> None:
         )
     if lock is not None:
         message.error(t("auth.locked", n=lock.attempts, minutes=lock.minutes_left))
-        return
+        return False
     try:
-        ok = authenticator.authentication_controller.login(name, password)
+        ok = checker.login(name, password)
     except LoginError as err:
         message.error(t("auth.error", detail=str(err)))
-        return
+        return False
     with session_scope() as s:
         failures = accounts.record_sign_in(s, username=name, succeeded=bool(ok))
     if ok:
         holder.empty()
-        authenticator.cookie_controller.set_cookie()
-        return
+        return True
     left = settings.max_failed_logins - failures
     if failures and left <= 0:
         message.error(t("auth.locked", n=failures, minutes=settings.login_lock_minutes))
@@ -134,6 +165,7 @@ def _sign_in_form(authenticator: stauth.Authenticate) -> None:
         message.error(t("auth.failed_left", n=left))
     else:
         message.error(t("auth.failed"))
+    return False
 
 
 def _forget(authenticator: stauth.Authenticate) -> None:
