@@ -1,4 +1,7 @@
-"""Altair chart builders: plain data in, alt.Chart out."""
+"""Altair chart builders: plain data in, alt.Chart (or its Vega-Lite spec) out."""
+
+import copy
+import functools
 
 import altair as alt
 import pandas as pd
@@ -31,6 +34,24 @@ def _timeliness_scale(lang: str) -> tuple[dict, alt.Scale]:
     return labels, alt.Scale(domain=[labels[k] for k in TIMELINESS_ORDER], range=TIMELINESS_COLOURS)
 
 
+def timeliness_rows(groups: list[tuple], lang: str, field: str = "key") -> list[dict]:
+    """One row per group and timeliness: the data behind a stacked timeliness chart.
+    groups: (key, label, {timeliness: count})."""
+    labels = {k: t(f"tl.{k}", lang) for k in TIMELINESS_ORDER}
+    return [
+        {
+            field: key,
+            "label": label,
+            "order": i,
+            "tl": labels[k],
+            "tl_order": TIMELINESS_ORDER.index(k),
+            "count": counts.get(k, 0),
+        }
+        for i, (key, label, counts) in enumerate(groups)
+        for k in TIMELINESS_ORDER
+    ]
+
+
 def stacked_timeliness(
     groups: list[tuple[str, int, dict]],
     lang: str,
@@ -41,21 +62,32 @@ def stacked_timeliness(
 ) -> alt.Chart:
     """Horizontal bars, one per group, stacked by timeliness; clicking a bar selects its key.
     groups: (key, label, {timeliness: count})."""
-    labels, scale = _timeliness_scale(lang)
-    data = pd.DataFrame(
-        [
-            {
-                field: key,
-                "label": label,
-                "order": i,
-                "tl": labels[k],
-                "tl_order": TIMELINESS_ORDER.index(k),
-                "count": counts.get(k, 0),
-            }
-            for i, (key, label, counts) in enumerate(groups)
-            for k in TIMELINESS_ORDER
-        ]
-    )
+    data = pd.DataFrame(timeliness_rows(groups, lang, field))
+    return _stacked(data, lang, height=height, field=field, font_size=font_size)
+
+
+ROWS = "rows"  # the name of the dataset a chart template reads
+
+
+def stacked_spec(
+    groups: list[tuple], lang: str, *, height: int, field: str = "key", font_size: int = 12
+) -> dict:
+    """The same chart as a Vega-Lite spec for a page: Altair builds the spec once per shape
+    and language (building costs far more than the query behind it); each call only puts
+    its rows in."""
+    chart = copy.deepcopy(_stacked_template(lang, height, field, font_size))
+    chart["datasets"] = {ROWS: timeliness_rows(groups, lang, field)}
+    return chart
+
+
+@functools.lru_cache(maxsize=32)
+def _stacked_template(lang: str, height: int, field: str, font_size: int) -> dict:
+    named = alt.NamedData(name=ROWS)
+    return spec(_stacked(named, lang, height=height, field=field, font_size=font_size))
+
+
+def _stacked(data, lang: str, *, height: int, field: str, font_size: int) -> alt.Chart:
+    _, scale = _timeliness_scale(lang)
     pick = alt.selection_point(name=PICK, fields=[field], on="click")
     return (
         alt.Chart(data)
@@ -157,7 +189,10 @@ def target_series(points: list[dict], *, value: float | None, unit: str, lang: s
 
 
 def area_bars(groups: list[tuple[str, int, dict]], lang: str) -> alt.Chart:
-    return stacked_timeliness(groups, lang, height=260, field="area")
+    return stacked_timeliness(groups, lang, **AREA_SHAPE)
+
+
+AREA_SHAPE = {"height": 260, "field": "area"}
 
 
 # ------------------------------------------------------------------ charts for slides

@@ -139,8 +139,8 @@ def overview_view(f: Filters, lang: str) -> dict:
         "overdue": tables.overdue(data.overdue, lang),
         "stuck": tables.stuck(data.stuck, lang),
         "proposals": tables.proposals(data.proposals, lang),
-        "section_chart": charts.spec(charts.stacked_timeliness(sections, lang, height=300)),
-        "area_chart": charts.spec(charts.area_bars(areas, lang)),
+        "section_chart": charts.stacked_spec(sections, lang, height=300),
+        "area_chart": charts.stacked_spec(areas, lang, **charts.AREA_SHAPE),
     }
 
 

@@ -46,3 +46,20 @@ def test_the_section_chart_selects_a_section_on_click():
     assert [p["name"] for p in spec["params"]] == [charts.PICK]
     labels = [row["label"] for row in spec["datasets"][next(iter(spec["datasets"]))]]
     assert "2. Sở Nội vụ (4)" in labels
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_spec_from_the_cached_template_is_the_chart_altair_builds(lang):
+    """The overview's charts come from a template built once; with the rows put in, each is
+    the chart Altair would build from scratch, and valid Vega-Lite."""
+    from_template = charts.stacked_spec(GROUPS, lang, height=300)
+    built = charts.spec(charts.stacked_timeliness(GROUPS, lang, height=300))
+    assert from_template["datasets"][charts.ROWS] == next(iter(built["datasets"].values()))
+    same = {k: v for k, v in built.items() if k not in ("data", "datasets")}
+    assert {k: v for k, v in from_template.items() if k not in ("data", "datasets")} == same
+    assert from_template["data"] == {"name": charts.ROWS}
+    with alt.utils.schemapi.debug_mode(True):
+        alt.Chart.from_dict(from_template, validate=True)
+    # a second call with other rows does not change the first
+    other = charts.stacked_spec(GROUPS[:1], lang, height=300)
+    assert len(other["datasets"][charts.ROWS]) < len(from_template["datasets"][charts.ROWS])
