@@ -79,8 +79,9 @@ def _point_app_at(url: str) -> None:
 
 
 def measure_pages(say: Say) -> dict:
-    import streamlit as st
     from streamlit.testing.v1 import AppTest
+
+    from components import loaders
 
     blank = _signed_in(
         AppTest.from_file(str(ROOT / "benchmarks" / "floor_page.py"), default_timeout=600)
@@ -91,7 +92,7 @@ def measure_pages(say: Say) -> dict:
 
     def rerun(at) -> Callable[[], None]:
         def go() -> None:
-            st.cache_data.clear()  # measure the work, not the cache
+            loaders.clear()  # measure the work, not the cache
             at.run()
 
         return go

@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 from sqlmodel import Session
 
+from components import loaders
 from components.ui import error
 from models import session_scope
 from services.errors import DomainError
@@ -31,7 +32,7 @@ def write(slot: str, action: Callable[[Session], Any], done: str) -> Any:
     except DomainError as err:
         error(err)
         return None
-    st.cache_data.clear()
+    loaders.clear()
     flash(slot, done)
     st.rerun()
     return result

@@ -1,6 +1,7 @@
 """Thin cached loaders: one service call each, plain data out, keyed by plain arguments.
-Any write clears them all (st.cache_data.clear())."""
+Any write clears them all (clear())."""
 
+import pyarrow as pa
 import streamlit as st
 
 from components import i18n
@@ -10,6 +11,12 @@ from services import directives as directive_service
 from services.overview import Filters
 
 TTL = 60
+
+
+def clear() -> None:
+    """After any write: every loader reads again, the shared overview view included."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -120,10 +127,12 @@ def workbook(f: Filters):
         return briefing_service.workbook(s, f)
 
 
-@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+@st.cache_resource(ttl=TTL, max_entries=64, show_spinner=False)
 def overview_view(f: Filters, lang: str) -> dict:
-    """Everything the overview draws, built once per filter and language: the figures, the
-    tables and the chart specs (building an Altair chart costs more than its query)."""
+    """Everything the overview draws, built once per filter and language and shared by every
+    run, not copied into each (a copy cost more than drawing it): the figures, the tables as
+    Arrow tables and the chart specs with their rows as Arrow tables, all read-only, so a run
+    only hands them to the browser. clear() drops it with the loaders."""
     from components import charts, tables
 
     data = leadership_overview(f)
@@ -134,14 +143,23 @@ def overview_view(f: Filters, lang: str) -> dict:
     areas = [(g.key, i18n.t(f"area.{g.key}", lang), g.by_timeliness) for g in data.areas]
     return {
         "data": data,
-        "scorecard": tables.scorecard(data.scorecard, lang),
-        "targets": tables.target_list(data.targets, lang),
-        "overdue": tables.overdue(data.overdue, lang),
-        "stuck": tables.stuck(data.stuck, lang),
-        "proposals": tables.proposals(data.proposals, lang),
-        "section_chart": charts.stacked_spec(sections, lang, height=300),
-        "area_chart": charts.stacked_spec(areas, lang, **charts.AREA_SHAPE),
+        "scorecard": _arrow(tables.scorecard(data.scorecard, lang)),
+        "targets": _arrow(tables.target_list(data.targets, lang)),
+        "overdue": _arrow(tables.overdue(data.overdue, lang)),
+        "stuck": _arrow(tables.stuck(data.stuck, lang)),
+        "proposals": _arrow(tables.proposals(data.proposals, lang)),
+        "section_chart": _arrow_rows(charts.stacked_spec(sections, lang, height=300)),
+        "area_chart": _arrow_rows(charts.stacked_spec(areas, lang, **charts.AREA_SHAPE)),
     }
+
+
+def _arrow(frame) -> pa.Table:
+    return pa.Table.from_pandas(frame, preserve_index=False)
+
+
+def _arrow_rows(spec: dict) -> dict:
+    """A chart spec whose datasets are Arrow tables, as Streamlit sends them."""
+    return {**spec, "datasets": {k: pa.Table.from_pylist(v) for k, v in spec["datasets"].items()}}
 
 
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)

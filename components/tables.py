@@ -2,6 +2,7 @@
 Pure (no Streamlit), so the cached loaders can build them once per filter and language."""
 
 import pandas as pd
+import pyarrow as pa
 
 from components.i18n import t as text
 from components.ui_text import fmt_date, fmt_datetime, verdict_text
@@ -194,6 +195,12 @@ def assignments(rows: list, *, by: str, lang: str = "vi") -> pd.DataFrame:
 HIDDEN = ["code", "assignment", "label"]
 
 
-def visible(df: pd.DataFrame) -> list[str]:
+def visible(df: pd.DataFrame | pa.Table) -> list[str]:
     """The columns a user sees (ids stay in the frame for drill-down)."""
-    return [c for c in df.columns if c not in HIDDEN]
+    columns = df.column_names if isinstance(df, pa.Table) else df.columns
+    return [c for c in columns if c not in HIDDEN]
+
+
+def cell(table: pa.Table, row: int, column: str):
+    """One value of an Arrow table, as Python."""
+    return table.column(column)[row].as_py()

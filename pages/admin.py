@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components import loaders
 from components.admin_ui import show_flash, write
 from components.page import start
 from components.ui import error, fmt_date, lang, session, t
@@ -580,7 +581,7 @@ def _backup_tab(url: str) -> None:
         except DomainError as err:
             error(err)
             return
-    st.cache_data.clear()
+    loaders.clear()
     st.session_state.pop("adm_backup", None)
     st.success(
         t(

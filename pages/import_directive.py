@@ -4,6 +4,7 @@ save it in one go. Only the secretariat sees this page."""
 import streamlit as st
 
 from components import import_preview as preview
+from components import loaders
 from components.admin_ui import flash, show_flash
 from components.page import start
 from components.ui import error, session, t
@@ -132,7 +133,7 @@ if save_col.button(t("imp.save"), type="primary", key="imp_save"):
         bar.empty()
         error(err)
     else:
-        st.cache_data.clear()
+        loaders.clear()
         st.session_state.pop(DRAFT, None)
         st.session_state["imp_gen"] = g + 1
         flash(

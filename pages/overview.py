@@ -57,7 +57,7 @@ with middle:
         key="ov_scorecard",
     )
     if event.selection.rows:
-        go("pages/body.py", org=score.iloc[event.selection.rows[0]]["code"])
+        go("pages/body.py", org=tables.cell(score, event.selection.rows[0], "code"))
 with right:
     st.subheader(t("ov.targets"))
     tg = view["targets"]
@@ -75,7 +75,7 @@ with right:
         },
     )
     if event.selection.rows:
-        go("pages/targets.py", target=tg.iloc[event.selection.rows[0]]["code"])
+        go("pages/targets.py", target=tables.cell(tg, event.selection.rows[0], "code"))
 st.caption(t("ov.click_hint"))
 
 # One list at a time: the leader picks which; the page draws only that one.
@@ -92,7 +92,7 @@ shown = st.segmented_control(
 )
 if shown in ("overdue", "stuck", "proposals"):
     frame = view[shown]
-    if frame.empty:
+    if frame.num_rows == 0:
         st.write(t("ov.none"))
     else:
         event = st.dataframe(
@@ -104,8 +104,12 @@ if shown in ("overdue", "stuck", "proposals"):
             key=f"ov_{shown}",
         )
         if event.selection.rows:
-            row = frame.iloc[event.selection.rows[0]]
-            go("pages/directive.py", task=row["label"], assignment=int(row["assignment"]))
+            picked = event.selection.rows[0]
+            go(
+                "pages/directive.py",
+                task=tables.cell(frame, picked, "label"),
+                assignment=int(tables.cell(frame, picked, "assignment")),
+            )
 elif shown == "areas":
     st.vega_lite_chart(view["area_chart"], width="stretch")
 elif shown == "trend":

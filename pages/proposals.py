@@ -3,7 +3,7 @@ body then sees on its task."""
 
 import streamlit as st
 
-from components import forms, report_tables
+from components import forms, loaders, report_tables
 from components.page import start
 from components.ui import error, fmt_datetime, session, t
 from models import session_scope
@@ -70,7 +70,7 @@ with tab_waiting:
                 except DomainError as err:
                     error(err)
                 else:
-                    st.cache_data.clear()
+                    loaders.clear()
                     forms.direction_accepted(p.report_id)
                     forms.flash(
                         "direction",

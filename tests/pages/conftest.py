@@ -16,10 +16,20 @@ def _fresh_app_state() -> Iterator[None]:
     from config import get_settings
     from models.db import get_engine
 
-    for clear in (st.cache_data.clear, get_settings.cache_clear, get_engine.cache_clear):
+    for clear in (
+        st.cache_data.clear,
+        st.cache_resource.clear,
+        get_settings.cache_clear,
+        get_engine.cache_clear,
+    ):
         clear()
     yield
-    for clear in (st.cache_data.clear, get_settings.cache_clear, get_engine.cache_clear):
+    for clear in (
+        st.cache_data.clear,
+        st.cache_resource.clear,
+        get_settings.cache_clear,
+        get_engine.cache_clear,
+    ):
         clear()
 
 

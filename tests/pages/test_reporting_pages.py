@@ -55,6 +55,7 @@ def _forget_cached_state() -> None:
     get_settings.cache_clear()
     get_engine.cache_clear()
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @pytest.fixture(autouse=True)
