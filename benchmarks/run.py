@@ -4,6 +4,7 @@ memory. Ratios and counts, measured in one run: this machine is shared, so no te
 a wall-clock limit."""
 
 import json
+import logging
 import os
 import random
 import resource
@@ -82,6 +83,12 @@ def measure_pages(say: Say) -> dict:
     from streamlit.testing.v1 import AppTest
 
     from components import loaders
+
+    for noisy in (  # AppTest runs with no server: each cache and thread says so on every run
+        "streamlit.runtime.caching.cache_data_api",
+        "streamlit.runtime.scriptrunner_utils.script_run_context",
+    ):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
 
     blank = _signed_in(
         AppTest.from_file(str(ROOT / "benchmarks" / "floor_page.py"), default_timeout=600)
@@ -274,6 +281,11 @@ def run(
                 progress=lambda share, what: say(f"  {share:4.0%} {what}"),
             )
         build_s = time.perf_counter() - start
+        # The planner's statistics, as autovacuum (PostgreSQL) would refresh them within a
+        # minute of a bulk load: without them PostgreSQL picked a plan 100x slower for the
+        # body page's query right after the build.
+        with engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")
         with Session(engine) as s:
             counts = {
                 "directives": s.exec(select(func.count()).select_from(Directive)).one(),
