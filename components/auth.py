@@ -96,8 +96,9 @@ def signed_in_actor() -> tuple[Actor | None, stauth.Authenticate | None]:
         with session() as s:
             user = active_user(s, st.session_state["username"])
         authenticator = authenticator or _authenticator()
-        if user is None:  # deactivated since signing in
+        if user is None:  # deactivated since signing in: back to the form at once
             _forget(authenticator)
+            _sign_in_form(authenticator.authentication_controller)
             return None, authenticator
         return Actor.of(user), authenticator
     return None, authenticator

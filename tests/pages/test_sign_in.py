@@ -52,3 +52,18 @@ def test_english_switch(app_env):
     assert not at.exception
     assert [t.value for t in at.title] == ["Overview"]
     assert any(m.label == "Tasks" for m in at.metric)
+
+
+def test_a_user_deactivated_while_signed_in_gets_the_form_on_the_next_run(app_env):
+    from models import User, session_scope
+
+    at = sign_in("hpt")
+    assert [t.value for t in at.title] == ["Nhiệm vụ của đơn vị"]
+    with session_scope(get_engine()) as s:
+        user = s.exec(select(User).where(User.username == "hpt")).one()
+        user.active = False
+        s.add(user)
+    at.run()
+    assert not at.exception
+    assert not at.title  # no page of the app any more
+    assert [ti.label for ti in at.text_input] == ["Tên đăng nhập", "Mật khẩu"]
