@@ -74,6 +74,14 @@ def signed_in_actor() -> tuple[Actor | None, stauth.Authenticate | None]:
     rerun is lost. So a browser that brings no sign-in cookie gets the form alone, checked by
     the password controller, and the cookie manager only in the run that signs in."""
     _refuse_weak_secret()
+    # The form and the cookie components live in one container at the top, so the page's
+    # own elements keep their places between the run that signs in and the next: otherwise
+    # the browser shows the old and the new page title together while the next run draws.
+    with st.container():
+        return _signed_in_actor()
+
+
+def _signed_in_actor() -> tuple[Actor | None, stauth.Authenticate | None]:
     authenticator = None
     if (
         st.session_state.get(SIGN_OUT_KEY)
