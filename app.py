@@ -73,7 +73,7 @@ def gate() -> Actor:
     while nobody is signed in."""
     st.session_state.setdefault("lang", get_settings().language)
     try:
-        actor, authenticator = signed_in_actor()
+        actor = signed_in_actor()
     except (OperationalError, ProgrammingError) as err:
         st.error(
             t("app.db_not_ready")
@@ -92,7 +92,7 @@ def gate() -> Actor:
             role=t(f"role.{actor.role}"),
         )
     )
-    sign_out_button(authenticator)
+    sign_out_button()
     return actor
 
 

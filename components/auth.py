@@ -11,8 +11,10 @@ password.
 """
 
 import sys
+import time
 from collections.abc import Mapping
 
+import jwt
 import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.controllers import AuthenticationController
@@ -29,6 +31,8 @@ from services.users import active_user, authenticator_credentials
 
 AUTH_KEY = "authentication_status"
 SIGN_OUT_KEY = "sign_out"
+COOKIE_TODO = "sign_in_cookie_todo"  # WRITE or DELETE, until the browser reports it done
+WRITE, DELETE = "write", "delete"
 
 
 @st.cache_data(ttl=60, show_spinner=False)
@@ -65,14 +69,17 @@ def _authenticator() -> stauth.Authenticate:
     )
 
 
-def signed_in_actor() -> tuple[Actor | None, stauth.Authenticate | None]:
-    """The signed-in user, from this session or from a valid cookie; else draws the form.
-    Returns (None, ...) while nobody is signed in.
+def signed_in_actor() -> Actor | None:
+    """The signed-in user, from this session or from a valid cookie; else draws the form
+    and returns None.
 
     The authenticator's cookie manager is a browser component that reports back, and so
-    reruns the script, a moment after it is drawn; a click on the sign-in button during that
-    rerun is lost. So a browser that brings no sign-in cookie gets the form alone, checked by
-    the password controller, and the cookie manager only in the run that signs in."""
+    reruns the whole page, a moment after it is drawn; a click made during that rerun (on the
+    sign-in button, on a slide's "next") is lost. So it is drawn only while a cookie must be
+    written or deleted: from the run that signs in or out until the browser reports it done.
+    The cookie the browser brings is read from the request and checked here, as the
+    authenticator would.
+    """
     _refuse_weak_secret()
     # The form and the cookie components live in one container at the top, so the page's
     # own elements keep their places between the run that signs in and the next: otherwise
@@ -81,39 +88,73 @@ def signed_in_actor() -> tuple[Actor | None, stauth.Authenticate | None]:
         return _signed_in_actor()
 
 
-def _signed_in_actor() -> tuple[Actor | None, stauth.Authenticate | None]:
-    authenticator = None
-    if (
-        st.session_state.get(SIGN_OUT_KEY)
-        or st.session_state.get(AUTH_KEY)
-        or get_settings().cookie_name in _browser_cookies()
-    ):
-        authenticator = _authenticator()
-        if st.session_state.get(SIGN_OUT_KEY):  # the sign-out button, clicked on the last run
-            _forget(authenticator)
-        try:
-            authenticator.login(location="unrendered")  # accepts a valid cookie
-        except LoginError:
-            _forget(authenticator)  # a cookie for a user who is no longer active
-    if not st.session_state.get(AUTH_KEY):
-        checker = authenticator.authentication_controller if authenticator else None
-        if _sign_in_form(checker or _password_checker()):
-            authenticator = authenticator or _authenticator()
-            authenticator.cookie_controller.set_cookie()
+def _signed_in_actor() -> Actor | None:
+    if st.session_state.get(SIGN_OUT_KEY):  # the sign-out button, clicked on the last run
+        _forget()
+    elif not st.session_state.get(AUTH_KEY):
+        token = _cookie_token()
+        if token:
+            try:
+                _password_checker().login(token=token)  # signed in by the cookie
+            except LoginError:  # a cookie for a user who is no longer active
+                _forget()
+    if not st.session_state.get(AUTH_KEY) and _sign_in_form(_password_checker()):
+        st.session_state[COOKIE_TODO] = WRITE
+    actor = None
     if st.session_state.get(AUTH_KEY):
         with session() as s:
             user = active_user(s, st.session_state["username"])
-        authenticator = authenticator or _authenticator()
         if user is None:  # deactivated since signing in: back to the form at once
-            _forget(authenticator)
-            _sign_in_form(authenticator.authentication_controller)
-            return None, authenticator
-        return Actor.of(user), authenticator
-    return None, authenticator
+            _forget()
+            _sign_in_form(_password_checker())
+        else:
+            actor = Actor.of(user)
+    _sync_cookie()
+    return actor
+
+
+def _forget() -> None:
+    """Sign this session out, and have the browser drop the sign-in cookie."""
+    _password_checker().logout()
+    st.session_state[COOKIE_TODO] = DELETE
+
+
+def _sync_cookie() -> None:
+    """Write or delete the sign-in cookie, on every run until the browser's cookie manager
+    reports it done: the run that its first report starts may remove the writing component
+    before the browser has loaded it. (A browser always holds Streamlit's own cookie, so an
+    empty jar means "not reported yet".)"""
+    todo = st.session_state.get(COOKIE_TODO)
+    if todo is None:
+        return
+    authenticator = _authenticator()
+    jar = authenticator.cookie_controller.cookie_model.cookie_manager.cookies
+    stored = bool(jar.get(get_settings().cookie_name))
+    if jar and stored == (todo == WRITE):
+        st.session_state.pop(COOKIE_TODO)
+    elif todo == WRITE:
+        authenticator.cookie_controller.set_cookie()
+    else:
+        authenticator.cookie_controller.delete_cookie()
+
+
+def _cookie_token() -> dict | None:
+    """The sign-in cookie the browser sent, if it is ours, signed and not expired; never
+    after a sign-out in this session (the request's cookies are those of its start)."""
+    raw = _browser_cookies().get(get_settings().cookie_name)
+    if not raw or st.session_state.get("logout"):
+        return None
+    try:
+        token = jwt.decode(raw, get_settings().signing_secret(), algorithms=["HS256"])
+    except jwt.PyJWTError:
+        return None
+    if "username" not in token or float(token.get("exp_date", 0)) <= time.time():
+        return None
+    return token
 
 
 def _password_checker() -> AuthenticationController:
-    """The authenticator's password check alone, without its cookie manager."""
+    """The authenticator's checks (password, cookie token) without its cookie manager."""
     return AuthenticationController(
         _credentials(), auto_hash=False, secret_key=get_settings().signing_secret()
     )
@@ -177,12 +218,7 @@ def _sign_in_form(checker: AuthenticationController) -> bool:
     return False
 
 
-def _forget(authenticator: stauth.Authenticate) -> None:
-    authenticator.authentication_controller.logout()
-    authenticator.cookie_controller.delete_cookie()
-
-
-def sign_out_button(authenticator: stauth.Authenticate) -> None:
+def sign_out_button() -> None:
     """Sign-out, and a small form to change one's own password, in the sidebar. A click on
     sign-out is acted on at the top of the next run (signed_in_actor), in the same run that
     draws the sign-in form, so the cookie's deletion reaches the browser. The password form

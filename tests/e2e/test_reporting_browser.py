@@ -82,7 +82,7 @@ def sign_in(page: Page, url: str, username: str, password: str = "laichau2021") 
 def cookie_is(page: Page, present: bool) -> None:
     """Wait until the sign-in cookie is (or is no longer) in the browser: a component writes or
     deletes it a moment after the run that signs in or out."""
-    for _ in range(60):
+    for _ in range(120):
         if (AUTH_COOKIE in {c["name"] for c in page.context.cookies()}) == present:
             return
         page.wait_for_timeout(250)

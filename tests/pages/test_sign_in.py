@@ -67,3 +67,49 @@ def test_a_user_deactivated_while_signed_in_gets_the_form_on_the_next_run(app_en
     assert not at.exception
     assert not at.title  # no page of the app any more
     assert [ti.label for ti in at.text_input] == ["Tên đăng nhập", "Mật khẩu"]
+
+
+def _with_cookie(monkeypatch, token: str | None):
+    """The app as a browser that sends this sign-in cookie opens it."""
+    from streamlit.testing.v1 import AppTest
+
+    from components import auth
+    from config import ROOT, get_settings
+
+    cookies = {} if token is None else {get_settings().cookie_name: token}
+    monkeypatch.setattr(auth, "_browser_cookies", lambda: cookies)
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+
+
+def _token(username: str, *, days: float = 1, secret: str | None = None) -> str:
+    import time
+
+    import jwt
+
+    from config import get_settings
+
+    key = secret or get_settings().signing_secret()
+    return jwt.encode(
+        {"username": username, "exp_date": time.time() + days * 86400}, key, algorithm="HS256"
+    )
+
+
+def test_a_valid_cookie_signs_in_without_the_form(app_env, monkeypatch):
+    at = _with_cookie(monkeypatch, _token("lanhdao"))
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Tổng quan"]
+    assert not [ti for ti in at.text_input if ti.label == "Mật khẩu"]
+
+
+def test_a_forged_expired_or_unknown_users_cookie_gets_the_form(app_env, monkeypatch):
+    for token in (
+        _token("lanhdao", secret="x" * 48),  # signed with another key
+        _token("lanhdao", days=-1),  # expired
+        _token("khong-co-ai"),  # no such user
+        "not-a-token",
+        None,
+    ):
+        at = _with_cookie(monkeypatch, token)
+        assert not at.exception, token
+        assert not at.title, token
+        assert [ti.label for ti in at.text_input] == ["Tên đăng nhập", "Mật khẩu"], token
