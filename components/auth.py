@@ -120,22 +120,26 @@ def _forget() -> None:
 
 
 def _sync_cookie() -> None:
-    """Write or delete the sign-in cookie, on every run until the browser's cookie manager
-    reports it done: the run that its first report starts may remove the writing component
-    before the browser has loaded it. (A browser always holds Streamlit's own cookie, so an
-    empty jar means "not reported yet".)"""
+    """Write or delete the sign-in cookie. The cookie manager draws one component that
+    reports the browser's cookies back (which reruns the page) and one that does the work;
+    that rerun can remove the working component before the browser has loaded it. So the
+    work is asked for again in the run the report starts, and only then left to finish: no
+    report of the manager's own comes after it. (A browser always holds Streamlit's own
+    cookie, so an empty jar means "not reported yet".)"""
     todo = st.session_state.get(COOKIE_TODO)
     if todo is None:
         return
     authenticator = _authenticator()
     jar = authenticator.cookie_controller.cookie_model.cookie_manager.cookies
-    stored = bool(jar.get(get_settings().cookie_name))
-    if jar and stored == (todo == WRITE):
-        st.session_state.pop(COOKIE_TODO)
-    elif todo == WRITE:
+    if jar and bool(jar.get(get_settings().cookie_name)) == (todo == WRITE):
+        st.session_state.pop(COOKIE_TODO)  # already as wanted
+        return
+    if todo == WRITE:
         authenticator.cookie_controller.set_cookie()
     else:
         authenticator.cookie_controller.delete_cookie()
+    if jar:
+        st.session_state.pop(COOKIE_TODO)
 
 
 def _cookie_token() -> dict | None:
