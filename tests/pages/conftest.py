@@ -7,10 +7,9 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT
 
 
-@pytest.fixture(autouse=True)
-def _fresh_app_state() -> Iterator[None]:
-    """Settings, engines and st.cache_data (the sign-in credentials among them) live as long
-    as the process: each page test starts and ends without another test's."""
+def clear_process_state() -> None:
+    """Forget what outlives a run in this process: settings, engines, cached loaders (the
+    sign-in credentials and the shared overview view among them)."""
     import streamlit as st
 
     from config import get_settings
@@ -23,14 +22,14 @@ def _fresh_app_state() -> Iterator[None]:
         get_engine.cache_clear,
     ):
         clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_app_state() -> Iterator[None]:
+    """Each page test starts and ends without another test's process state."""
+    clear_process_state()
     yield
-    for clear in (
-        st.cache_data.clear,
-        st.cache_resource.clear,
-        get_settings.cache_clear,
-        get_engine.cache_clear,
-    ):
-        clear()
+    clear_process_state()
 
 
 @pytest.fixture

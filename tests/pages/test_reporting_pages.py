@@ -3,7 +3,6 @@ of their own (they write to it)."""
 
 import pandas as pd
 import pytest
-import streamlit as st
 from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
@@ -21,7 +20,7 @@ from services import reporting
 from services.auth import Actor
 from services.reporting import ReportInput
 from tests.conftest import ROOT, migrate
-from tests.pages.conftest import sign_in
+from tests.pages.conftest import clear_process_state, sign_in
 
 MARK = "kiểm thử trang"
 
@@ -45,25 +44,7 @@ def _point_app_at(url: str, monkeypatch: pytest.MonkeyPatch, **env: str) -> None
     monkeypatch.setenv("COOKIE_SECRET", "r" * 48)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    _forget_cached_state()
-
-
-def _forget_cached_state() -> None:
-    from config import get_settings
-    from models.db import get_engine
-
-    get_settings.cache_clear()
-    get_engine.cache_clear()
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
-@pytest.fixture(autouse=True)
-def _leave_no_cached_state():
-    """Settings, engines and cached loaders (sign-in credentials too) outlive a test in this
-    process: clear them after each, so the next module's tests see their own database."""
-    yield
-    _forget_cached_state()
+    clear_process_state()
 
 
 @pytest.fixture
