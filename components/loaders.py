@@ -1,10 +1,11 @@
 """Thin cached loaders: one service call each, plain data out, keyed by plain arguments.
-Any write clears them all (clear())."""
+Any write clears them all (clear()); the overview is kept ready (components/ready_views)."""
 
 import pyarrow as pa
 import streamlit as st
 
 from components import i18n
+from components.ready_views import ReadyViews
 from components.ui import session
 from services import dashboard, overview, targets
 from services import directives as directive_service
@@ -14,9 +15,18 @@ TTL = 60
 
 
 def clear() -> None:
-    """After any write: every loader reads again, the shared overview view included."""
+    """After any write: every loader reads again; the overview views viewers opened lately
+    are rebuilt in the background."""
     st.cache_data.clear()
     st.cache_resource.clear()
+    OVERVIEW.clear()
+
+
+def forget() -> None:
+    """Drop every cached value and kept view, rebuilding nothing (a new database, tests)."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    OVERVIEW.forget()
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -31,12 +41,6 @@ def filter_options() -> dict:
             "periods": [p.code for p in overview.list_periods(s)],
             "current": current.code if current else None,
         }
-
-
-@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
-def leadership_overview(f: Filters) -> dashboard.OverviewData:
-    with session() as s:
-        return dashboard.leadership_overview(s, f)
 
 
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
@@ -127,15 +131,20 @@ def workbook(f: Filters):
         return briefing_service.workbook(s, f)
 
 
-@st.cache_resource(ttl=TTL, max_entries=64, show_spinner=False)
 def overview_view(f: Filters, lang: str) -> dict:
-    """Everything the overview draws, built once per filter and language and shared by every
-    run, not copied into each (a copy cost more than drawing it): the figures, the tables as
-    Arrow tables and the chart specs with their rows as Arrow tables, all read-only, so a run
-    only hands them to the browser. clear() drops it with the loaders."""
+    """Everything the overview draws, for these filters and this language: kept ready and
+    shared by every viewer, never copied into a run (read-only)."""
+    return OVERVIEW.get(f, lang)
+
+
+def _build_overview_view(f: Filters, lang: str) -> dict:
+    """The figures, the tables as Arrow tables and the chart specs with their rows as Arrow
+    tables: a run only hands them to the browser. Runs on the viewer's thread or in the
+    background, so it reads the service directly, not through Streamlit's caches."""
     from components import charts, tables
 
-    data = leadership_overview(f)
+    with session() as s:
+        data = dashboard.leadership_overview(s, f)
     sections = [
         (s.ordinal, f"{s.label} {_short(s.heading)} ({g.assignments})", g.by_timeliness)
         for s, g in data.sections
@@ -151,6 +160,9 @@ def overview_view(f: Filters, lang: str) -> dict:
         "section_chart": _arrow_rows(charts.stacked_spec(sections, lang, height=300)),
         "area_chart": _arrow_rows(charts.stacked_spec(areas, lang, **charts.AREA_SHAPE)),
     }
+
+
+OVERVIEW = ReadyViews(_build_overview_view, max_age=TTL, name="overview")
 
 
 def _arrow(frame) -> pa.Table:

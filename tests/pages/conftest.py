@@ -10,14 +10,12 @@ from tests.conftest import ROOT
 def clear_process_state() -> None:
     """Forget what outlives a run in this process: settings, engines, cached loaders (the
     sign-in credentials and the shared overview view among them)."""
-    import streamlit as st
-
+    from components import loaders
     from config import get_settings
     from models.db import get_engine
 
     for clear in (
-        st.cache_data.clear,
-        st.cache_resource.clear,
+        loaders.forget,  # Streamlit's caches and the overview kept ready
         get_settings.cache_clear,
         get_engine.cache_clear,
     ):
