@@ -10,19 +10,6 @@ from config import get_settings
 from models import Role
 from services.auth import Actor
 
-st.set_page_config(page_title="CCHC Lai Châu", page_icon="🏛️", layout="wide")
-# Static layout CSS only (never user text): a tighter top, so the overview fits one screen.
-st.markdown(
-    """<style>
-    [data-testid="stMainBlockContainer"] {padding-top: 2.2rem; padding-bottom: 2rem;}
-    h1 {font-size: 2rem !important; padding-top: 0 !important;}
-    [data-testid="stMetricValue"] {font-size: 1.9rem;}
-    [data-testid="stMetricLabel"] p {font-size: 0.85rem; white-space: normal;}
-    [data-testid="stMetricLabel"] div {overflow: visible; white-space: normal;}
-    </style>""",
-    unsafe_allow_html=True,
-)
-
 PAGES = {  # key -> (file, url path, icon)
     "overview": ("pages/overview.py", "tong-quan", ":material/dashboard:"),
     "my_tasks": ("pages/my_tasks.py", "nhiem-vu", ":material/assignment:"),
@@ -96,11 +83,28 @@ def gate() -> Actor:
     return actor
 
 
-def main() -> None:
-    actor = gate()
-    pages = [
+def page_setup() -> None:
+    """Page config and the layout CSS: the first thing every run draws."""
+    st.set_page_config(page_title="CCHC Lai Châu", page_icon="🏛️", layout="wide")
+    # Static layout CSS only (never user text): a tighter top, so the overview fits one screen.
+    st.markdown(
+        """<style>
+        [data-testid="stMainBlockContainer"] {padding-top: 2.2rem; padding-bottom: 2rem;}
+        h1 {font-size: 2rem !important; padding-top: 0 !important;}
+        [data-testid="stMetricValue"] {font-size: 1.9rem;}
+        [data-testid="stMetricLabel"] p {font-size: 0.85rem; white-space: normal;}
+        [data-testid="stMetricLabel"] div {overflow: visible; white-space: normal;}
+        </style>""",
+        unsafe_allow_html=True,
+    )
+
+
+def role_pages(actor: Actor, folder: str = "") -> list:
+    """This role's pages, its first one the default; `folder` is where the page files are
+    when the main script is not in the app's folder (benchmarks/floor_page.py)."""
+    return [
         st.Page(
-            PAGES[key][0],
+            folder + PAGES[key][0],
             title=t(f"page.{key}"),
             url_path=PAGES[key][1],
             icon=PAGES[key][2],
@@ -108,8 +112,12 @@ def main() -> None:
         )
         for i, key in enumerate(ROLE_PAGES[Role(actor.role)])
     ]
-    st.navigation(pages).run()
 
 
-if __name__ == "__main__":  # as Streamlit runs it; benchmarks/floor_page.py imports gate()
+def main() -> None:
+    page_setup()
+    st.navigation(role_pages(gate())).run()
+
+
+if __name__ == "__main__":  # as Streamlit runs it; benchmarks/floor_page.py imports the rest
     main()

@@ -1,14 +1,13 @@
-"""The benchmark's floor: the app's own frame (page config, sign-in gate, sidebar) around a
-page that shows nothing, so the overview's ratio to it is the cost of the overview itself."""
+"""The benchmark's floor: the app exactly as the leader gets it (page config, sign-in gate,
+sidebar, this role's page list), except that the default page is benchmarks/blank_page.py,
+which draws only the page frame. The overview's ratio to it is the cost of the overview."""
 
 import streamlit as st
 
-from app import gate
+from app import gate, page_setup, role_pages
+from config import ROOT
 
-
-def _blank() -> None:
-    st.title("Trang trống")
-
-
-gate()
-st.navigation([st.Page(_blank, title="Trang trống", url_path="trang-trong")]).run()
+page_setup()
+pages = role_pages(gate(), folder=f"{ROOT}/")
+pages[0] = st.Page(str(ROOT / "benchmarks" / "blank_page.py"), title="Trang trống", default=True)
+st.navigation(pages).run()
