@@ -5,6 +5,7 @@ import streamlit as st
 
 from components import loaders
 from components.ui import t
+from components.ui_text import distinct_labels
 from models import OrgKind, ReformArea
 from services.overview import Filters
 
@@ -15,12 +16,12 @@ def sidebar_filters(*, with_kind: bool = True) -> Filters | None:
     if not options["directives"] or not options["periods"]:
         st.info(t("ov.no_directive"))
         return None
-    names = dict(options["directives"])
+    names = distinct_labels(dict(options["directives"]), 60)
     periods = options["periods"]
     current = options["current"] or periods[-1]
     side = st.sidebar
     directive_id = side.selectbox(
-        t("f.directive"), list(names), key="f_directive", format_func=lambda i: _short(names[i])
+        t("f.directive"), list(names), key="f_directive", format_func=names.get
     )
     if st.session_state.get("f_period") not in periods:
         st.session_state["f_period"] = current
@@ -42,7 +43,3 @@ def sidebar_filters(*, with_kind: bool = True) -> Filters | None:
             format_func=lambda k: t("f.all") if k is None else t(f"kind.{k}"),
         )
     return Filters(directive_id=directive_id, period=period, area=area, org_kind=kind)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

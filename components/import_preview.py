@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from components.ui import fmt_date, t
+from components.ui_text import shorten
 from models import Cadence, Direction, ReformArea, TargetKind
 from services.body_names import BodyRef
 from services.import_parser import ParsedDirective, ParsedSection, ParsedTask, ProposedTarget
@@ -25,14 +26,9 @@ TARGET_KINDS = [k.value for k in TargetKind]
 DIRECTIONS = [d.value for d in Direction]
 
 
-def _short(text: str, limit: int) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def section_choice(parsed: ParsedDirective) -> dict[int, str]:
     return {
-        n: f"{s.label or n} {_short(s.heading, 40)}".strip()
+        n: f"{s.label or n} {shorten(s.heading, 40)}".strip()
         for n, s in enumerate(parsed.sections, start=1)
     }
 
@@ -184,7 +180,7 @@ def edit_tasks(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> pd.D
 
 
 def edit_targets(parsed: ParsedDirective, key: str) -> pd.DataFrame:
-    tasks = {x.label: f"{x.label} {_short(x.text, 40)}" for s in parsed.sections for x in s.tasks}
+    tasks = {x.label: f"{x.label} {shorten(x.text, 40)}" for s in parsed.sections for x in s.tasks}
     return st.data_editor(
         targets_frame(parsed),
         key=key,

@@ -7,6 +7,7 @@ import streamlit as st
 from components import i18n
 from components.ready_views import ReadyViews
 from components.ui import session
+from components.ui_text import shorten
 from services import dashboard, overview, targets
 from services import directives as directive_service
 from services.overview import Filters
@@ -146,7 +147,7 @@ def _build_overview_view(f: Filters, lang: str) -> dict:
     with session() as s:
         data = dashboard.leadership_overview(s, f)
     sections = [
-        (s.ordinal, f"{s.label} {_short(s.heading)} ({g.assignments})", g.by_timeliness)
+        (s.ordinal, f"{s.label} {shorten(s.heading, 24)} ({g.assignments})", g.by_timeliness)
         for s, g in data.sections
     ]
     areas = [(g.key, i18n.t(f"area.{g.key}", lang), g.by_timeliness) for g in data.areas]
@@ -179,7 +180,3 @@ def trend_chart(f: Filters, period_codes: tuple[str, ...], lang: str) -> dict:
     from components import charts
 
     return charts.spec(charts.trend(trend(f, period_codes), lang))
-
-
-def _short(text: str, limit: int = 24) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.ui import VN_TZ, fmt_date, fmt_datetime, lang, t
+from components.ui_text import shorten
 from services.audit_log import changes
 
 URGENCY_COLOUR = {
@@ -30,11 +31,6 @@ def number(value: float) -> str:
     return text.replace(".", ",") if lang() == "vi" else text
 
 
-def _short(text: str, limit: int) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def task_table(rows: list) -> None:
     """A body's assignments, most urgent first, the reason coloured."""
     attention = t("mt.col.attention")
@@ -49,7 +45,7 @@ def task_table(rows: list) -> None:
                 t("mt.col.due"): fmt_date(r.due_date),
                 t("mt.col.last"): r.last_period or "—",
                 t("mt.col.role"): t(f"mt.role.{r.role}"),
-                t("mt.col.text"): _short(r.task_text, 160),
+                t("mt.col.text"): shorten(r.task_text, 160),
             }
             for r in rows
         ]

@@ -22,3 +22,25 @@ def verdict_text(verdict, lang: str = "vi") -> str:
 
 def timeliness_label(value, lang: str = "vi") -> str:
     return t(f"tl.{getattr(value, 'value', value)}", lang)
+
+
+def shorten(text: str | None, limit: int) -> str:
+    """One line of at most `limit` characters, cut with "…"."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def distinct_labels(names: dict, limit: int) -> dict:
+    """Short labels for a list to choose from, no two alike: Streamlit tells the options of a
+    select box apart by their labels, so two directives whose titles begin alike would be one.
+    A long name keeps its beginning and its end (where a year or a copy number often is);
+    labels still alike get the record's number."""
+    head = (limit - 1) * 2 // 3
+    short = {
+        key: name if len(name) <= limit else f"{name[:head]}…{name[-(limit - head - 1) :]}"
+        for key, name in ((k, " ".join(n.split())) for k, n in names.items())
+    }
+    seen: dict[str, int] = {}
+    for label in short.values():
+        seen[label] = seen.get(label, 0) + 1
+    return {k: label if seen[label] == 1 else f"{label} (#{k})" for k, label in short.items()}

@@ -1,6 +1,7 @@
 """The leadership pages through AppTest on the demo database: tiles equal SQL counts,
 filters change them, and links with query parameters open the right detail."""
 
+import pytest
 from sqlalchemy import text
 from sqlmodel import Session
 
@@ -112,3 +113,42 @@ def test_deep_link_opens_a_target_and_bad_links_say_so(app_env):
     at.query_params["target"] = "XX99"
     at.switch_page("pages/targets.py").run()
     assert any("XX99" in w.value for w in at.warning)
+
+
+@pytest.fixture
+def two_directives(tmp_path, monkeypatch) -> str:
+    """The demo and a second directive whose title begins with the same 60 characters."""
+    from config import get_settings
+    from models import session_scope
+    from models.db import build_engine
+    from services import scale
+    from tests.conftest import migrate
+
+    url = f"sqlite:///{tmp_path / 'two.db'}"
+    migrate(url)
+    engine = build_engine(url)
+    with session_scope(engine) as s:
+        scale.build(s, 2, password="laichau2021")
+    engine.dispose()
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("COOKIE_SECRET", "t" * 48)
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    return url
+
+
+def test_two_directives_titled_alike_can_each_be_chosen(two_directives):
+    at = sign_in("lanhdao")
+    box = at.sidebar.selectbox(key="f_directive")
+    assert len(set(box.options)) == 2, box.options  # the labels as shown: two, not one
+    second = sql("SELECT MAX(id) FROM directive")
+    box.set_value(second).run()
+    assert not at.exception
+    at.run()  # and it stays chosen on the next run
+    assert at.sidebar.selectbox(key="f_directive").value == second
+    assert tiles(at)["Lượt giao cho đơn vị"] == str(
+        sql(
+            "SELECT COUNT(*) FROM assignment a JOIN task t ON t.id = a.task_id JOIN section s "
+            f"ON s.id = t.section_id WHERE s.directive_id = {second}"
+        )
+    )
