@@ -95,13 +95,13 @@ def measure_pages(engine: Engine, say: Say) -> dict:
     from streamlit.runtime.scriptrunner import script_cache
     from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 
-    from components import loaders
-
     for noisy in (  # AppTest runs with no server: each cache and thread says so on every run
         "streamlit.runtime.caching.cache_data_api",
         "streamlit.runtime.scriptrunner_utils.script_run_context",
     ):
         logging.getLogger(noisy).setLevel(logging.ERROR)
+    from components import loaders  # after: its caches say so as they are declared
+
     shared = script_cache.ScriptCache()
     app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
 
