@@ -98,8 +98,8 @@ def measure_pages(engine: Engine, say: Say) -> dict:
     for noisy in (  # AppTest runs with no server: each cache and thread says so on every run
         "streamlit.runtime.caching.cache_data_api",
         "streamlit.runtime.scriptrunner_utils.script_run_context",
-    ):
-        logging.getLogger(noisy).setLevel(logging.ERROR)
+    ):  # a filter, not a level: Streamlit sets its loggers' levels again as it runs
+        logging.getLogger(noisy).addFilter(lambda record: record.levelno >= logging.ERROR)
     from components import loaders  # after: its caches say so as they are declared
 
     shared = script_cache.ScriptCache()
