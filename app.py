@@ -99,18 +99,24 @@ def page_setup() -> None:
     )
 
 
-def role_pages(actor: Actor, folder: str = "") -> list:
-    """This role's pages, its first one the default; `folder` is where the page files are
-    when the main script is not in the app's folder (benchmarks/floor_page.py)."""
+def role_pages(actor: Actor, folder: str = "", home: str | None = None) -> list:
+    """This role's pages, the first one the home page at "/". `folder` is where the page files
+    are when the main script is elsewhere; `home` replaces the home page's file (both for
+    benchmarks/floor_page.py).
+
+    Streamlit serves the default page only at "/", never at its own address, so a link to
+    /tong-quan said "page not found" while the overview was the default: the home page is
+    also listed, hidden, at its own address."""
+    keys = ROLE_PAGES[Role(actor.role)]
+    files = {key: folder + PAGES[key][0] for key in keys} | ({keys[0]: home} if home else {})
+
+    def page(key: str, **kw: object) -> st.Page:
+        return st.Page(files[key], title=t(f"page.{key}"), icon=PAGES[key][2], **kw)
+
     return [
-        st.Page(
-            folder + PAGES[key][0],
-            title=t(f"page.{key}"),
-            url_path=PAGES[key][1],
-            icon=PAGES[key][2],
-            default=(i == 0),
-        )
-        for i, key in enumerate(ROLE_PAGES[Role(actor.role)])
+        page(keys[0], url_path="trang-chu", default=True),
+        *(page(key, url_path=PAGES[key][1]) for key in keys[1:]),
+        page(keys[0], url_path=PAGES[keys[0]][1], visibility="hidden"),
     ]
 
 

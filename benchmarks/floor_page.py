@@ -1,5 +1,5 @@
 """The benchmark's floor: the app exactly as the leader gets it (page config, sign-in gate,
-sidebar, this role's page list), except that the default page is benchmarks/blank_page.py,
+sidebar, this role's page list), except that the home page is benchmarks/blank_page.py,
 which draws only the page frame. The overview's ratio to it is the cost of the overview."""
 
 import streamlit as st
@@ -8,6 +8,5 @@ from app import gate, page_setup, role_pages
 from config import ROOT
 
 page_setup()
-pages = role_pages(gate(), folder=f"{ROOT}/")
-pages[0] = st.Page(str(ROOT / "benchmarks" / "blank_page.py"), title="Trang trống", default=True)
-st.navigation(pages).run()
+blank = str(ROOT / "benchmarks" / "blank_page.py")
+st.navigation(role_pages(gate(), folder=f"{ROOT}/", home=blank)).run()

@@ -24,7 +24,10 @@ def wait_for_sign_in_cookie(page: Page, timeout_s: float = 30) -> None:
 
 
 def assert_no_exception(page: Page) -> None:
+    """No traceback, and no "Page not found" dialog (a page asked for that the run did not
+    list)."""
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
 
 
 @pytest.mark.parametrize(("width", "height"), VIEWPORTS)
