@@ -131,14 +131,15 @@ def _sync_cookie() -> None:
         return
     authenticator = _authenticator()
     jar = authenticator.cookie_controller.cookie_model.cookie_manager.cookies
-    if jar and bool(jar.get(get_settings().cookie_name)) == (todo == WRITE):
+    reported = bool(jar)  # read now: setting a cookie also writes it into this same dict
+    if reported and bool(jar.get(get_settings().cookie_name)) == (todo == WRITE):
         st.session_state.pop(COOKIE_TODO)  # already as wanted
         return
     if todo == WRITE:
         authenticator.cookie_controller.set_cookie()
     else:
         authenticator.cookie_controller.delete_cookie()
-    if jar:
+    if reported:
         st.session_state.pop(COOKIE_TODO)
 
 

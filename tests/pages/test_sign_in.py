@@ -113,3 +113,16 @@ def test_a_forged_expired_or_unknown_users_cookie_gets_the_form(app_env, monkeyp
         assert not at.exception, token
         assert not at.title, token
         assert [ti.label for ti in at.text_input] == ["Tên đăng nhập", "Mật khẩu"], token
+
+
+def test_the_cookie_write_waits_for_the_browser_to_report(app_env):
+    """The run that signs in draws the cookie writer; until the browser has reported its
+    cookies (here it never does: AppTest has no browser), the write stays asked for, so the
+    next run draws the writer again instead of dropping it before the browser ran it (it was
+    dropped in the same run: setting the cookie also wrote it into the jar that was checked)."""
+    from components.auth import COOKIE_TODO, WRITE
+
+    at = sign_in("lanhdao")
+    assert at.session_state[COOKIE_TODO] == WRITE
+    at.run()
+    assert at.session_state[COOKIE_TODO] == WRITE
