@@ -19,14 +19,12 @@ def clear() -> None:
     """After any write: every loader reads again; the overview views viewers opened lately
     are rebuilt in the background."""
     st.cache_data.clear()
-    st.cache_resource.clear()
     OVERVIEW.clear()
 
 
 def forget() -> None:
     """Drop every cached value and kept view, rebuilding nothing (a new database, tests)."""
     st.cache_data.clear()
-    st.cache_resource.clear()
     OVERVIEW.forget()
 
 

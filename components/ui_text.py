@@ -1,5 +1,6 @@
 """Small text helpers shared by pages and exports (no Streamlit)."""
 
+from collections import Counter
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -40,7 +41,5 @@ def distinct_labels(names: dict, limit: int) -> dict:
         key: name if len(name) <= limit else f"{name[:head]}…{name[-(limit - head - 1) :]}"
         for key, name in ((k, " ".join(n.split())) for k, n in names.items())
     }
-    seen: dict[str, int] = {}
-    for label in short.values():
-        seen[label] = seen.get(label, 0) + 1
+    seen = Counter(short.values())
     return {k: label if seen[label] == 1 else f"{label} (#{k})" for k, label in short.items()}
