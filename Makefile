@@ -21,10 +21,10 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 db: $(VENV)/.installed
 	$(PY) manage.py init-db
 
-# Seeds the real directive; on an empty database (no users yet) adds the demo too.
+# Seeds the real directive; on an empty database (no row in any table) the demo too. A
+# database holding anything else, even only the directive, never gets the demo.
 seed: db
-	@if [ "$$($(PY) manage.py stats --json | $(PY) -c 'import json,sys; print(json.load(sys.stdin)["users"])')" = "0" ]; then \
-		$(PY) manage.py seed --demo; else $(PY) manage.py seed; fi
+	$(PY) manage.py seed --demo-if-empty
 
 run: seed
 	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT) --server.headless true

@@ -2,7 +2,9 @@
 """Command line over the same services the pages use.
 
 python manage.py init-db            apply migrations (alembic upgrade head)
-python manage.py seed [--demo]      load the directive, bodies, targets (and demo data)
+python manage.py seed [--demo | --demo-if-empty]
+                                    load the directive, bodies, targets (and, into an empty
+                                    database only, the demo)
 python manage.py create-user ...    add an account
 python manage.py stats --json       counts of what the database holds
 python manage.py import-directive FILE [--dry-run] [--json]
@@ -61,18 +63,22 @@ def cmd_seed(args: argparse.Namespace) -> int:
     from models import session_scope
     from services import demo, seed
 
+    password = get_settings().demo_password
     with session_scope() as session:
-        result = seed.seed_reference(session)
         if args.demo:
-            demo_result = demo.seed_demo(session, password=get_settings().demo_password)
-            for k, v in demo_result.added.items():
-                result.add(k, v)
+            result, is_demo = demo.seed_demo(session, password=password), True
+        elif args.demo_if_empty:
+            result, is_demo = demo.seed_demo_if_empty(session, password=password)
+        else:
+            result, is_demo = seed.seed_reference(session), False
     if result.changed:
         _say("cli.seed_added", what=", ".join(f"{k} {v}" for k, v in result.added.items()))
     else:
         _say("cli.seed_nothing")
-    if args.demo:
-        _say("cli.demo_accounts", password=get_settings().demo_password)
+    if is_demo:
+        _say("cli.demo_accounts", password=password)
+    elif args.demo_if_empty:
+        _say("cli.seed_no_demo")
     return 0
 
 
@@ -288,7 +294,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("init-db", help="apply migrations").set_defaults(func=cmd_init_db)
     p = sub.add_parser("seed", help="load the directive (idempotent)")
-    p.add_argument("--demo", action="store_true", help="also demo accounts and history")
+    demo_choice = p.add_mutually_exclusive_group()
+    demo_choice.add_argument(
+        "--demo", action="store_true", help="the demo installation, into an empty database only"
+    )
+    demo_choice.add_argument(
+        "--demo-if-empty",
+        action="store_true",
+        help="the demo on an empty database, else only the directive (what make run does)",
+    )
     p.set_defaults(func=cmd_seed)
     p = sub.add_parser("create-user", help="add an account")
     p.add_argument("username")

@@ -166,6 +166,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Everything is already there: nothing added.",
     ),
     "cli.seed_added": ("Đã thêm: {what}", "Added: {what}"),
+    "cli.seed_no_demo": (
+        "CSDL đã có dữ liệu nên không nạp dữ liệu minh họa; chỉ bổ sung văn bản, đơn vị và chỉ "
+        "tiêu còn thiếu.",
+        "The database already holds data, so no demo data was loaded; only the missing "
+        "directive, bodies and targets were added.",
+    ),
+    "err.demo_not_empty": (
+        "Không nạp dữ liệu minh họa: CSDL này đã có {rows} bản ghi, mà dữ liệu minh họa chỉ "
+        "được nạp vào một CSDL trống.",
+        "Demo data not loaded: this database already holds {rows} rows, and demo data only "
+        "goes into an empty database.",
+    ),
     "cli.demo_accounts": (
         "Tài khoản demo (CHỈ DÙNG THỬ): lanhdao, vanphong, xem và mã đơn vị viết thường; "
         "mật khẩu: {password}",

@@ -4,7 +4,8 @@ figures from 2021-Q3 to 2022-Q4. Demo only: every screen that shows it says so."
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlmodel import Session, select
+from sqlalchemy import func
+from sqlmodel import Session, SQLModel, select
 
 from models import (
     Assignment,
@@ -25,6 +26,7 @@ from models import (
 from seed_data import demo as plan
 from services import audit, periods, seed
 from services.auth import SYSTEM, hash_password
+from services.errors import InvalidInput
 from services.reporting import apply_report
 from services.users import create_user
 
@@ -36,27 +38,53 @@ def is_demo(session: Session) -> bool:
     return seed.get_setting(session, DEMO_KEY) == "1"
 
 
+def rows_held(session: Session) -> int:
+    """Rows in the app's tables (the schema revision aside): 0 is an empty database."""
+    return sum(
+        int(session.exec(select(func.count()).select_from(table)).one())
+        for table in SQLModel.metadata.sorted_tables
+    )
+
+
 def seed_demo(session: Session, *, password: str) -> seed.SeedResult:
-    """Accounts, periods and history. A second run adds nothing."""
-    result = seed.SeedResult()
+    """The demo installation: the reference seed, accounts for every role sharing
+    `password`, and a made-up history that moves the current period back to 2022-Q4.
+
+    Only into an empty database. A database holding anything at all is refused, even one
+    holding only the reference seed and no account: that is how a real installation starts
+    (`manage.py seed`, then `create-user`), and the demo's published password, invented
+    reports and old period must never land in one. A database that already is the demo gets
+    the reference seed's missing rows and nothing else."""
+    if is_demo(session):
+        return seed.seed_reference(session)
+    if rows := rows_held(session):
+        raise InvalidInput("err.demo_not_empty", rows=rows)
+    result = seed.seed_reference(session)
     _seed_accounts(session, password, result)
     quarters = periods.quarters_between(plan.FIRST_QUARTER, plan.LAST_QUARTER)
-    if not is_demo(session):
-        seed.ensure_periods(session, quarters, current=plan.LAST_QUARTER)
-        rng = random.Random(plan.DEMO_SEED)
-        _seed_history(session, rng, quarters, result)
-        _seed_figures(session, rng, quarters, result)
-        seed.set_setting(session, DEMO_KEY, "1")
-        audit.record(
-            session,
-            actor=SYSTEM,
-            action="seed_demo",
-            entity="database",
-            entity_id=None,
-            after=dict(result.added),
-        )
+    seed.ensure_periods(session, quarters, current=plan.LAST_QUARTER)
+    rng = random.Random(plan.DEMO_SEED)
+    _seed_history(session, rng, quarters, result)
+    _seed_figures(session, rng, quarters, result)
+    seed.set_setting(session, DEMO_KEY, "1")
+    audit.record(
+        session,
+        actor=SYSTEM,
+        action="seed_demo",
+        entity="database",
+        entity_id=None,
+        after=dict(result.added),
+    )
     session.flush()
     return result
+
+
+def seed_demo_if_empty(session: Session, *, password: str) -> tuple[seed.SeedResult, bool]:
+    """What `make run` does: the demo on an empty database (or the demo already there),
+    else only the reference seed. True when the database is the demo."""
+    if is_demo(session) or not rows_held(session):
+        return seed_demo(session, password=password), True
+    return seed.seed_reference(session), False
 
 
 def _seed_accounts(session: Session, password: str, result: seed.SeedResult) -> None:

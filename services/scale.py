@@ -26,7 +26,7 @@ from models import (
     Task,
 )
 from seed_data import demo as plan
-from services import demo, periods, seed
+from services import demo, periods
 from services.reporting import completion_day
 
 Progress = Callable[[float, str], None]
@@ -38,7 +38,6 @@ def build(
 ) -> dict[str, int]:
     """Seed the demo, then add directives up to `scale`; returns counts added."""
     say = progress or (lambda share, what: None)
-    seed.seed_reference(session)
     demo.seed_demo(session, password=password)
     session.flush()
     data = seed_data.load_directive()

@@ -79,10 +79,9 @@ def engine(db_url: str) -> Iterator[Engine]:
 def seeded(engine: Engine) -> Engine:
     """The real directive and the demo installation."""
     from models import session_scope
-    from services import demo, seed
+    from services import demo
 
     with session_scope(engine) as session:
-        seed.seed_reference(session)
         demo.seed_demo(session, password="laichau2021")
     return engine
 
@@ -92,13 +91,12 @@ def demo_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """One demo database (SQLite) shared by the page and browser tests, which only read it
     or write to it in ways each test accounts for."""
     from models import session_scope
-    from services import demo, seed
+    from services import demo
 
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
     migrate(url)
     eng = build_engine(url)
     with session_scope(eng) as session:
-        seed.seed_reference(session)
         demo.seed_demo(session, password="laichau2021")
     eng.dispose()
     return url

@@ -25,13 +25,12 @@ PROPOSAL = "Đề nghị bổ sung kinh phí <b>in đậm</b><script>alert(1)</s
 
 @pytest.fixture(scope="module")
 def db_url(tmp_path_factory) -> str:
-    from services import demo, seed
+    from services import demo
 
     url = f"sqlite:///{tmp_path_factory.mktemp('e2e_reporting') / 'demo.db'}"
     migrate(url)
     engine = build_engine(url)
     with session_scope(engine) as s:
-        seed.seed_reference(s)
         demo.seed_demo(s, password="laichau2021")
     engine.dispose()
     return url

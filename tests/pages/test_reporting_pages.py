@@ -28,13 +28,12 @@ MARK = "kiểm thử trang"
 
 @pytest.fixture(scope="module")
 def own_demo_url(tmp_path_factory) -> str:
-    from services import demo, seed
+    from services import demo
 
     url = f"sqlite:///{tmp_path_factory.mktemp('pages_demo') / 'demo.db'}"
     migrate(url)
     engine = build_engine(url)
     with session_scope(engine) as s:
-        seed.seed_reference(s)
         demo.seed_demo(s, password="laichau2021")
     engine.dispose()
     return url

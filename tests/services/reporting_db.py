@@ -27,12 +27,11 @@ from tests.conftest import _postgres_schema_url, migrate
 
 
 def _seed(url: str) -> Engine:
-    from services import demo, seed
+    from services import demo
 
     migrate(url)
     engine = build_engine(url)
     with session_scope(engine) as s:
-        seed.seed_reference(s)
         demo.seed_demo(s, password="laichau2021")
     return engine
 

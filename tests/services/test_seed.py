@@ -96,8 +96,7 @@ def test_targets_keep_kind_value_and_source(engine):
 
 def test_second_seed_adds_nothing(engine):
     with session_scope(engine) as s:
-        first = seed.seed_reference(s)
-        demo.seed_demo(s, password="laichau2021")
+        first = demo.seed_demo(s, password="laichau2021")
     with session_scope(engine) as s:
         before = database_counts(s)
     with session_scope(engine) as s:
@@ -149,7 +148,6 @@ def test_demo_is_reproducible(engine, tmp_path):
 
     def fingerprint(eng):
         with session_scope(eng) as s:
-            seed.seed_reference(s)
             demo.seed_demo(s, password="x" * 10)
         with session_scope(eng) as s:
             return json.dumps(
