@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,6 +11,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent
 DATA_DIR = ROOT / "data"
+# The database, its backups and safety copies hold every report and the password hashes:
+# readable by the account that runs the app only.
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
 MIN_SECRET_LENGTH = 32
 # Secrets copied from examples and tutorials: as good as none.
 KNOWN_DEFAULT_SECRETS = frozenset(
@@ -45,6 +50,10 @@ class Settings(BaseSettings):
     # Sign-in: after this many wrong passwords in a row an account waits login_lock_minutes.
     max_failed_logins: int = Field(default=5, ge=1)
     login_lock_minutes: int = Field(default=15, ge=1)
+    # Restore: the copies of the database kept beside it (the newest N), and the largest
+    # backup file accepted (a real installation's database is tens of MB).
+    safety_copies_kept: int = Field(default=5, ge=1)
+    restore_max_mb: int = Field(default=1024, ge=1)
 
     @property
     def is_sqlite(self) -> bool:
@@ -70,12 +79,36 @@ class Settings(BaseSettings):
         path = self.cookie_secret_file
         if path.exists():
             return path.read_text(encoding="utf-8").strip()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         value = secrets.token_urlsafe(48)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(value)
         return value
+
+
+def private_dir(path: Path) -> Path:
+    """`path` as a folder only its owner may open: created so (with any missing parents), and
+    tightened if it is the app's own data folder. A folder named by the operator that already
+    exists (say /var/lib) is left as it is."""
+    path = Path(path)
+    if not path.is_dir():
+        path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+        path.chmod(PRIVATE_DIR_MODE)
+    elif path.resolve() == DATA_DIR.resolve():
+        path.chmod(PRIVATE_DIR_MODE)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """`path` as a file only its owner may read or write: created empty if missing (before
+    SQLite or anyone else creates it with the default mode), tightened if it exists. SQLite
+    gives its -wal and -shm files the database file's mode."""
+    path = Path(path)
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+    path.chmod(PRIVATE_FILE_MODE)
+    return path
 
 
 @lru_cache

@@ -9,9 +9,10 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
-from config import get_settings
+from config import PRIVATE_FILE_MODE, get_settings, private_dir, private_file
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -32,6 +33,17 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def keep_private(database: Path) -> None:
+    """The SQLite file (created empty here if missing, so that SQLite never creates it with
+    the default mode), its sidecars and its folder readable by the owner only."""
+    private_dir(database.parent)
+    private_file(database)
+    for suffix in SQLITE_SIDECARS:
+        sidecar = database.with_name(database.name + suffix)
+        with suppress(FileNotFoundError):
+            sidecar.chmod(PRIVATE_FILE_MODE)
+
+
 def build_engine(url: str) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
@@ -39,7 +51,7 @@ def build_engine(url: str) -> Engine:
         if parsed.database and parsed.database != ":memory:":
             # if this fails, connecting fails with OperationalError, reported as unreachable
             with suppress(OSError):
-                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+                keep_private(Path(parsed.database))
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
