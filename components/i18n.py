@@ -1116,6 +1116,57 @@ TEXTS: dict[str, tuple[str, str]] = {
         "“{name}” has schema version {version}, unknown to this software (perhaps from a "
         "newer one): nothing restored. The current database is kept.",
     ),
+    "err.restore_schema_extra": (
+        "Tệp “{name}” có {kind} “{object}” mà phần mềm không tạo ra ở phiên bản cấu trúc "
+        "{version}: không khôi phục. CSDL hiện tại giữ nguyên.",
+        "“{name}” has a {kind} “{object}” that this software does not create at schema version "
+        "{version}: nothing restored. The current database is kept.",
+    ),
+    "err.restore_schema_missing": (
+        "Tệp “{name}” thiếu {kind} “{object}” của cấu trúc phiên bản {version}: không khôi "
+        "phục. CSDL hiện tại giữ nguyên.",
+        "“{name}” lacks the {kind} “{object}” of schema version {version}: nothing restored. "
+        "The current database is kept.",
+    ),
+    "err.restore_schema_changed": (
+        "Tệp “{name}” có {kind} “{object}” khác với cấu trúc phiên bản {version} do phần mềm "
+        "tạo ra: không khôi phục. CSDL hiện tại giữ nguyên.",
+        "“{name}” has a {kind} “{object}” that differs from what this software creates at "
+        "schema version {version}: nothing restored. The current database is kept.",
+    ),
+    "err.restore_foreign_keys": (
+        "Tệp “{name}” có dữ liệu trỏ tới bản ghi không tồn tại (bảng {table}): không khôi "
+        "phục. CSDL hiện tại giữ nguyên.",
+        "“{name}” has rows pointing to records that do not exist (table {table}): nothing "
+        "restored. The current database is kept.",
+    ),
+    "err.restore_too_big": (
+        "Tệp “{name}” lớn hơn giới hạn {limit} MB cho một bản sao lưu (RESTORE_MAX_MB): không "
+        "khôi phục. CSDL hiện tại giữ nguyên.",
+        "“{name}” is larger than the {limit} MB allowed for a backup (RESTORE_MAX_MB): nothing "
+        "restored. The current database is kept.",
+    ),
+    "err.restore_no_space": (
+        "Không đủ chỗ trống trên đĩa để khôi phục “{name}” (cần khoảng {need} MB, còn {free} "
+        "MB): không khôi phục. CSDL hiện tại giữ nguyên.",
+        "Not enough free disk space to restore “{name}” (about {need} MB needed, {free} MB "
+        "free): nothing restored. The current database is kept.",
+    ),
+    "err.restore_sidecar": (
+        "Bên cạnh tệp “{name}” còn tệp “{sidecar}”, nên đây chưa phải một bản sao lưu trọn vẹn "
+        "(hãy sao lưu bằng trang Quản trị hoặc manage.py backup): không khôi phục. CSDL hiện "
+        "tại giữ nguyên.",
+        "“{sidecar}” lies beside “{name}”, so it is not a finished backup (make one with the "
+        "Administration page or manage.py backup): nothing restored. The current database is "
+        "kept.",
+    ),
+    "err.backup_schema_differs": (
+        "CSDL đang dùng có {kind} “{object}” không đúng cấu trúc phiên bản {version} do phần "
+        "mềm tạo ra, nên không sao lưu; hãy báo bộ phận kỹ thuật kiểm tra CSDL.",
+        "The database in use has a {kind} “{object}” that does not match what this software "
+        "creates at schema version {version}, so no backup was made; ask your technical staff "
+        "to check the database.",
+    ),
     "err.restore_failed": (
         "Khôi phục không thành công ({detail}): CSDL hiện tại giữ nguyên.",
         "The restore failed ({detail}): the current database is kept.",
