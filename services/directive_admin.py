@@ -24,6 +24,7 @@ from services import audit
 from services.auth import Actor
 from services.errors import InvalidInput, NotFound, StaleUpdate
 from services.guard import require_secretariat
+from services.optimistic import update_if_unchanged
 
 _DIRECTIVE_FIELDS = ["kind", "number", "issued_date", "title", "issuer", "signer", "is_open"]
 _TASK_FIELDS = ["text", "area", "cadence", "due_date"]
@@ -333,11 +334,12 @@ def update_task(
         raise StaleUpdate("err.stale_admin", what=task.text[:60])
     text = _check_task_fields(text, area, cadence)
     before = audit.snapshot(task, _TASK_FIELDS)
-    task.text, task.area, task.cadence, task.due_date = text, area, cadence, due_date
-    after = audit.snapshot(task, _TASK_FIELDS)
+    changes = {"text": text, "area": area, "cadence": cadence, "due_date": due_date}
+    after = audit.snapshot(Task.model_validate({**task.model_dump(), **changes}), _TASK_FIELDS)
     if after != before:
-        session.add(task)
-        session.flush()
+        shown = {field: getattr(task, field) for field in _TASK_FIELDS}
+        if not update_if_unchanged(session, task, expected=shown, changes=changes):
+            raise StaleUpdate("err.stale_admin", what=task.text[:60])
         audit.record(
             session,
             actor=actor,

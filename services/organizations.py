@@ -13,6 +13,7 @@ from services.auth import Actor
 from services.body_names import fold
 from services.errors import InvalidInput, NotFound, StaleUpdate
 from services.guard import require_secretariat
+from services.optimistic import update_if_unchanged
 
 CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{1,19}$")
 _FIELDS = ["code", "name", "kind", "active", "sort_order", "note"]
@@ -127,9 +128,9 @@ def rename_body(
     if name == org.name:
         return org
     before = audit.snapshot(org, ["name"])
-    org.name = name
-    session.add(org)
-    session.flush()
+    shown = org.name if expected_name is None else expected_name
+    if not update_if_unchanged(session, org, expected={"name": shown}, changes={"name": name}):
+        raise StaleUpdate("err.stale_admin", what=org.name)
     audit.record(
         session,
         actor=actor,

@@ -1,0 +1,98 @@
+"""Optimistic locking held for reports (tests/services/test_concurrency.py); here the same for
+the administration forms that carry what they showed: sixteen secretariat sessions send the
+same open form at once (rename a body, edit a task), each with its own new text. Exactly one
+is accepted, the others are told the form is stale, nothing of theirs is written, and the log
+holds one event. On SQLite and PostgreSQL."""
+
+import threading
+from collections import Counter
+
+import pytest
+from sqlmodel import select
+
+from models import Organization, Section, Task, session_scope
+from services import directive_admin, organizations
+from services.errors import StaleUpdate
+from tests.services.reporting_db import BACKENDS, actor, counts, demo_database
+
+THREADS = 16
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request, tmp_path_factory):
+    yield from demo_database(request.param, tmp_path_factory)
+
+
+def race(work) -> list[object]:
+    barrier = threading.Barrier(THREADS)
+    outcomes: list[object] = [None] * THREADS
+
+    def run(i: int) -> None:
+        barrier.wait()
+        try:
+            outcomes[i] = work(i)
+        except Exception as err:  # the outcome is the point
+            outcomes[i] = err
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=120)
+    return outcomes
+
+
+def test_sixteen_renames_from_one_form_one_wins(db):
+    office = actor(db, "vanphong")
+    with session_scope(db) as s:
+        shown = s.exec(select(Organization.name).where(Organization.code == "STP")).one()
+    before = counts(db)
+
+    def rename(i: int) -> str:
+        with session_scope(db) as s:
+            return organizations.rename_body(
+                s, actor=office, code="STP", name=f"Sở Tư pháp (tên {i})", expected_name=shown
+            ).name
+
+    outcomes = race(rename)
+    kinds = Counter(type(o).__name__ for o in outcomes)
+    assert kinds == {"str": 1, "StaleUpdate": THREADS - 1}, outcomes
+    (winner,) = [o for o in outcomes if isinstance(o, str)]
+    with session_scope(db) as s:
+        assert s.exec(select(Organization.name).where(Organization.code == "STP")).one() == winner
+    assert counts(db)["audit"] == before["audit"] + 1
+    stale = [o for o in outcomes if o != winner]
+    # each loser is told who got there first: the name now stored
+    assert all(str(o).startswith("Người khác vừa sửa") and winner in str(o) for o in stale)
+
+
+def test_sixteen_task_edits_from_one_form_one_wins(db):
+    office = actor(db, "vanphong")
+    with session_scope(db) as s:
+        task = s.exec(
+            select(Task).join(Section).where(Section.ordinal == 8).order_by(Task.ordinal)
+        ).first()
+        task_id, shown, area, cadence = task.id, task.text, task.area, task.cadence
+    before = counts(db)
+
+    def edit(i: int) -> str:
+        with session_scope(db) as s:
+            return directive_admin.update_task(
+                s,
+                actor=office,
+                task_id=task_id,
+                text=f"{shown} (sửa lần {i})",
+                area=area,
+                cadence=cadence,
+                due_date=None,
+                expected_text=shown,
+            ).text
+
+    outcomes = race(edit)
+    kinds = Counter(type(o).__name__ for o in outcomes)
+    assert kinds == {"str": 1, "StaleUpdate": THREADS - 1}, outcomes
+    (winner,) = [o for o in outcomes if isinstance(o, str)]
+    with session_scope(db) as s:
+        assert s.get(Task, task_id).text == winner
+    assert counts(db)["audit"] == before["audit"] + 1
+    assert all(isinstance(o, StaleUpdate) for o in outcomes if o != winner)
