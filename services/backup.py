@@ -119,9 +119,10 @@ def _upgrade(url: str, revision: str = "head") -> None:
 
 # ----------------------------------------------------------------------------- the schema
 
-# SQL split into tokens: string literals, quoted identifiers, words, single characters.
+# SQL split into tokens: string literals, quoted identifiers, words, numbers, other characters.
 _TOKENS = re.compile(
-    r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]|[A-Za-z_][A-Za-z0-9_$]*|\S""", re.S
+    r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]|[A-Za-z_][A-Za-z0-9_$]*|[0-9.]+|\S""",
+    re.S,
 )
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -255,8 +256,10 @@ def verify(path: Path, *, thorough: bool = False, name: str | None = None) -> Da
             raise InvalidInput("err.restore_not_db", name=name)
     try:
         with closing(_read_only(path)) as conn:
-            tables = conn.execute("SELECT lower(name) FROM sqlite_master WHERE type = 'table'")
-            if ("alembic_version",) not in tables.fetchall():
+            # the revision table is the same at every revision: read it only if it is ours
+            stamp = ("table", "alembic_version")
+            ours = reference_schema(head_revision()).objects[stamp][:2]
+            if read_schema(conn).objects.get(stamp) != ours:
                 raise InvalidInput("err.restore_not_ours", name=name)
             versions = [str(r[0]) for r in conn.execute("SELECT version_num FROM alembic_version")]
             if len(versions) != 1 or versions[0] not in known_revisions():

@@ -288,7 +288,8 @@ def test_restore_refuses_a_database_missing_tables(live, tmp_path):
     partial = tmp_path / "thieu-bang.db"
     with closing(sqlite3.connect(partial)) as conn:
         conn.executescript(
-            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);"
+            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL,"
+            " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));"
             "INSERT INTO alembic_version VALUES ('0001');"
             "CREATE TABLE user (id INTEGER PRIMARY KEY, username TEXT, password_hash TEXT,"
             " role TEXT);"
@@ -419,3 +420,41 @@ def test_checking_a_crafted_file_runs_none_of_its_code(live, good, tmp_path):
         mp.setattr(backup.sqlite3, "connect", connect)
         refused(live, crafted, "err.restore_schema_extra", kind="VIEW", object="v")
     assert calls == []
+
+
+def test_a_database_in_another_text_encoding_is_refused(live, tmp_path):
+    other = tmp_path / "utf16.db"
+    with closing(sqlite3.connect(other)) as conn:
+        conn.execute("PRAGMA encoding = 'UTF-16le'")
+        conn.execute("CREATE TABLE x (a)")
+        conn.execute("DROP TABLE x")
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config(str(ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(ROOT / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", url_of(other))
+    command.upgrade(cfg, "head")
+    refused(
+        live,
+        clone(other, tmp_path / "utf16-sao-luu.db"),
+        "err.restore_schema_changed",
+        kind="PRAGMA",
+        object="encoding",
+    )
+
+
+def test_storage_details_are_made_ours_not_refused(live, good, tmp_path):
+    """Page size, free pages and journal mode are how a file is stored, not what it holds:
+    a backup VACUUMed with another page size restores, in the live database's page size."""
+    other = tmp_path / "trang-8k.db"
+    shutil.copyfile(good, other)
+    with closing(sqlite3.connect(other)) as conn:
+        conn.execute("PRAGMA page_size = 8192")
+        conn.execute("VACUUM")
+        assert conn.execute("PRAGMA page_size").fetchone()[0] == 8192
+    backup.restore_from_file(url_of(live), other, actor=OFFICE)
+    with closing(sqlite3.connect(live)) as conn:
+        assert conn.execute("PRAGMA page_size").fetchone()[0] == 4096
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
