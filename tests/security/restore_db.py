@@ -10,20 +10,16 @@ from sqlmodel import select
 
 from models import User, session_scope
 from models.db import build_engine
-from services import backup, demo
+from services import backup
 from services.auth import Actor
-from tests.conftest import migrate
+from tests.services.reporting_db import demo_engine
 
 OFFICE = Actor(id=None, username="vanphong", role="secretariat")
 
 
 def make_demo(path: Path) -> str:
     url = f"sqlite:///{path}"
-    migrate(url)
-    engine = build_engine(url)
-    with session_scope(engine) as s:
-        demo.seed_demo(s, password="laichau2021")
-    engine.dispose()
+    demo_engine(url).dispose()
     return url
 
 

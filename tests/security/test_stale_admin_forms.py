@@ -4,7 +4,6 @@ same open form at once (rename a body, edit a task), each with its own new text.
 is accepted, the others are told the form is stale, nothing of theirs is written, and the log
 holds one event. On SQLite and PostgreSQL."""
 
-import threading
 from collections import Counter
 
 import pytest
@@ -13,7 +12,7 @@ from sqlmodel import select
 from models import Organization, Section, Task, session_scope
 from services import directive_admin, organizations
 from services.errors import StaleUpdate
-from tests.services.reporting_db import BACKENDS, actor, counts, demo_database
+from tests.services.reporting_db import BACKENDS, actor, counts, demo_database, race
 
 THREADS = 16
 
@@ -21,25 +20,6 @@ THREADS = 16
 @pytest.fixture(scope="module", params=BACKENDS)
 def db(request, tmp_path_factory):
     yield from demo_database(request.param, tmp_path_factory)
-
-
-def race(work) -> list[object]:
-    barrier = threading.Barrier(THREADS)
-    outcomes: list[object] = [None] * THREADS
-
-    def run(i: int) -> None:
-        barrier.wait()
-        try:
-            outcomes[i] = work(i)
-        except Exception as err:  # the outcome is the point
-            outcomes[i] = err
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join(timeout=120)
-    return outcomes
 
 
 def test_sixteen_renames_from_one_form_one_wins(db):
@@ -54,7 +34,7 @@ def test_sixteen_renames_from_one_form_one_wins(db):
                 s, actor=office, code="STP", name=f"Sở Tư pháp (tên {i})", expected_name=shown
             ).name
 
-    outcomes = race(rename)
+    outcomes, _ = race(THREADS, rename)
     kinds = Counter(type(o).__name__ for o in outcomes)
     assert kinds == {"str": 1, "StaleUpdate": THREADS - 1}, outcomes
     (winner,) = [o for o in outcomes if isinstance(o, str)]
@@ -88,7 +68,7 @@ def test_sixteen_task_edits_from_one_form_one_wins(db):
                 expected_text=shown,
             ).text
 
-    outcomes = race(edit)
+    outcomes, _ = race(THREADS, edit)
     kinds = Counter(type(o).__name__ for o in outcomes)
     assert kinds == {"str": 1, "StaleUpdate": THREADS - 1}, outcomes
     (winner,) = [o for o in outcomes if isinstance(o, str)]

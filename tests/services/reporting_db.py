@@ -2,7 +2,9 @@
 helpers to find the rows those tests act on. Tests that write read fresh versions and count
 rows before and after, so their order does not matter."""
 
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -26,7 +28,8 @@ from services.auth import Actor
 from tests.conftest import _postgres_schema_url, migrate
 
 
-def _seed(url: str) -> Engine:
+def demo_engine(url: str) -> Engine:
+    """Migrate the database at `url` and seed the demo into it; its engine."""
     from services import demo
 
     migrate(url)
@@ -44,12 +47,12 @@ def demo_database(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Ite
     PostgreSQL runs in its own schema and is skipped (failed in CI) when unreachable."""
     if backend == "sqlite":
         path: Path = tmp_path_factory.mktemp("reporting") / "demo.db"
-        engine = _seed(f"sqlite:///{path}")
+        engine = demo_engine(f"sqlite:///{path}")
         yield engine
         engine.dispose()
     else:
         for url in _postgres_schema_url():
-            engine = _seed(url)
+            engine = demo_engine(url)
             yield engine
             engine.dispose()
 
@@ -97,3 +100,25 @@ def counts(engine: Engine) -> dict[str, int]:
                 "audit": AuditEvent,
             }.items()
         }
+
+
+def race(threads: int, work: Callable[[int], object]) -> tuple[list[object], float]:
+    """Run `work(i)` in `threads` threads released together; their outcomes (a return value
+    or the exception raised) and the seconds it took."""
+    barrier = threading.Barrier(threads)
+    outcomes: list[object] = [None] * threads
+
+    def run(i: int) -> None:
+        barrier.wait()
+        try:
+            outcomes[i] = work(i)
+        except Exception as err:  # the outcome is the point
+            outcomes[i] = err
+
+    started = [threading.Thread(target=run, args=(i,)) for i in range(threads)]
+    start = time.perf_counter()
+    for th in started:
+        th.start()
+    for th in started:
+        th.join(timeout=120)
+    return outcomes, time.perf_counter() - start

@@ -2,7 +2,6 @@
 exactly one is accepted, the others are told the form is stale, nothing half-written remains,
 and the audit log holds one event per accepted report. On SQLite and on PostgreSQL."""
 
-import threading
 import time
 from collections import Counter
 
@@ -13,7 +12,14 @@ from models import Assignment, AuditEvent, ProgressReport, session_scope
 from services import reporting
 from services.errors import StaleUpdate
 from services.reporting import ReportInput
-from tests.services.reporting_db import BACKENDS, actor, assignment_of, counts, demo_database
+from tests.services.reporting_db import (
+    BACKENDS,
+    actor,
+    assignment_of,
+    counts,
+    demo_database,
+    race,
+)
 
 THREADS = 16
 
@@ -21,27 +27,6 @@ THREADS = 16
 @pytest.fixture(scope="module", params=BACKENDS)
 def db(request, tmp_path_factory):
     yield from demo_database(request.param, tmp_path_factory)
-
-
-def _race(engine, work) -> tuple[list[object], float]:
-    """Run `work(i)` in THREADS threads released together; their outcomes and the seconds."""
-    barrier = threading.Barrier(THREADS)
-    outcomes: list[object] = [None] * THREADS
-
-    def run(i: int) -> None:
-        barrier.wait()
-        try:
-            outcomes[i] = work(i)
-        except Exception as err:  # the outcome is the point
-            outcomes[i] = err
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
-    start = time.perf_counter()
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join(timeout=120)
-    return outcomes, time.perf_counter() - start
 
 
 def _report(engine, who, assignment_id: int, version: int, i: int):
@@ -61,7 +46,7 @@ def test_sixteen_reports_from_one_version_one_wins(db, request):
     assignment_id, version = assignment_of(db, "STP")
     who = actor(db, "stp")
     before = counts(db)
-    outcomes, seconds = _race(db, lambda i: _report(db, who, assignment_id, version, i))
+    outcomes, seconds = race(THREADS, lambda i: _report(db, who, assignment_id, version, i))
 
     kinds = Counter(type(o).__name__ for o in outcomes)
     assert kinds == {"int": 1, "StaleUpdate": THREADS - 1}, outcomes
@@ -99,7 +84,7 @@ def test_sixteen_reports_that_retry_on_stale_all_land(db, request):
             except StaleUpdate:
                 time.sleep(0.005 * (i % 4))
 
-    outcomes, seconds = _race(db, send_until_accepted)
+    outcomes, seconds = race(THREADS, send_until_accepted)
     assert all(isinstance(o, int) for o in outcomes), outcomes
     after = counts(db)
     assert after["reports"] == before["reports"] + THREADS
