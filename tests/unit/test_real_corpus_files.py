@@ -55,7 +55,11 @@ def test_expected_result_is_consistent(path: Path):
     assert {body["kind"] for body in expected["bodies"]} <= KINDS
 
     source = _source_text(name)
-    assert source.startswith(" [Nguồn:") or source.startswith("[Nguồn:"), "no source line"
+    assert source.lstrip().startswith("[Nguồn: http"), "no source line"
+    # the source line is noise to an importer: it must give away no number, body or heading
+    source_line = source[: source.index("]") + 1]
+    for clue in [expected["number"], *bodies, *expected.get("context_parts", [])]:
+        assert not clue or clue not in source_line, clue
     for section in expected["sections"]:
         if section["heading"]:
             assert _fold(section["heading"]) in source, section["heading"]
