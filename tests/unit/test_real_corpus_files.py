@@ -4,12 +4,15 @@ quotes text that is really in the document's source. The importer's accuracy on 
 measured elsewhere; this only keeps the hand-made expectations honest."""
 
 import html
+import importlib.util
 import json
 import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from docx import Document
+from openpyxl import load_workbook
 
 REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 EXPECTED = sorted(REAL.glob("*.expected.json"))
@@ -74,6 +77,56 @@ def test_expected_result_is_consistent(path: Path):
                 date.fromisoformat(task["deadline"])
     for part in expected.get("context_parts", []):
         assert _fold(part) in source, part
+    if document.suffix == ".xlsx":  # the sheet holds the rows the expected result quotes
+        sheet = _sheet_text(document)
+        for section in expected["sections"]:
+            for task in section["tasks"]:
+                assert _fold(task["text_start"]) in sheet, task["text_start"]
+
+
+def _sheet_text(path: Path) -> str:
+    sheet = load_workbook(path).active
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    return _fold(" ".join(cells))
+
+
+def _make_real():
+    spec = importlib.util.spec_from_file_location("make_real", REAL / "make_real.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+TABLE_SOURCE = """<!-- format: xlsx -->
+<p class="source">[Nguồn: https://example.invalid — bản trích]</p>
+<p class="title">PHỤ LỤC</p>
+<table class="grid">
+<tr><td><b>STT</b></td><td><b>Nội dung</b></td><td><b>Cơ quan chủ trì</b></td></tr>
+<tr><td colspan="3"><b>I. CẢI CÁCH THỂ CHẾ</b></td></tr>
+<tr><td>1</td><td>=Rà soát văn bản<br>quy phạm</td><td>Sở Tư pháp</td></tr>
+</table>
+"""
+
+
+def test_the_generator_lays_a_table_out_as_a_sheet_and_a_word_table(tmp_path: Path):
+    make_real = _make_real()
+    blocks = make_real.read_blocks(TABLE_SOURCE)
+
+    make_real.build_xlsx(blocks, tmp_path / "t.xlsx")
+    sheet = load_workbook(tmp_path / "t.xlsx").active
+    assert [c.value for c in sheet[3]] == ["STT", "Nội dung", "Cơ quan chủ trì"]
+    assert "A4:C4" in {str(r) for r in sheet.merged_cells.ranges}  # the group row spans the table
+    assert sheet["A4"].value == "I. CẢI CÁCH THỂ CHẾ"
+    # a cell that looks like a formula stays text, and a <br> is a line break in the cell
+    assert sheet["B5"].value == "=Rà soát văn bản\nquy phạm" and sheet["B5"].data_type == "s"
+    assert "A1:C1" in {str(r) for r in sheet.merged_cells.ranges}  # the source line
+
+    make_real.build_docx(blocks, tmp_path / "t.docx")
+    table = Document(tmp_path / "t.docx").tables[0]
+    group = table.rows[1].cells
+    assert group[0]._tc is group[2]._tc  # merged across the row
+    assert group[0].text == "I. CẢI CÁCH THỂ CHẾ"
+    assert table.cell(2, 2).text == "Sở Tư pháp"
 
 
 def test_every_source_has_its_document_and_expected_result():
