@@ -155,6 +155,6 @@ def link_choice(name: str, choices: Sequence[str], *, upper: bool = False) -> tu
     return value, value in choices
 
 
-def bad_link(key: str, value: str) -> None:
+def bad_link(key: str, value: str, **params: object) -> None:
     """The one sentence for a link whose `value` this page does not know."""
-    st.warning(t(key, value=shorten(value, _QUOTED)), icon=":material/link_off:")
+    st.warning(t(key, value=shorten(value, _QUOTED), **params), icon=":material/link_off:")

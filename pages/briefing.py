@@ -45,7 +45,7 @@ if "slide" not in st.session_state:
     sent, wanted = link_number("slide")
     st.session_state["slide"] = wanted - 1 if wanted and wanted <= total else 0
     if sent and not (wanted and wanted <= total):
-        bad_link("br.no_slide", sent)
+        bad_link("br.no_slide", sent, total=total)
 
 
 def _move(step: int) -> None:

@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -32,11 +33,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(demo_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def streamlit_server(db_url: str, log_dir: Path, **env: str) -> Iterator[str]:
+    """`streamlit run app.py` on a free port over `db_url`; its address once it answers."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": demo_sqlite_url, "COOKIE_SECRET": "e" * 48}
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    env = {**os.environ, "DATABASE_URL": db_url, "COOKIE_SECRET": "e" * 48, **env}
+    log = log_dir / "streamlit.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
             [
@@ -73,6 +75,12 @@ def server(demo_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def server(demo_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with streamlit_server(demo_sqlite_url, tmp_path_factory.mktemp("server")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
