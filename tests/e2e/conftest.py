@@ -34,8 +34,11 @@ def _free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(db_url: str, log_dir: Path, **env: str) -> Iterator[str]:
-    """`streamlit run app.py` on a free port over `db_url`; its address once it answers."""
+def streamlit_server(
+    db_url: str, log_dir: Path, script: Path = ROOT / "app.py", **env: str
+) -> Iterator[str]:
+    """`streamlit run app.py` (or `script`) on a free port over `db_url`, in the project's
+    folder (so with its .streamlit/config.toml); its address once it answers."""
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": db_url, "COOKIE_SECRET": "e" * 48, **env}
     log = log_dir / "streamlit.log"
@@ -46,7 +49,7 @@ def streamlit_server(db_url: str, log_dir: Path, **env: str) -> Iterator[str]:
                 "-m",
                 "streamlit",
                 "run",
-                str(ROOT / "app.py"),
+                str(script),
                 "--server.port",
                 str(port),
                 "--server.address",

@@ -9,6 +9,18 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.e2e.conftest import browser, shots  # noqa: F401  (fixtures shared with tests/e2e)
+from tests.pages.conftest import (
+    app_env,  # noqa: F401  (the demo database, for AppTest)
+    clear_process_state,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_app_state() -> Iterator[None]:
+    """Each test starts and ends without another test's settings, engines and caches."""
+    clear_process_state()
+    yield
+    clear_process_state()
 
 
 class Recorder:
