@@ -23,6 +23,11 @@ def _fresh_app_state() -> Iterator[None]:
     clear_process_state()
 
 
+# One demo account of each role, and every query parameter any page reads plus one none does.
+USERS = {"leader": "lanhdao", "secretariat": "vanphong", "body": "stp", "viewer": "xem"}
+LINK_PARAMS = ["org", "task", "section", "target", "assignment", "slide", "zq"]
+
+
 class Recorder:
     """A web server on 127.0.0.1 that answers 404 to everything and remembers each request."""
 

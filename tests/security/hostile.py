@@ -17,6 +17,7 @@ them through the real import.
 from dataclasses import dataclass, replace
 
 from sqlalchemy import text
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from models import (
@@ -119,6 +120,25 @@ def _actor(s: Session, username: str) -> Actor:
     return Actor.of(s.exec(select(User).where(User.username == username)).one())
 
 
+def _stp_reports(engine: Engine, assignment_id: int, *, percent: int, **texts: str) -> int:
+    """STP, the hostile body, reports on `assignment_id` in the current period: the id."""
+    with session_scope(engine) as s:
+        fresh = s.get(Assignment, assignment_id)
+        report = reporting.submit_report(
+            s,
+            actor=_actor(s, "stp"),
+            assignment_id=fresh.id,
+            expected_version=fresh.version,
+            data=ReportInput(
+                period=reporting.reading(s).current_period,
+                status="in_progress",
+                percent=percent,
+                **texts,
+            ),
+        )
+        return report.id
+
+
 def build(url: str, base: str) -> Hostile:
     """Migrate `url`, seed the demo, and make every text field hostile (see the module)."""
     migrate(url)
@@ -173,25 +193,26 @@ def build(url: str, base: str) -> Hostile:
             task_label = f"1.{task.ordinal}"
             org_id = org.id
         evidence_link = f"{base}/ZQlink?x=![i]({base}/link.png)"
+        report_id = _stp_reports(
+            engine,
+            assignment.id,
+            percent=40,
+            result=h("result", 2000),
+            difficulties=h("difficulties", 2000),
+            proposals=h("proposals", 2000),
+            evidence_number=h("evidence"),
+            evidence_link=evidence_link,
+        )
+        with session_scope(engine) as s:
+            proposals.give_direction(
+                s, actor=_actor(s, "lanhdao"), report_id=report_id, text=h("direction", 2000)
+            )
+        # a second proposal, still waiting for a direction
+        waiting_id = _stp_reports(
+            engine, assignment.id, percent=45, result=h("later", 2000), proposals=h("waiting", 2000)
+        )
         with session_scope(engine) as s:
             body = _actor(s, "stp")
-            report = reporting.submit_report(
-                s,
-                actor=body,
-                assignment_id=assignment.id,
-                expected_version=assignment.version,
-                data=ReportInput(
-                    period=reporting.reading(s).current_period,
-                    status="in_progress",
-                    percent=40,
-                    result=h("result", 2000),
-                    difficulties=h("difficulties", 2000),
-                    proposals=h("proposals", 2000),
-                    evidence_number=h("evidence"),
-                    evidence_link=evidence_link,
-                ),
-            )
-            report_id = report.id
             fig = figures.targets_for(s, actor=body, organization_id=org_id)[0]
             figures.submit_figure(
                 s,
@@ -205,27 +226,6 @@ def build(url: str, base: str) -> Hostile:
                     source=h("source"),
                 ),
             )
-        with session_scope(engine) as s:
-            proposals.give_direction(
-                s, actor=_actor(s, "lanhdao"), report_id=report_id, text=h("direction", 2000)
-            )
-        with session_scope(engine) as s:  # a second proposal, still waiting for a direction
-            body = _actor(s, "stp")
-            fresh = s.get(Assignment, assignment.id)
-            waiting = reporting.submit_report(
-                s,
-                actor=body,
-                assignment_id=fresh.id,
-                expected_version=fresh.version,
-                data=ReportInput(
-                    period=reporting.reading(s).current_period,
-                    status="in_progress",
-                    percent=45,
-                    result=h("later", 2000),
-                    proposals=h("waiting", 2000),
-                ),
-            )
-            waiting_id = waiting.id
         with session_scope(engine) as s:  # what only a document carries, for directive 1
             target = s.exec(
                 select(Target).where(Target.directive_id == 1).order_by(Target.code)

@@ -21,10 +21,9 @@ from services.permissions import ROLE_PAGES
 from tests.conftest import ROOT
 from tests.e2e.conftest import streamlit_server
 from tests.e2e.test_smoke import wait_for_sign_in_cookie
-from tests.security.conftest import settled
+from tests.security.conftest import USERS, settled
 
 FILES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
-USERS = {"leader": "lanhdao", "secretariat": "vanphong", "body": "stp", "viewer": "xem"}
 HOME = {"leader": "overview", "secretariat": "overview", "body": "my_tasks", "viewer": "overview"}
 
 

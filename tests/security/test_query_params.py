@@ -15,9 +15,9 @@ from services.permissions import ROLE_PAGES
 from tests.e2e.conftest import streamlit_server
 from tests.markdown_text import shown
 from tests.pages.conftest import sign_in
+from tests.security.conftest import LINK_PARAMS
 
 GARBAGE = ["²", "-1", str(10**30), "", "abc", "1; DROP TABLE task; --", "' OR '1'='1", "1e3"]
-PARAMS = ["org", "task", "section", "target", "assignment", "slide", "embed_x"]
 # The parameters a page reads, the catalogue key of its sentence, and how the page reads it.
 READS = {
     "body": {"org": ("body.unknown", str.upper)},
@@ -48,7 +48,7 @@ def test_garbage_in_every_query_parameter_gets_one_sentence_and_the_default(app_
     at = sign_in(_who_may_open(page))
     at.switch_page(PAGES[page][0]).run()
     standing = [w.value for w in at.warning]  # what the page says without a link
-    for name in PARAMS:
+    for name in LINK_PARAMS:
         for value in GARBAGE:
             query = {name: value}
             if page == "directive" and name == "assignment":

@@ -13,13 +13,12 @@ from streamlit.testing.v1 import AppTest
 from services.permissions import ROLE_PAGES
 from tests.conftest import ROOT
 from tests.pages.conftest import clear_process_state, sign_in
+from tests.security.conftest import LINK_PARAMS, USERS
 from tests.security.hostile import Hostile, build, payload, plan_text
 from tests.security.rendering_check import shown_markers, violations
 
 BASE = "http://127.0.0.1:9"  # never contacted: AppTest draws nothing
-USERS = {"leader": "lanhdao", "secretariat": "vanphong", "body": "stp", "viewer": "xem"}
 PER_DIRECTIVE = {"overview", "directive", "body", "targets", "briefing"}
-PARAMS = ["org", "task", "section", "target", "assignment", "slide", "zq"]
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +67,7 @@ def states(page: str, role: str, h: Hostile, directive: int) -> list[tuple[str, 
     elif page == "admin":
         pick = {"adm_user_pick": "stp", "adm_directive": directive, "adm_task_pick": h.task_id}
         views = [("hostile picks", {}, pick)]
-    hostile_link = {name: payload("link", h.base) for name in PARAMS}
+    hostile_link = {name: payload("link", h.base) for name in LINK_PARAMS}
     return [*views, ("hostile link", hostile_link, {})]
 
 

@@ -18,11 +18,8 @@ from app import PAGES
 from services.permissions import ROLE_PAGES
 from tests.e2e.conftest import streamlit_server
 from tests.e2e.test_smoke import sign_in, wait_for_sign_in_cookie
-from tests.security.conftest import Recorder, settled
+from tests.security.conftest import LINK_PARAMS, USERS, Recorder, settled
 from tests.security.hostile import Hostile, build, payload, plan_text
-
-USERS = {"leader": "lanhdao", "secretariat": "vanphong", "body": "stp", "viewer": "xem"}
-PARAMS = ["org", "task", "section", "target", "assignment", "slide", "zq"]
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +41,7 @@ def views(page: str, h: Hostile) -> list[dict]:
         "body": {"org": h.org_code},
         "targets": {"target": h.target_code},
     }.get(page)
-    hostile_link = {name: payload("link", h.base) for name in PARAMS}
+    hostile_link = {name: payload("link", h.base) for name in LINK_PARAMS}
     return [{}, *([detail] if detail else []), hostile_link]
 
 
