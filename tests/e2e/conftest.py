@@ -1,7 +1,6 @@
-"""A real `streamlit run` on a free port over the demo database, and headless Chromium."""
+"""A real `streamlit run` on a free port over the demo database (Chromium: tests/conftest.py)."""
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,18 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import IN_CI, ROOT
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SHOTS = ROOT / "test-output" / "screenshots"
+from tests.conftest import ROOT
 
 
 def _free_port() -> int:
@@ -84,24 +72,3 @@ def streamlit_server(
 def server(demo_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with streamlit_server(demo_sqlite_url, tmp_path_factory.mktemp("server")) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def shots() -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    return SHOTS

@@ -1,4 +1,4 @@
-"""Fixtures of the security tests: the browser of the e2e tests, a local HTTP server that
+"""Fixtures of the security tests (the browser is tests/conftest.py's): a local HTTP server that
 records every request made to it, and waiting for a page to be drawn."""
 
 import threading
@@ -8,7 +8,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from playwright.sync_api import Page
 
-from tests.e2e.conftest import browser, shots  # noqa: F401  (fixtures shared with tests/e2e)
 from tests.pages.conftest import (
     app_env,  # noqa: F401  (the demo database, for AppTest)
     clear_process_state,
