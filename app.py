@@ -1,14 +1,15 @@
-"""Entry point: page config, the sign-in gate, this role's page list, st.navigation."""
+"""Entry point: page config, the sign-in gate, this role's page list, st.navigation.
+The page list follows the role (services.permissions.ROLE_PAGES): a page that is not in it
+cannot be opened by its URL either, and each page file checks it again (components.page.guard)
+however it was reached."""
 
 import streamlit as st
-from sqlalchemy.exc import OperationalError, ProgrammingError
+from streamlit.delta_generator import DeltaGenerator
 
-from components import ui
-from components.auth import sign_out_button, signed_in_actor
+from components.page import gate, gated
 from components.ui import t
-from config import get_settings
-from models import Role
 from services.auth import Actor
+from services.permissions import ROLE_PAGES
 
 PAGES = {  # key -> (file, url path, icon)
     "overview": ("pages/overview.py", "tong-quan", ":material/dashboard:"),
@@ -23,64 +24,6 @@ PAGES = {  # key -> (file, url path, icon)
     "import_directive": ("pages/import_directive.py", "nhap-van-ban", ":material/upload_file:"),
     "admin": ("pages/admin.py", "quan-tri", ":material/admin_panel_settings:"),
 }
-# The page list follows the role: a page that is not in it cannot be opened by its URL either.
-ROLE_PAGES = {
-    Role.LEADER: ["overview", "directive", "body", "targets", "proposals", "briefing"],
-    Role.SECRETARIAT: [
-        "overview",
-        "directive",
-        "body",
-        "targets",
-        "my_tasks",
-        "figures",
-        "audit",
-        "briefing",
-        "import_directive",
-        "admin",
-    ],
-    Role.BODY: ["my_tasks", "overview", "directive", "body", "targets", "figures"],
-    Role.VIEWER: ["overview", "directive", "body", "targets", "briefing"],
-}
-
-
-def _language_switch() -> None:
-    choice = st.sidebar.radio(
-        t("app.language"),
-        ["vi", "en"],
-        horizontal=True,
-        key="lang_choice",
-        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
-        index=0 if ui.lang() == "vi" else 1,
-    )
-    st.session_state["lang"] = choice
-
-
-def gate() -> Actor:
-    """The frame of every page: sign-in, language, who is signed in, sign-out. Stops the run
-    while nobody is signed in."""
-    st.session_state.setdefault("lang", get_settings().language)
-    try:
-        actor = signed_in_actor()
-    except (OperationalError, ProgrammingError) as err:
-        st.error(
-            t("app.db_not_ready")
-            if "no such table" in str(err).lower() or "does not exist" in str(err).lower()
-            else t("app.db_unreachable", url=get_settings().database_url.split("@")[-1])
-        )
-        st.stop()
-    if actor is None:
-        st.stop()
-    st.session_state["actor"] = actor
-    _language_switch()
-    st.sidebar.markdown(
-        t(
-            "app.signed_in_as",
-            name=st.session_state.get("name", actor.username),
-            role=t(f"role.{actor.role}"),
-        )
-    )
-    sign_out_button()
-    return actor
 
 
 def page_setup() -> None:
@@ -107,7 +50,7 @@ def role_pages(actor: Actor, folder: str = "", home: str | None = None) -> list:
     Streamlit serves the default page only at "/", never at its own address, so a link to
     /tong-quan said "page not found" while the overview was the default: the home page is
     also listed, hidden, at its own address."""
-    keys = ROLE_PAGES[Role(actor.role)]
+    keys = ROLE_PAGES[actor.role]
     files = {key: folder + PAGES[key][0] for key in keys} | ({keys[0]: home} if home else {})
 
     def page(key: str, **kw: object) -> st.Page:
@@ -120,9 +63,25 @@ def role_pages(actor: Actor, folder: str = "", home: str | None = None) -> list:
     ]
 
 
+def navigate(actor: Actor, pages: list, menu: DeltaGenerator) -> None:
+    """Run the page the address asks for among `pages`, and list them in `menu`.
+
+    The menu is drawn with st.page_link, not by st.navigation: .streamlit/config.toml turns
+    Streamlit's own sidebar list off (client.showSidebarNavigation), because on a freshly
+    started server, before anyone has signed in, that list showed every file of pages/."""
+    with gated(actor):  # the page's guard knows the gate passed this actor in this run
+        chosen = st.navigation(pages, position="hidden")
+        for page in pages:
+            if page.visibility != "hidden":
+                menu.page_link(page)
+        chosen.run()
+
+
 def main() -> None:
     page_setup()
-    st.navigation(role_pages(gate())).run()
+    menu = st.sidebar.container()  # at the top of the sidebar, filled once the role is known
+    actor = gate()
+    navigate(actor, role_pages(actor), menu)
 
 
 if __name__ == "__main__":  # as Streamlit runs it; benchmarks/floor_page.py imports the rest

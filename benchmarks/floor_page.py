@@ -4,9 +4,11 @@ which draws only the page frame. The overview's ratio to it is the cost of the o
 
 import streamlit as st
 
-from app import gate, page_setup, role_pages
+from app import gate, navigate, page_setup, role_pages
 from config import ROOT
 
 page_setup()
+menu = st.sidebar.container()
+actor = gate()
 blank = str(ROOT / "benchmarks" / "blank_page.py")
-st.navigation(role_pages(gate(), folder=f"{ROOT}/", home=blank)).run()
+navigate(actor, role_pages(actor, folder=f"{ROOT}/", home=blank), menu)

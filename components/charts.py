@@ -7,6 +7,7 @@ import altair as alt
 import pandas as pd
 
 from components.i18n import t
+from components.ui_text import shorten
 
 TIMELINESS_ORDER = [
     "done_on_time",
@@ -203,9 +204,9 @@ _FONT_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/not
 def sections_for_slides(briefing, lang: str) -> alt.Chart:
     """Progress by section for a projector: big type, shares of each section's assignments."""
     groups = [
-        (
+        (  # one line each: the label is drawn into SVG that a slide shows inside Markdown
             s.ordinal,
-            f"{s.label} {s.heading[:30]}{'…' if len(s.heading) > 30 else ''} ({g.assignments})",
+            f"{shorten(s.label, 12)} {shorten(s.heading, 31)} ({g.assignments})",
             g.by_timeliness,
         )
         for s, g in briefing.data.sections

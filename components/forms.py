@@ -2,28 +2,21 @@
 returns what was typed (or None until it is submitted); the page hands it to a service.
 
 What people type is shown with st.text (no Markdown, no HTML) or, inside Markdown, escaped
-with `plain`, so that "<script>" or "**" typed into a report is shown as typed.
+with `plain` (components.ui_text), so that "<script>" or "**" typed into a report is shown as
+typed.
 """
 
-import re
 from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
 
 from components.ui import fmt_date, fmt_datetime, t
+from components.ui_text import plain
 from models import Status, TargetKind
 from services.figures import FigureTarget
 from services.reporting import ReportInput, ReportView, TaskRow
 from services.validation import TEXT_LIMIT
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&^\"'@])")
-
-
-def plain(text: str | None) -> str:
-    """`text` escaped for st.markdown: every Markdown, HTML and Streamlit directive character
-    backslash-escaped, so it shows as typed."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text or "")
 
 
 def short(text: str, limit: int = 90) -> str:
@@ -156,7 +149,7 @@ def report_card(report: ReportView, *, show_body: bool = False) -> None:
     """One report as a reader sees it; every typed text through st.text."""
     with st.container(border=True):
         head = [
-            f"**{report.period}**",
+            f"**{plain(report.period)}**",
             t(f"status.{report.status}"),
             f"{report.percent}%",
         ]
@@ -165,7 +158,7 @@ def report_card(report: ReportView, *, show_body: bool = False) -> None:
         if show_body:
             head.insert(0, plain(report.organization_name))
         st.markdown(" · ".join(head))
-        by = t("rp.by", who=plain(report.author) or "—", at=fmt_datetime(report.created_at))
+        by = t("rp.by", who=report.author or "—", at=fmt_datetime(report.created_at))
         if report.on_behalf:
             by += " · " + t("rp.on_behalf")
         st.caption(by)
@@ -188,7 +181,7 @@ def report_card(report: ReportView, *, show_body: bool = False) -> None:
             st.info(
                 t(
                     "rp.direction_head",
-                    who=plain(note.author) or "—",
+                    who=note.author or "—",
                     at=fmt_datetime(note.created_at),
                 )
                 + (" · " + t("pp.closed") if note.closed else ""),

@@ -51,6 +51,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "role.body": ("Đơn vị", "Body"),
     "role.viewer": ("Người xem", "Viewer"),
     # --- pages
+    "page.not_allowed": (
+        "Tài khoản này không được mở trang này; hãy chọn một trang trong danh mục bên trái.",
+        "This account may not open this page; choose one from the menu on the left.",
+    ),
     "page.overview": ("Tổng quan", "Overview"),
     "page.directive": ("Chỉ thị", "Directive"),
     "page.body": ("Đơn vị", "Bodies"),
@@ -197,8 +201,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dir.number": ("Số", "Number"),
     "dir.back": ("← Về mục {n}", "← Back to section {n}"),
     "dir.no_assignment": (
-        "Không có lượt giao này trong nhiệm vụ.",
-        "No such assignment in this task.",
+        "Địa chỉ có lượt giao “{value}” không thuộc nhiệm vụ này; hãy chọn một đơn vị trong bảng.",
+        "The address names an assignment “{value}” that is not in this task; pick a body in "
+        "the table.",
     ),
     "dir.task_summary": (
         "Hoàn thành {done}/{total} · quá hạn {overdue} · chưa báo cáo {missing}",
@@ -208,7 +213,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "health.red": ("Chậm", "Behind"),
     "health.amber": ("Cần chú ý", "Watch"),
     "health.green": ("Tốt", "Good"),
-    "body.unknown": ("Không có đơn vị mã “{code}”.", "There is no body “{code}”."),
+    "body.unknown": (
+        "Không có đơn vị mã “{value}”; đang hiển thị đơn vị đầu danh sách.",
+        "There is no body “{value}”; showing the first one.",
+    ),
     "body.inactive": (
         "Đơn vị này đã ngừng hoạt động; số liệu được giữ nguyên.",
         "This body is inactive; its history is kept.",
@@ -223,7 +231,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "body.assignments": ("Nhiệm vụ được giao (kỳ {period})", "Assignments ({period})"),
     "body.reports": ("Báo cáo gần đây", "Recent reports"),
-    "tgp.unknown": ("Không có chỉ tiêu mã “{code}”.", "There is no target “{code}”."),
+    "tgp.unknown": (
+        "Không có chỉ tiêu mã “{value}”; đang hiển thị chỉ tiêu đầu danh sách.",
+        "There is no target “{value}”; showing the first one.",
+    ),
     "tgp.source": ("Câu trong Chỉ thị:", "The directive's sentence:"),
     "tgp.by_body": ("Từng đơn vị ({period})", "Each body ({period})"),
     "tgp.owner": ("Đơn vị chủ trì: {code}", "Owner: {code}"),
@@ -238,10 +249,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tgk.done": ("Thực hiện / chưa thực hiện", "Done or not"),
     "dir.choose_section": ("Mục của Chỉ thị", "Section of the directive"),
     "dir.no_section": (
-        "Không có mục {n}; hiển thị mục đầu tiên.",
-        "There is no section {n}; showing the first.",
+        "Không có mục “{value}”; đang hiển thị mục đầu tiên.",
+        "There is no section “{value}”; showing the first.",
     ),
-    "dir.no_task": ("Không có nhiệm vụ {label}.", "There is no task {label}."),
+    "dir.no_task": (
+        "Không có nhiệm vụ “{value}” trong văn bản này; đang hiển thị mục đầu tiên.",
+        "There is no task “{value}” in this directive; showing the first section.",
+    ),
     "dir.open_task": ("Xem các đơn vị", "Bodies"),
     "dir.grid": ("Nhiệm vụ {label}: từng đơn vị, kỳ {period}", "Task {label}: each body, {period}"),
     "dir.grid_summary": (
@@ -803,6 +817,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # --- briefing and exports (issue 5)
     "br.prev": ("◀ Trước", "◀ Previous"),
+    "br.no_slide": (
+        "Không có trang trình chiếu “{value}” (có {total} trang); đang hiển thị trang 1.",
+        "There is no slide “{value}” (there are {total}); showing slide 1.",
+    ),
     "br.next": ("Tiếp ▶", "Next ▶"),
     "br.settings": ("Tùy chọn trình chiếu, tải tệp", "Options and files"),
     "br.as_of": ("Số liệu tính đến ngày", "Figures as of"),

@@ -7,15 +7,15 @@ or renumbered.
 """
 
 import math
-import re
 from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from components.ui import fmt_date, t
-from components.ui_text import shorten
+from components import i18n
+from components.ui import fmt_date, lang, t
+from components.ui_text import plain, shorten
 from models import Cadence, Direction, ReformArea, TargetKind
 from services.body_names import BodyRef
 from services.import_parser import ParsedDirective, ParsedSection, ParsedTask, ProposedTarget
@@ -328,14 +328,6 @@ def rebuild(
     )
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&^])")
-
-
-def plain(text: str) -> str:
-    """Text from the document, shown as written inside Markdown."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text or "")
-
-
 def full_text(parsed: ParsedDirective) -> None:
     """Every task in full, section by section, as the preview's tables cut long text."""
     for s in parsed.sections:
@@ -345,12 +337,12 @@ def full_text(parsed: ParsedDirective) -> None:
 
 
 def summary(parsed: ParsedDirective) -> str:
-    return t(
+    return t(  # t escapes what the document carried
         "imp.summary",
-        kind=plain(parsed.kind or "?"),
-        number=plain(t("imp.number", number=parsed.number))
+        kind=parsed.kind or "?",
+        number=i18n.t("imp.number", lang(), number=parsed.number)
         if parsed.number
-        else t("imp.no_number"),
+        else i18n.t("imp.no_number", lang()),
         day=fmt_date(parsed.issued_date) or "—",
         sections=len(parsed.sections),
         tasks=parsed.task_count,

@@ -1,11 +1,11 @@
 """The briefing's slides as HTML for a projector: big type, high contrast, one message each.
-Every piece of data is escaped: names and proposals are typed by users."""
-
-from html import escape
+Every piece of text is escaped with html_text (names, headings and proposals are typed by
+people or carried by documents), and kept on one line: Streamlit reads this HTML inside
+Markdown, and a blank line would end the HTML and let the rest be read as Markdown."""
 
 from components import charts
 from components.i18n import t
-from components.ui_text import VN_TZ, verdict_text
+from components.ui_text import VN_TZ, html_text, verdict_text
 from services.briefing import TOP, Briefing
 
 # Sizes at 1920x1080; the CSS scales them down with the window, never below the floor.
@@ -51,18 +51,18 @@ def _clip(text: str, limit: int) -> str:
 def frame(b: Briefing, lang: str, number: int, total: int, title: str, body: str) -> str:
     made = b.made_at.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
     meta = t("br.meta", lang, day=b.as_of.strftime("%d/%m/%Y"), made=made, n=number, total=total)
-    demo = f'<div class="slide-demo">{escape(t("br.demo", lang))}</div>' if b.demo else ""
+    demo = f'<div class="slide-demo">{html_text(t("br.demo", lang))}</div>' if b.demo else ""
     return (
-        f'<div class="slide"><div class="slide-head"><div class="slide-title">{escape(title)}'
-        f'</div><div class="slide-meta">{escape(meta)}</div></div>{demo}{body}</div>'
+        f'<div class="slide"><div class="slide-head"><div class="slide-title">{html_text(title)}'
+        f'</div><div class="slide-meta">{html_text(meta)}</div></div>{demo}{body}</div>'
     )
 
 
 def tiles(items: list[tuple[str, str, str]]) -> str:
     """(figure, label, tone) boxes."""
     cells = "".join(
-        f'<div class="slide-tile"><div class="slide-figure tone-{tone}">{escape(fig)}</div>'
-        f'<div class="slide-label">{escape(label)}</div></div>'
+        f'<div class="slide-tile"><div class="slide-figure tone-{tone}">{html_text(fig)}</div>'
+        f'<div class="slide-label">{html_text(label)}</div></div>'
         for fig, label, tone in items
     )
     return f'<div class="slide-figures">{cells}</div>'
@@ -75,14 +75,14 @@ def table(
     tones: list[str] | None = None,
 ) -> str:
     head = "".join(
-        f'<th class="{"num" if i in numeric else ""}">{escape(h)}</th>'
+        f'<th class="{"num" if i in numeric else ""}">{html_text(h)}</th>'
         for i, h in enumerate(headers)
     )
     body = []
     for r, row in enumerate(rows):
         tone = f' class="tone-{tones[r]}"' if tones else ""
         cells = "".join(
-            f'<td class="{"num" if i in numeric else ""}">{escape(str(c))}</td>'
+            f'<td class="{"num" if i in numeric else ""}">{html_text(str(c))}</td>'
             for i, c in enumerate(row)
         )
         body.append(f"<tr{tone}>{cells}</tr>")
@@ -90,7 +90,7 @@ def table(
 
 
 def text(line: str) -> str:
-    return f'<div class="slide-text">{escape(line)}</div>'
+    return f'<div class="slide-text">{html_text(line)}</div>'
 
 
 def content(b: Briefing, key: str, lang: str) -> tuple:
@@ -245,8 +245,8 @@ def slide_body(b: Briefing, key: str, lang: str) -> tuple[str, str]:
     """(title, HTML body) of one slide."""
     title, rows, headers, figures, lines, tones = content(b, key, lang)
     if key == "sections":
-        # vl-convert's SVG escapes the labels it draws
-        svg = charts.to_svg(charts.sections_for_slides(b, lang))
+        # vl-convert's SVG escapes the labels it draws; on one line, like every slide's HTML
+        svg = charts.to_svg(charts.sections_for_slides(b, lang)).replace("\n", " ")
         return title, f'<div class="slide-chart">{svg}</div>'
     body = tiles(figures) if figures else ""
     body += "".join(text(line) for line in lines)

@@ -1,10 +1,16 @@
-"""Streamlit helpers shared by every page: language, text, the demo banner, loaders."""
+"""Streamlit helpers shared by every page: language, text, the demo banner, loaders.
+
+`t` is the catalogue for what Streamlit draws as Markdown (almost everything a page shows):
+the values put into a sentence (names, codes, labels, periods, what someone typed, what the
+URL carried) are escaped with `plain`, so they are shown as written and never read as
+Markdown. Tables, charts, select boxes and exports take their words from
+components.i18n.t, unescaped."""
 
 import streamlit as st
 from sqlmodel import Session
 
 from components import i18n
-from components.ui_text import VN_TZ, fmt_date, fmt_datetime  # noqa: F401  (re-exported)
+from components.ui_text import VN_TZ, fmt_date, fmt_datetime, plain  # noqa: F401  (re-exported)
 from models import get_engine
 
 
@@ -13,7 +19,12 @@ def lang() -> str:
 
 
 def t(key: str, **params: object) -> str:
-    return i18n.t(key, lang(), **params)
+    """The sentence `key` in the user's language, for a Markdown element: every text value
+    escaped (numbers are left for the catalogue to format)."""
+    if key not in i18n.TEXTS:  # a key made from stored data ("status.<...>") shows itself
+        return plain(key)
+    safe = {name: plain(v) if isinstance(v, str) else v for name, v in params.items()}
+    return i18n.t(key, lang(), **safe)
 
 
 def session() -> Session:
@@ -27,10 +38,10 @@ def demo_banner(is_demo: bool) -> None:
 
 
 def error(err: Exception) -> None:
-    """A domain error as one sentence in the user's language."""
+    """A domain error as one sentence in the user's language (what it quotes, escaped)."""
     code = getattr(err, "code", None)
     params = getattr(err, "params", {})
-    st.error(t(code, **params) if code else str(err))
+    st.error(t(code, **params) if code else plain(err))
 
 
 def dot_column() -> dict:

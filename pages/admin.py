@@ -10,14 +10,15 @@ import streamlit as st
 
 from components import loaders
 from components.admin_ui import show_flash, write
-from components.page import start
-from components.ui import error, fmt_date, lang, session, t
+from components.page import guard, start
+from components.ui import error, fmt_date, lang, plain, session, t
 from config import get_settings
 from models import AssignmentRole, Cadence, OrgKind, ReformArea, Role
 from services import backup, directive_admin, organizations, period_admin, users
 from services.errors import DomainError
 
-actor = start("page.admin")
+actor = guard("admin")
+start("page.admin")
 if actor.role != Role.SECRETARIAT:  # the page list already hides it; the services refuse too
     st.error(t("err.permission"))
     st.stop()
@@ -599,6 +600,6 @@ with tab_backup:
     try:
         backup.sqlite_file(database_url)
     except DomainError as err:
-        st.info(t(err.code), icon=":material/info:")
+        st.info(plain(t(err.code)), icon=":material/info:")  # it quotes "$DATABASE_URL"
     else:
         _backup_tab(database_url)

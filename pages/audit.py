@@ -5,12 +5,13 @@ from datetime import date
 import streamlit as st
 
 from components import report_tables
-from components.page import start
+from components.page import guard, start
 from components.ui import error, session, t
 from services import audit_log, reporting
 from services.errors import DomainError
 
-actor = start("page.audit")
+actor = guard("audit")
+start("page.audit")
 try:
     with session() as s:
         bodies = reporting.reporting_bodies(s)

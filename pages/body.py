@@ -5,10 +5,11 @@ import streamlit as st
 
 from components import loaders, tables
 from components.filters import sidebar_filters
-from components.page import go, start
-from components.ui import fmt_date, fmt_datetime, lang, t
+from components.page import bad_link, go, guard, link_value, start
+from components.ui import fmt_date, fmt_datetime, lang, plain, t
 
-actor = start("page.body")
+guard("body")
+start("page.body")
 f = sidebar_filters(with_kind=False)
 if f is None:
     st.stop()
@@ -17,9 +18,9 @@ codes = [code for code, _, kind in bodies if kind != "external"] + [
     code for code, _, kind in bodies if kind == "external"
 ]
 names = {code: name for code, name, _ in bodies}
-wanted = (st.query_params.get("org") or "").upper()
+wanted = link_value("org").upper()
 if wanted and wanted not in names:
-    st.warning(t("body.unknown", code=wanted))
+    bad_link("body.unknown", wanted)
 default = wanted if wanted in names else (codes[0] if codes else None)
 if default is None:
     st.stop()
@@ -76,19 +77,20 @@ with left:
         st.write(t("ov.none"))
     for status, verdict in data.targets:
         st.markdown(
-            f"{tables.verdict_badge(verdict.status, lang())} **{status.code}** {status.name}"
+            f"{tables.verdict_badge(verdict.status, lang())} **{plain(status.code)}** "
+            + plain(status.name)
         )
-        st.caption(tables.verdict_text(verdict, lang()))
+        st.caption(plain(tables.verdict_text(verdict, lang())))
 with right:
     st.subheader(t("body.reports"))
     if not data.reports:
         st.write(t("dir.no_reports"))
     for label, r in data.reports[:12]:
         st.markdown(
-            f"**{label}** · {r.period} · {t(f'status.{r.status}')} · {r.percent}% · "
-            f"{fmt_datetime(r.created_at)}"
+            f"**{plain(label)}** · {plain(r.period)} · {t(f'status.{r.status}')} · "
+            f"{r.percent}% · {fmt_datetime(r.created_at)}"
         )
         if r.result:
-            st.caption(r.result)
+            st.text(r.result)  # as typed: never rendered as markup
         if r.evidence_number:
             st.caption(t("dir.evidence", doc=f"{r.evidence_number} {fmt_date(r.evidence_date)}"))

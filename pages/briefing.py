@@ -7,13 +7,13 @@ from datetime import date
 import streamlit as st
 
 from components import exports, loaders, slides
-from components.page import current_actor
+from components.page import bad_link, guard, link_number
 from components.ui import lang, t
 from services import periods
 from services.briefing import SLIDES
 from services.overview import Filters
 
-actor = current_actor()
+actor = guard("briefing")
 st.markdown(
     """<style>
     [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -42,8 +42,10 @@ b = loaders.briefing(
 
 total = len(SLIDES)
 if "slide" not in st.session_state:
-    wanted = st.query_params.get("slide", "1")
-    st.session_state["slide"] = min(max(int(wanted), 1), total) - 1 if wanted.isdigit() else 0
+    sent, wanted = link_number("slide")
+    st.session_state["slide"] = wanted - 1 if wanted and wanted <= total else 0
+    if sent and not (wanted and wanted <= total):
+        bad_link("br.no_slide", sent, total=total)
 
 
 def _move(step: int) -> None:

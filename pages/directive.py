@@ -7,37 +7,41 @@ import streamlit as st
 
 from components import loaders, tables
 from components.filters import sidebar_filters
-from components.page import start
-from components.ui import fmt_date, fmt_datetime, lang, t
+from components.page import bad_link, guard, link_number, link_value, start
+from components.ui import fmt_date, fmt_datetime, lang, plain, t
 
+guard("directive")
 start("page.directive")
 f = sidebar_filters(with_kind=False)
 if f is None:
     st.stop()
 data = loaders.directive_outline(f.directive_id)
 head = data["directive"]
-st.markdown(f"#### {head['kind']} {head['title']}")
+st.markdown(f"#### {plain(head['kind'])} {plain(head['title'])}")
 st.caption(
-    f"{t('dir.number')}: {head['number'] or t('dir.no_number')} · "
+    f"{t('dir.number')}: {plain(head['number']) or t('dir.no_number')} · "
     f"{t('dir.issued')}: {fmt_date(head['issued_date']) or t('dir.no_date')} · "
-    f"{head['issuer']} · {t('dir.signer')}: {head['signer']}"
+    f"{plain(head['issuer'])} · {t('dir.signer')}: {plain(head['signer'])}"
 )
 
 sections = {s.ordinal: s for s in data["sections"]}
+if not sections:
+    st.write(t("ov.none"))
+    st.stop()
 tasks = {task.label: task for s in data["sections"] for task in s.tasks}
-params = st.query_params
-task_label = params.get("task")
+section_of = {task.label: s.ordinal for s in data["sections"] for task in s.tasks}
+task_label = link_value("task")
 if task_label and task_label not in tasks:
-    st.warning(t("dir.no_task", label=task_label))
-    task_label = None
-wanted = params.get("section", "")
+    bad_link("dir.no_task", task_label)
+    task_label = ""
+wanted, number = link_number("section")
 if task_label:
-    section_no = int(task_label.split(".")[0])
-elif wanted.isdigit() and int(wanted) in sections:
-    section_no = int(wanted)
+    section_no = section_of[task_label]
+elif number in sections:
+    section_no = number
 else:
     if wanted:
-        st.warning(t("dir.no_section", n=wanted))
+        bad_link("dir.no_section", wanted)
     section_no = next(iter(sections))
 
 
@@ -51,7 +55,7 @@ def _show_history(assignment_id: int, body: str, label: str) -> None:
         with st.container(border=True):
             stuck = f" · {t('status.stuck')}" if r.stuck else ""
             st.markdown(
-                f"**{r.period}** · {t(f'status.{r.status}')} · {r.percent}%{stuck}"
+                f"**{plain(r.period)}** · {t(f'status.{r.status}')} · {r.percent}%{stuck}"
                 f" · {fmt_datetime(r.created_at)}"
             )
             for key, text in [
@@ -80,7 +84,7 @@ if task_label:
         st.query_params["section"] = str(section_no)
         st.rerun()
     with st.container(border=True):
-        st.markdown(f"**{task.label}** {task.text}")
+        st.markdown(f"**{plain(task.label)}** {plain(task.text)}")
     _, grid = loaders.task_grid(f, task_label)
     st.subheader(t("dir.grid", label=task_label, period=f.period))
     st.caption(t("dir.grid_summary", done=sum(r.status == "done" for r in grid), total=len(grid)))
@@ -93,15 +97,16 @@ if task_label:
         selection_mode="single-row",
         key="grid",
     )
-    chosen = params.get("assignment", "")
+    sent, chosen = link_number("assignment")
     if event.selection.rows:
-        chosen = str(frame.iloc[event.selection.rows[0]]["assignment"])
-        st.query_params["assignment"] = chosen
-    match = [r for r in grid if chosen.isdigit() and r.assignment_id == int(chosen)]
+        chosen = int(frame.iloc[event.selection.rows[0]]["assignment"])
+        sent = str(chosen)
+        st.query_params["assignment"] = sent
+    match = [r for r in grid if r.assignment_id == chosen]
     if match:
         _show_history(match[0].assignment_id, match[0].organization_name, task_label)
-    elif chosen:
-        st.warning(t("dir.no_assignment"))
+    elif sent:
+        bad_link("dir.no_assignment", sent)
     st.stop()
 
 ordinals = list(sections)
@@ -124,7 +129,7 @@ for task in sections[picked].tasks:
     g = progress.get(task.label)
     with st.container(border=True):
         text_col, side = st.columns([6, 1.3])
-        text_col.markdown(f"**{task.label}** {task.text}")
+        text_col.markdown(f"**{plain(task.label)}** {plain(task.text)}")
         text_col.caption(" · ".join(meta))
         if g:
             side.caption(

@@ -4,13 +4,14 @@ The secretariat picks the body and enters them on its behalf."""
 import streamlit as st
 
 from components import forms, loaders, report_tables
-from components.page import start
-from components.ui import error, session, t
+from components.page import guard, start
+from components.ui import error, plain, session, t
 from models import session_scope
 from services import figures, permissions, reporting
 from services.errors import DomainError
 
-actor = start("page.figures")
+actor = guard("figures")
+start("page.figures")
 with session() as s:
     bodies = reporting.reporting_bodies(s)
 if permissions.writes_for_any_body(actor):
@@ -50,7 +51,7 @@ scope = (
     if target.scope == "per_body"
     else t("fg.scope_province", owner=target.owner_code or "—")
 )
-st.markdown(f"**{target.code}** · {target.name}")
+st.markdown(f"**{plain(target.code)}** · {plain(target.name)}")
 st.caption(f"{t('fg.goal')}: {goal} · {t(f'fg.period_type.{target.period_type}')} · {scope}")
 
 with session() as s:
@@ -59,7 +60,7 @@ with session() as s:
 
 if figures.may_enter(actor, target, organization_id):
     if actor.organization_id != organization_id:
-        st.warning(t("fg.on_behalf_note", body=forms.plain(body_name)), icon=":material/edit_note:")
+        st.warning(t("fg.on_behalf_note", body=body_name), icon=":material/edit_note:")
     forms.show_flash("figure")
     generation = st.session_state.get(f"fg_gen_{target.id}", 0)
     typed = forms.figure_form(

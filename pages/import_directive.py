@@ -6,14 +6,15 @@ import streamlit as st
 from components import import_preview as preview
 from components import loaders
 from components.admin_ui import flash, show_flash
-from components.page import start
+from components.page import guard, start
 from components.ui import error, session, t
 from models import session_scope
 from services import importer
 from services.errors import DomainError
 from services.import_reader import MAX_BYTES
 
-actor = start("page.import_directive")
+actor = guard("import_directive")
+start("page.import_directive")
 st.caption(t("imp.intro"))
 show_flash("import")
 

@@ -4,7 +4,7 @@ The secretariat picks a body and reports on its behalf."""
 import streamlit as st
 
 from components import forms, loaders, report_tables
-from components.page import start
+from components.page import guard, start
 from components.ui import error, fmt_date, session, t
 from models import session_scope
 from services import permissions, reporting
@@ -12,7 +12,8 @@ from services.errors import DomainError, InvalidInput, StaleUpdate
 from services.permissions import Action
 from services.validation import today_in_vietnam
 
-actor = start("page.my_tasks")
+actor = guard("my_tasks")
+start("page.my_tasks")
 with session() as s:
     bodies = reporting.reporting_bodies(s)
 if permissions.writes_for_any_body(actor):
@@ -85,7 +86,7 @@ for report in history:
 if permissions.can(actor, Action.REPORT, organization_id=row.organization_id):
     st.markdown(f"#### {t('rp.form_head')}")
     if actor.organization_id != row.organization_id:
-        st.warning(t("rp.on_behalf_note", body=forms.plain(body_name)), icon=":material/edit_note:")
+        st.warning(t("rp.on_behalf_note", body=body_name), icon=":material/edit_note:")
     periods = reporting.report_periods(open_periods, last_period=row.last_period)
     version = forms.report_form_version(row)
     if version != row.version:

@@ -4,9 +4,10 @@ import streamlit as st
 
 from components import charts, loaders, tables
 from components.filters import sidebar_filters
-from components.page import go, start
+from components.page import go, guard, start
 from components.ui import dot_column, fmt_date, lang, t
 
+guard("overview")
 start("page.overview")
 f = sidebar_filters()
 if f is None:

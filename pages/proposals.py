@@ -4,14 +4,15 @@ body then sees on its task."""
 import streamlit as st
 
 from components import forms, loaders, report_tables
-from components.page import start
-from components.ui import error, fmt_datetime, session, t
+from components.page import guard, start
+from components.ui import error, fmt_datetime, plain, session, t
 from models import session_scope
 from services import permissions, proposals, reporting
 from services.errors import DomainError
 from services.permissions import Action
 
-actor = start("page.proposals")
+actor = guard("proposals")
+start("page.proposals")
 with session() as s:
     bodies = reporting.reporting_bodies(s)
 names = {None: t("rp.all_bodies")} | {oid: f"{code} — {name}" for oid, code, name in bodies}
@@ -45,10 +46,10 @@ with tab_waiting:
         with st.container(border=True):
             head = t("mt.task_head", label=p.task_label)
             st.markdown(
-                f"**{head}** · {forms.plain(p.organization_name)} · "
-                f"{p.period} · {t(f'status.{p.status}')} {p.percent}%"
+                f"**{head}** · {plain(p.organization_name)} · "
+                f"{plain(p.period)} · {t(f'status.{p.status}')} {p.percent}%"
             )
-            st.caption(t("rp.by", who=forms.plain(p.author) or "—", at=fmt_datetime(p.created_at)))
+            st.caption(t("rp.by", who=p.author or "—", at=fmt_datetime(p.created_at)))
             st.text(forms.short(p.task_text, 400))
             for label, text in (
                 ("rp.result", p.result),

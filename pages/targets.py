@@ -5,9 +5,10 @@ import streamlit as st
 
 from components import charts, loaders, tables
 from components.filters import sidebar_filters
-from components.page import start
-from components.ui import dot_column, lang, t
+from components.page import bad_link, guard, link_value, start
+from components.ui import dot_column, lang, plain, t
 
+guard("targets")
 start("page.targets")
 f = sidebar_filters()
 if f is None:
@@ -18,9 +19,9 @@ if not statuses:
     st.stop()
 by_code = {s.code: s for s in statuses}
 frame = tables.target_list(statuses, lang())
-wanted = (st.query_params.get("target") or "").upper()
+wanted = link_value("target").upper()
 if wanted and wanted not in by_code:
-    st.warning(t("tgp.unknown", code=wanted))
+    bad_link("tgp.unknown", wanted)
 event = st.dataframe(
     frame,
     column_config=dot_column(),
@@ -35,9 +36,9 @@ if event.selection.rows:
     st.query_params["target"] = wanted
 chosen = by_code.get(wanted) or statuses[0]
 
-st.subheader(f"{chosen.code} · {chosen.name}")
+st.subheader(f"{plain(chosen.code)} · {plain(chosen.name)}")
 badge = tables.verdict_badge(chosen.verdict.status, lang())
-st.markdown(f"{badge} {tables.verdict_text(chosen.verdict, lang())}")
+st.markdown(f"{badge} {plain(tables.verdict_text(chosen.verdict, lang()))}")
 facts = [t(f"tgk.{chosen.kind}"), t(f"tgp.scope_{chosen.scope}")]
 if chosen.owner_code:
     facts.append(t("tgp.owner", code=chosen.owner_code))

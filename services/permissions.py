@@ -6,6 +6,9 @@ pages may call `can` to decide whether to draw a form, but the service decides.
   audit log.
 - body: reads everything; reports on and enters figures for its own body only.
 - viewer: reads only.
+
+Which screens a role may open (ROLE_PAGES) lives here too: app.py lists them to st.navigation
+and every page file checks them first (components.page.guard).
 """
 
 from enum import StrEnum
@@ -73,3 +76,29 @@ def require(actor: Actor | None, action: Action, *, organization_id: int | None 
 def writes_for_any_body(actor: Actor | None) -> bool:
     """The secretariat reports and enters figures for every body (recorded as on behalf)."""
     return actor is not None and Action.REPORT in _ANY_BODY.get(actor.role, set())
+
+
+# The screens (app.PAGES keys) each role may open, its home page first. A page that is not in
+# the list is neither listed nor reachable by its address.
+ROLE_PAGES: dict[str, list[str]] = {
+    Role.LEADER: ["overview", "directive", "body", "targets", "proposals", "briefing"],
+    Role.SECRETARIAT: [
+        "overview",
+        "directive",
+        "body",
+        "targets",
+        "my_tasks",
+        "figures",
+        "audit",
+        "briefing",
+        "import_directive",
+        "admin",
+    ],
+    Role.BODY: ["my_tasks", "overview", "directive", "body", "targets", "figures"],
+    Role.VIEWER: ["overview", "directive", "body", "targets", "briefing"],
+}
+
+
+def may_open(actor: Actor | None, page: str) -> bool:
+    """Whether `actor` may open the screen `page`."""
+    return actor is not None and page in ROLE_PAGES.get(actor.role, [])

@@ -1,29 +1,18 @@
-"""A real `streamlit run` on a free port over the demo database, and headless Chromium."""
+"""A real `streamlit run` on a free port over the demo database (Chromium: tests/conftest.py)."""
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import IN_CI, ROOT
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SHOTS = ROOT / "test-output" / "screenshots"
+from tests.conftest import ROOT
 
 
 def _free_port() -> int:
@@ -32,11 +21,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(demo_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def streamlit_server(
+    db_url: str, log_dir: Path, script: Path = ROOT / "app.py", **env: str
+) -> Iterator[str]:
+    """`streamlit run app.py` (or `script`) on a free port over `db_url`, in the project's
+    folder (so with its .streamlit/config.toml); its address once it answers."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": demo_sqlite_url, "COOKIE_SECRET": "e" * 48}
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    env = {**os.environ, "DATABASE_URL": db_url, "COOKIE_SECRET": "e" * 48, **env}
+    log = log_dir / "streamlit.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
             [
@@ -44,7 +37,7 @@ def server(demo_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
                 "-m",
                 "streamlit",
                 "run",
-                str(ROOT / "app.py"),
+                str(script),
                 "--server.port",
                 str(port),
                 "--server.address",
@@ -76,21 +69,6 @@ def server(demo_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
 
 
 @pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def shots() -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    return SHOTS
+def server(demo_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with streamlit_server(demo_sqlite_url, tmp_path_factory.mktemp("server")) as url:
+        yield url

@@ -6,6 +6,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from models.db import get_engine
+from tests.markdown_text import shown
 from tests.pages.conftest import sign_in
 
 
@@ -96,7 +97,7 @@ def test_deep_link_opens_a_task_grid_and_an_assignment(app_env):
     at.query_params["assignment"] = str(assignment)
     at.switch_page("pages/directive.py").run()
     assert not at.exception
-    heads = [h.value for h in at.subheader]
+    heads = [shown(h.value) for h in at.subheader]
     assert any(h.startswith("Nhiệm vụ 1.11") for h in heads)
     assert any("Sở Nội vụ" in h and "1.11" in h for h in heads)
     grid = at.dataframe[0].value
