@@ -1,17 +1,14 @@
-"""Who is acting, and the password scheme.
+"""Who is acting, and the password scheme: bcrypt hashes (bcrypt.hashpw with a fresh salt) of
+the password in Unicode's composed form (services/password_policy.py says which passwords may
+be set)."""
 
-Passwords are bcrypt hashes made with the same call streamlit-authenticator's Hasher uses
-(bcrypt.hashpw with a fresh salt), so the sign-in form verifies them; importing the
-authenticator here would drag Streamlit into the services.
-"""
-
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import bcrypt
 
 from models import Role, User
-
-MIN_PASSWORD_LENGTH = 8
 
 
 @dataclass(frozen=True)
@@ -33,12 +30,27 @@ class Actor:
 SYSTEM = Actor(id=None, username="system", role=Role.SECRETARIAT)
 
 
+def _bytes(password: str) -> bytes:
+    return unicodedata.normalize("NFC", password or "").encode("utf-8")
+
+
 def hash_password(password: str) -> str:
-    return bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode()
+    return bcrypt.hashpw(_bytes(password), bcrypt.gensalt()).decode()
 
 
 def check_password(password: str, password_hash: str) -> bool:
+    """One bcrypt check. False for a password bcrypt cannot take (over 72 bytes) or a hash
+    that is not one, never an exception."""
     try:
-        return bcrypt.checkpw(password.encode(), password_hash.encode())
+        return bcrypt.checkpw(_bytes(password), password_hash.encode())
     except ValueError:
         return False
+
+
+@lru_cache(maxsize=1)
+def unknown_user_hash() -> str:
+    """A hash no password matches, checked for a name that has no account, so that a wrong
+    name costs the same one bcrypt check as a wrong password (no timing tells them apart)."""
+    import secrets
+
+    return hash_password(secrets.token_urlsafe(24))

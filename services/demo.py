@@ -24,7 +24,8 @@ from models import (
 )
 from seed_data import demo as plan
 from services import audit, periods, seed
-from services.auth import SYSTEM, hash_password
+from services.auth import Actor, hash_password
+from services.guard import require_secretariat
 from services.reporting import apply_report
 from services.users import create_user
 
@@ -36,10 +37,12 @@ def is_demo(session: Session) -> bool:
     return seed.get_setting(session, DEMO_KEY) == "1"
 
 
-def seed_demo(session: Session, *, password: str) -> seed.SeedResult:
-    """Accounts, periods and history. A second run adds nothing."""
+def seed_demo(session: Session, *, actor: Actor, password: str) -> seed.SeedResult:
+    """Accounts, periods and history. A second run adds nothing. `actor`: the secretariat
+    (the command line's SYSTEM)."""
+    require_secretariat(actor)
     result = seed.SeedResult()
-    _seed_accounts(session, password, result)
+    _seed_accounts(session, password, result, actor)
     quarters = periods.quarters_between(plan.FIRST_QUARTER, plan.LAST_QUARTER)
     if not is_demo(session):
         seed.ensure_periods(session, quarters, current=plan.LAST_QUARTER)
@@ -49,7 +52,7 @@ def seed_demo(session: Session, *, password: str) -> seed.SeedResult:
         seed.set_setting(session, DEMO_KEY, "1")
         audit.record(
             session,
-            actor=SYSTEM,
+            actor=actor,
             action="seed_demo",
             entity="database",
             entity_id=None,
@@ -59,7 +62,7 @@ def seed_demo(session: Session, *, password: str) -> seed.SeedResult:
     return result
 
 
-def _seed_accounts(session: Session, password: str, result: seed.SeedResult) -> None:
+def _seed_accounts(session: Session, password: str, result: seed.SeedResult, actor: Actor) -> None:
     taken = set(session.exec(select(User.username)).all())
     shared_hash = hash_password(password)  # one bcrypt hash: every demo account shares it
     accounts = [
@@ -80,6 +83,7 @@ def _seed_accounts(session: Session, password: str, result: seed.SeedResult) -> 
             password_hash=shared_hash,
             role=role,
             organization_code=org_code,
+            actor=actor,
         )
         result.add("users")
 

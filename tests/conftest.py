@@ -6,6 +6,7 @@ in CI (CI=true), so the PostgreSQL path is never silently untested there.
 """
 
 import os
+import secrets
 import sys
 import uuid
 from collections.abc import Iterator
@@ -22,6 +23,9 @@ from models.db import build_engine, normalise_url  # noqa: E402
 
 PG_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# A cookie secret as strong as the one the app generates, new for each test run: the app refuses
+# a guessable one in every mode (config.secret_problem), and a constant here would be a known one.
+TEST_COOKIE_SECRET = secrets.token_urlsafe(48)
 
 
 def migrate(url: str) -> None:
@@ -80,10 +84,11 @@ def seeded(engine: Engine) -> Engine:
     """The real directive and the demo installation."""
     from models import session_scope
     from services import demo, seed
+    from services.auth import SYSTEM
 
     with session_scope(engine) as session:
-        seed.seed_reference(session)
-        demo.seed_demo(session, password="laichau2021")
+        seed.seed_reference(session, actor=SYSTEM)
+        demo.seed_demo(session, actor=SYSTEM, password="laichau2021")
     return engine
 
 
@@ -93,12 +98,13 @@ def demo_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     or write to it in ways each test accounts for."""
     from models import session_scope
     from services import demo, seed
+    from services.auth import SYSTEM
 
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
     migrate(url)
     eng = build_engine(url)
     with session_scope(eng) as session:
-        seed.seed_reference(session)
-        demo.seed_demo(session, password="laichau2021")
+        seed.seed_reference(session, actor=SYSTEM)
+        demo.seed_demo(session, actor=SYSTEM, password="laichau2021")
     eng.dispose()
     return url

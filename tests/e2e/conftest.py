@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import IN_CI, ROOT
+from tests.conftest import IN_CI, ROOT, TEST_COOKIE_SECRET
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -35,7 +35,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server(demo_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": demo_sqlite_url, "COOKIE_SECRET": "e" * 48}
+    env = {**os.environ, "DATABASE_URL": demo_sqlite_url, "COOKIE_SECRET": TEST_COOKIE_SECRET}
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     with log.open("w") as out:
         proc = subprocess.Popen(

@@ -4,7 +4,21 @@ from collections.abc import Iterator
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_COOKIE_SECRET
+
+
+def clear_sign_in_waits(url: str) -> None:
+    """Forget every sign-in wait of the database at `url`: the tests sign in from one address
+    (AppTest has none), so one test's wrong passwords would make the next one wait."""
+    from sqlmodel import delete
+
+    from models import SignInThrottle, session_scope
+    from models.db import build_engine
+
+    engine = build_engine(url)
+    with session_scope(engine) as s:
+        s.exec(delete(SignInThrottle))
+    engine.dispose()
 
 
 def clear_process_state() -> None:
@@ -37,9 +51,10 @@ def app_env(demo_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[s
     from models.db import get_engine
 
     monkeypatch.setenv("DATABASE_URL", demo_sqlite_url)
-    monkeypatch.setenv("COOKIE_SECRET", "t" * 48)
+    monkeypatch.setenv("COOKIE_SECRET", TEST_COOKIE_SECRET)
     get_settings.cache_clear()
     get_engine.cache_clear()
+    clear_sign_in_waits(demo_sqlite_url)
     yield demo_sqlite_url
     get_settings.cache_clear()
     get_engine.cache_clear()

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from models import Directive, Organization, Task
 from models.db import build_engine
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_COOKIE_SECRET
 from tests.pages.conftest import sign_in
 
 KE_HOACH = (ROOT / "tests" / "fixtures" / "ke-hoach-cchc-2022.txt").read_text(encoding="utf-8")
@@ -29,7 +29,7 @@ def own_db(demo_sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         src.backup(dst)
     url = f"sqlite:///{copy}"
     monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("COOKIE_SECRET", "p" * 48)
+    monkeypatch.setenv("COOKIE_SECRET", TEST_COOKIE_SECRET)
     get_settings.cache_clear()
     get_engine.cache_clear()
     yield url

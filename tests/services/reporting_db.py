@@ -22,7 +22,7 @@ from models import (
     session_scope,
 )
 from models.db import build_engine
-from services.auth import Actor
+from services.auth import SYSTEM, Actor
 from tests.conftest import _postgres_schema_url, migrate
 
 
@@ -32,8 +32,8 @@ def _seed(url: str) -> Engine:
     migrate(url)
     engine = build_engine(url)
     with session_scope(engine) as s:
-        seed.seed_reference(s)
-        demo.seed_demo(s, password="laichau2021")
+        seed.seed_reference(s, actor=SYSTEM)
+        demo.seed_demo(s, actor=SYSTEM, password="laichau2021")
     return engine
 
 
