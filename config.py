@@ -16,8 +16,9 @@ ROOT = Path(__file__).resolve().parent
 DATA_DIR = ROOT / "data"
 MIN_SECRET_LENGTH = 32
 # The least estimated strength of the cookie secret (see secret_strength_bits). A secret made by
-# secrets.token_urlsafe(24) or longer, or 40 hexadecimal digits, passes; anything a person
-# thinks up, repeats or types along the keyboard does not.
+# secrets.token_urlsafe(32) or longer (43+ characters), or 40 hexadecimal digits, passes (the
+# app generates token_urlsafe(48)); 32 random characters are borderline; anything a person
+# thinks up, repeats or types along the keyboard does not pass.
 MIN_SECRET_BITS = 100
 # Secrets copied from examples, tutorials and this project's own history: as good as none,
 # however long.

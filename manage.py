@@ -117,7 +117,7 @@ def cmd_unlock(args: argparse.Namespace) -> int:
         lifted = accounts.unlock_sign_in(
             session, actor=SYSTEM, username=args.username, address=args.address
         )
-    _say("cli.unlocked" if lifted else "cli.not_locked", key=args.username or args.address)
+    _say("cli.unlocked" if lifted else "cli.not_locked", who=args.username or args.address)
     return 0
 
 

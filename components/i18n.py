@@ -178,10 +178,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.password_prompt": ("Mật khẩu: ", "Password: "),
     "cli.password_again": ("Nhập lại mật khẩu: ", "Password again: "),
     "cli.password_mismatch": ("Hai lần nhập mật khẩu không khớp.", "The passwords do not match."),
-    "cli.unlocked": ("Đã mở khóa đăng nhập cho {key}.", "Sign-in unlocked for {key}."),
+    "cli.unlocked": ("Đã mở khóa đăng nhập cho {who}.", "Sign-in unlocked for {who}."),
     "cli.not_locked": (
-        "{key} không bị tạm dừng đăng nhập; không có gì thay đổi.",
-        "{key} is not waiting to sign in; nothing changed.",
+        "{who} không bị tạm dừng đăng nhập; không có gì thay đổi.",
+        "{who} is not waiting to sign in; nothing changed.",
     ),
     "cli.unlock_what": (
         "Cho biết tên tài khoản hoặc --address ĐỊA_CHỈ_IP.",
@@ -1396,7 +1396,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "adm.wait_kind.address": ("Địa chỉ máy", "Address"),
     "adm.unlock_which": ("Mở khóa cho", "Unlock"),
     "adm.unlock": ("Mở khóa đăng nhập", "Unlock sign-in"),
-    "adm.unlocked": ("Đã mở khóa đăng nhập cho {key}.", "Sign-in unlocked for {key}."),
+    "adm.unlocked": ("Đã mở khóa đăng nhập cho {who}.", "Sign-in unlocked for {who}."),
     "adm.password_reset": (
         "Đã đặt lại mật khẩu cho {username}: báo cho người dùng qua kênh an toàn.",
         "Password reset for {username}: tell them through a safe channel.",

@@ -276,7 +276,7 @@ with tab_users:
                         username=w.key if w.kind == "account" else None,
                         address=w.key if w.kind == "address" else None,
                     ),
-                    t("adm.unlocked", key=w.key),
+                    t("adm.unlocked", who=w.key),
                 )
 
 # ----------------------------------------------------------------------------- directives

@@ -13,8 +13,9 @@ way, never trimmed. The rules, each with its own sentence:
 - not the demo password outside a demo installation;
 - not one of the 30,000 most common passwords (the list zxcvbn ships) nor one of our own
   (LOCAL_COMMON), ignoring case;
-- not guessable in under about a million tries by zxcvbn's estimate (score 2 or more), with
-  the account's name and this office's words counted as known words.
+- not guessable in under about a hundred million tries by zxcvbn's estimate (score 3 or
+  more), with the account's name and this office's words counted as known words: "Laichau@2022"
+  and "Abcd1234!" are refused, "mat-khau-dai" and "toi yeu lai chau" pass.
 """
 
 import unicodedata
@@ -27,7 +28,7 @@ from services.errors import InvalidInput
 
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_BYTES = 72  # bcrypt reads no further
-MIN_SCORE = 2  # zxcvbn: 2 is "somewhat guessable" (fewer than ~10^8 guesses), below is refused
+MIN_SCORE = 3  # zxcvbn: 3 is "safely unguessable" (10^8 guesses or more); below is refused
 DEFAULT_DEMO_PASSWORD = "laichau2021"  # published in the README
 # Words of this office and this system, which an attacker tries first.
 OFFICE_WORDS = (

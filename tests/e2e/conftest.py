@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -32,11 +33,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(demo_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def streamlit_server(db_url: str, log_dir: Path, **env: str) -> Iterator[str]:
+    """A real `streamlit run` of the app over `db_url` (with these extra environment
+    variables) on a free port; yields its address and stops it afterwards."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": demo_sqlite_url, "COOKIE_SECRET": TEST_COOKIE_SECRET}
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    full_env = {**os.environ, "DATABASE_URL": db_url, "COOKIE_SECRET": TEST_COOKIE_SECRET, **env}
+    log = log_dir / "streamlit.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
             [
@@ -55,7 +58,7 @@ def server(demo_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
                 "none",
             ],
             cwd=ROOT,
-            env=env,
+            env=full_env,
             stdout=out,
             stderr=subprocess.STDOUT,
         )
@@ -73,6 +76,12 @@ def server(demo_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def server(demo_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with streamlit_server(demo_sqlite_url, tmp_path_factory.mktemp("server")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

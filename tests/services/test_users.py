@@ -49,7 +49,7 @@ def test_create_user_hashes_and_audits(ref):
             "ít nhất 8 ký tự",
         ),
         (
-            {"username": "x1", "role": "boss", "password": "long-enough"},
+            {"username": "x1", "role": "boss", "password": "mat-khau-dai"},
             "err.role_unknown",
             "Vai trò “boss” không có",
         ),
@@ -58,18 +58,18 @@ def test_create_user_hashes_and_audits(ref):
                 "username": "x2",
                 "role": "body",
                 "organization_code": "NOPE",
-                "password": "long-enough",
+                "password": "mat-khau-dai",
             },
             "err.org_unknown",
             "Không có cơ quan, đơn vị mã “NOPE”",
         ),
         (
-            {"username": "x3", "role": "body", "password": "long-enough"},
+            {"username": "x3", "role": "body", "password": "mat-khau-dai"},
             "err.body_needs_org",
             "phải gắn với một cơ quan",
         ),
         (
-            {"username": "bad name", "role": "viewer", "password": "long-enough"},
+            {"username": "bad name", "role": "viewer", "password": "mat-khau-dai"},
             "err.username_format",
             "không hợp lệ",
         ),
@@ -89,7 +89,7 @@ def test_existing_username_is_refused(ref):
             s,
             username="xem2",
             display_name="",
-            password="long-enough",
+            password="mat-khau-dai",
             role="viewer",
             actor=SYSTEM,
         )
@@ -99,7 +99,7 @@ def test_existing_username_is_refused(ref):
             s,
             username="xem2",
             display_name="",
-            password="long-enough",
+            password="mat-khau-dai",
             role="viewer",
             actor=SYSTEM,
         )
@@ -112,7 +112,7 @@ def test_only_the_secretariat_creates_accounts(ref):
     before = counts(ref)
     with pytest.raises(PermissionDenied), session_scope(ref) as s:
         users.create_user(
-            s, username="new", display_name="", password="long-enough", role="viewer", actor=body
+            s, username="new", display_name="", password="mat-khau-dai", role="viewer", actor=body
         )
     assert counts(ref) == before
 
