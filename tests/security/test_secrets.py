@@ -6,7 +6,7 @@ import secrets
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from config import Settings, secret_problem, secret_strength_bits
+import config
 from tests.conftest import ROOT
 from tests.security.conftest import point_app_at
 
@@ -33,7 +33,7 @@ RANDOM = [
 
 @pytest.mark.parametrize("secret", GUESSABLE)
 def test_guessable_secrets_are_refused(secret):
-    assert secret_problem(secret) == "auth.secret_weak", secret_strength_bits(secret)
+    assert config.secret_problem(secret) == "auth.secret_weak", config.secret_strength_bits(secret)
 
 
 @pytest.mark.parametrize(
@@ -46,17 +46,17 @@ def test_guessable_secrets_are_refused(secret):
     ],
 )
 def test_known_and_short_secrets_are_refused(secret, key):
-    assert secret_problem(secret) == key
+    assert config.secret_problem(secret) == key
 
 
 @pytest.mark.parametrize("secret", RANDOM)
 def test_random_secrets_pass(secret):
-    assert secret_problem(secret) is None, secret_strength_bits(secret)
+    assert config.secret_problem(secret) is None, config.secret_strength_bits(secret)
 
 
 def test_the_generated_secret_passes(tmp_path):
-    settings = Settings(cookie_secret="", cookie_secret_file=tmp_path / "cookie_secret")
-    assert settings.cookie_secret_problem() is None
+    settings = config.Settings(cookie_secret="", cookie_secret_file=tmp_path / "cookie_secret")
+    assert settings.cookie_config.secret_problem() is None
     assert (tmp_path / "cookie_secret").stat().st_mode & 0o777 == 0o600
 
 
