@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from config import get_settings
 from models import Organization, User, session_scope
 from services import audit, throttle
-from services.auth import Actor, check_password, hash_password, unknown_user_hash
+from services.auth import UNKNOWN_USER_HASH, Actor, check_password, hash_password
 from services.errors import DomainError, InvalidInput, NotFound
 from services.guard import require_secretariat
 from services.password_policy import check_new_password
@@ -66,7 +66,7 @@ def sign_in(
             .where(col(User.username) == name)
         ).first()
         user, org = found if found else (None, None)
-        password_hash = user.password_hash if user is not None else unknown_user_hash()
+        password_hash = user.password_hash if user is not None else UNKNOWN_USER_HASH
     right = check_password(password or "", password_hash)
     address_key = keys[1][1]
     with session_scope(engine) as s:

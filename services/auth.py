@@ -4,7 +4,6 @@ be set)."""
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 import bcrypt
 
@@ -47,10 +46,7 @@ def check_password(password: str, password_hash: str) -> bool:
         return False
 
 
-@lru_cache(maxsize=1)
-def unknown_user_hash() -> str:
-    """A hash no password matches, checked for a name that has no account, so that a wrong
-    name costs the same one bcrypt check as a wrong password (no timing tells them apart)."""
-    import secrets
-
-    return hash_password(secrets.token_urlsafe(24))
+# Checked for a name that has no account, so that a wrong name costs the same one bcrypt check
+# (cost 12, as gensalt() gives the real hashes) as a wrong password, and no timing tells them
+# apart. The hash of a random string that was thrown away: no password matches it.
+UNKNOWN_USER_HASH = "$2b$12$e.GwxhNsIPvfUuVTqWuz1.0nOy/MbHsVaAEIpMxNx3oNtyL5zX48m"

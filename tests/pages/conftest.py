@@ -36,6 +36,17 @@ def clear_process_state() -> None:
         clear()
 
 
+def point_app_at(url: str, monkeypatch: pytest.MonkeyPatch, **env: str) -> None:
+    """The app's settings and caches for the database at `url` (and these variables), with no
+    sign-in waiting there."""
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("COOKIE_SECRET", TEST_COOKIE_SECRET)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    clear_process_state()
+    clear_sign_in_waits(url)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_app_state() -> Iterator[None]:
     """Each page test starts and ends without another test's process state."""

@@ -21,7 +21,7 @@ from services import accounts, reporting
 from services.auth import SYSTEM, Actor
 from services.reporting import ReportInput
 from tests.conftest import ROOT, TEST_COOKIE_SECRET, migrate
-from tests.pages.conftest import clear_process_state, clear_sign_in_waits, sign_in
+from tests.pages.conftest import point_app_at, sign_in
 
 MARK = "kiểm thử trang"
 
@@ -40,18 +40,9 @@ def own_demo_url(tmp_path_factory) -> str:
     return url
 
 
-def _point_app_at(url: str, monkeypatch: pytest.MonkeyPatch, **env: str) -> None:
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("COOKIE_SECRET", TEST_COOKIE_SECRET)
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    clear_process_state()
-
-
 @pytest.fixture
 def app(own_demo_url, monkeypatch):
-    _point_app_at(own_demo_url, monkeypatch)
-    clear_sign_in_waits(own_demo_url)
+    point_app_at(own_demo_url, monkeypatch)
     return build_engine(own_demo_url)
 
 
@@ -345,7 +336,10 @@ def test_who_may_not_report_gets_no_report_form(app, username):
             assert not main and not buttons, page
 
 
-def test_wrong_passwords_make_the_sign_in_wait_until_the_office_unlocks(app):
+def test_wrong_passwords_make_the_sign_in_wait_until_the_office_unlocks(
+    app, own_demo_url, monkeypatch
+):
+    point_app_at(own_demo_url, monkeypatch, SIGN_IN_BASE_DELAY_SECONDS="600")  # no clock race
     for _ in range(3):  # the address's free failures (AppTest signs in from one address)
         at = sign_in("htu", "sai-mat-khau")
         assert [e.value for e in at.error] == ["Tên đăng nhập hoặc mật khẩu không đúng."]
@@ -386,7 +380,7 @@ def test_a_short_cookie_secret_stops_a_real_installation(tmp_path, monkeypatch):
     with session_scope(engine) as s:
         seed.seed_reference(s, actor=SYSTEM)  # no demo: a real installation
     engine.dispose()
-    _point_app_at(url, monkeypatch, COOKIE_SECRET="ngan-qua")
+    point_app_at(url, monkeypatch, COOKIE_SECRET="ngan-qua")
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     assert [e.value for e in at.error] == [
@@ -394,11 +388,11 @@ def test_a_short_cookie_secret_stops_a_real_installation(tmp_path, monkeypatch):
         "trở lên (hoặc bỏ trống để hệ thống tự tạo) rồi chạy lại."
     ]
     assert not at.text_input  # no sign-in form
-    _point_app_at(url, monkeypatch, COOKIE_SECRET="changeme")
+    point_app_at(url, monkeypatch, COOKIE_SECRET="changeme")
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     assert "giá trị mặc định" in at.error[0].value
-    _point_app_at(url, monkeypatch, COOKIE_SECRET=TEST_COOKIE_SECRET)
+    point_app_at(url, monkeypatch, COOKIE_SECRET=TEST_COOKIE_SECRET)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     assert not at.error and at.text_input[0].label == "Tên đăng nhập"

@@ -8,27 +8,26 @@ import pytest
 from sqlalchemy.engine import Engine
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, TEST_COOKIE_SECRET
+from tests.conftest import ROOT
 from tests.e2e.conftest import browser  # noqa: F401  (headless Chromium, for the browser tests)
 from tests.services.reporting_db import BACKENDS, demo_database
+
+
+@pytest.fixture(autouse=True)
+def _fresh_app_state() -> Iterator[None]:
+    """Each test starts and ends without another test's settings, engines and caches (a test
+    that points the app elsewhere or changes a setting must not leak it)."""
+    from tests.pages.conftest import clear_process_state
+
+    clear_process_state()
+    yield
+    clear_process_state()
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def demo_db(request, tmp_path_factory) -> Iterator[Engine]:
     """A demo database on each backend, shared by one module's tests."""
     yield from demo_database(request.param, tmp_path_factory)
-
-
-def point_app_at(url: str, monkeypatch: pytest.MonkeyPatch, **env: str) -> None:
-    """The app's settings and caches for the database at `url` (and these variables)."""
-    from tests.pages.conftest import clear_process_state, clear_sign_in_waits
-
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("COOKIE_SECRET", TEST_COOKIE_SECRET)
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    clear_process_state()
-    clear_sign_in_waits(url)
 
 
 def engine_url(engine: Engine) -> str:
@@ -62,6 +61,17 @@ def open_with_cookie(monkeypatch: pytest.MonkeyPatch, token: str | None) -> AppT
     name = get_settings().cookie_name
     monkeypatch.setattr(auth, "_browser_cookies", lambda: {name: token} if token else {})
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+
+
+def change_own_password(at: AppTest, current: str, new: str) -> AppTest:
+    """Open the sidebar's own-password form and submit it."""
+    at.button(key="pw_toggle").click().run()
+    current_box, new_box, repeat_box = at.sidebar.text_input[:3]
+    current_box.input(current)
+    new_box.input(new)
+    repeat_box.input(new)
+    next(b for b in at.button if b.label == "Lưu mật khẩu mới").click().run()
+    return at
 
 
 def shows_the_form(at: AppTest) -> bool:

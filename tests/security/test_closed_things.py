@@ -11,7 +11,8 @@ from models import Directive, ProgressReport, Target, session_scope
 from services import accounts, directive_admin, figures, organizations, proposals, reporting
 from services.errors import DomainError
 from services.reporting import ReportInput
-from tests.security.conftest import engine_url, point_app_at, shows_the_form
+from tests.pages.conftest import point_app_at
+from tests.security.conftest import engine_url, shows_the_form
 from tests.services.reporting_db import actor, assignment_of, counts, org_id, target_id
 
 REPORT = ReportInput(

@@ -11,7 +11,8 @@ from services import accounts, seed, users
 from services.auth import SYSTEM, Actor
 from services.errors import DomainError, InvalidInput
 from tests.conftest import _postgres_schema_url, migrate
-from tests.security.conftest import point_app_at
+from tests.pages.conftest import point_app_at
+from tests.security.conftest import change_own_password
 from tests.services.reporting_db import BACKENDS
 from tests.services.test_manage import manage
 
@@ -187,12 +188,7 @@ def test_the_pages_use_the_same_policy(demo_sqlite_url, monkeypatch):
     assert any("dài quá 72 byte" in e.value for e in at.error), [e.value for e in at.error]
     assert not at.exception
 
-    at.button(key="pw_toggle").click().run()
-    current, new, repeat = at.sidebar.text_input[:3]
-    current.input("laichau2021")
-    new.input("Abcd1234!")
-    repeat.input("Abcd1234!")
-    next(b for b in at.button if b.label == "Lưu mật khẩu mới").click().run()
+    change_own_password(at, "laichau2021", "Abcd1234!")
     assert any("quá dễ đoán" in e.value for e in at.error), [e.value for e in at.error]
     assert not at.exception
     with session_scope() as s:

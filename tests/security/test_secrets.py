@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 import config
 from tests.conftest import ROOT
-from tests.security.conftest import point_app_at
+from tests.pages.conftest import point_app_at
 
 GUESSABLE = [
     "a" * 32,  # passed the length-only check
@@ -56,7 +56,7 @@ def test_random_secrets_pass(secret):
 
 def test_the_generated_secret_passes(tmp_path):
     settings = config.Settings(cookie_secret="", cookie_secret_file=tmp_path / "cookie_secret")
-    assert settings.cookie_config.secret_problem() is None
+    assert settings.cookie_secret_problem() is None
     assert (tmp_path / "cookie_secret").stat().st_mode & 0o777 == 0o600
 
 

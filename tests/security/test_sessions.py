@@ -16,8 +16,13 @@ from models import User, session_scope
 from models.db import build_engine
 from services import accounts, organizations, users
 from services.auth import SYSTEM, Actor
-from tests.pages.conftest import sign_in
-from tests.security.conftest import open_with_cookie, point_app_at, shows_the_form, written_cookie
+from tests.pages.conftest import point_app_at, sign_in
+from tests.security.conftest import (
+    change_own_password,
+    open_with_cookie,
+    shows_the_form,
+    written_cookie,
+)
 from tests.services.reporting_db import actor
 
 # --- the services, on both backends ---------------------------------------------------------
@@ -158,12 +163,7 @@ def test_a_reset_by_the_office_ends_every_session(app, monkeypatch):
 
 def test_ones_own_new_password_ends_the_other_sessions_and_keeps_this_one(app, monkeypatch):
     a, b, token = _two_browsers(monkeypatch, "hsh")
-    a.button(key="pw_toggle").click().run()
-    current, new, repeat = a.sidebar.text_input[:3]
-    current.input("laichau2021")
-    new.input("mat-khau-moi-hsh")
-    repeat.input("mat-khau-moi-hsh")
-    next(x for x in a.button if x.label == "Lưu mật khẩu mới").click().run()
+    change_own_password(a, "laichau2021", "mat-khau-moi-hsh")
     assert any("Đã đổi mật khẩu" in s.value for s in a.success)
     assert a.title and not shows_the_form(a)
     fresh, _ = written_cookie(a)  # this session gets a cookie of its own sign-in
