@@ -32,7 +32,7 @@ from services.auth import Actor
 from services.errors import DomainError
 
 SIGNED_IN = "signed_in"  # SignedIn: who, and the epoch they signed in at
-TOKEN = "sign_in_token"  # the cookie value to write
+COOKIE_VALUE = "sign_in_cookie_value"  # the cookie value to write
 REFUSED_COOKIE = "refused_sign_in_cookie"  # a cookie already found not to hold
 SIGN_OUT_KEY = "sign_out"
 COOKIE_TODO = "sign_in_cookie_todo"  # WRITE or DELETE, until the browser reports it done
@@ -111,7 +111,7 @@ def _remember(signed: SignedIn) -> None:
     settings = get_settings()
     expires = datetime.now(UTC) + timedelta(days=settings.cookie_expiry_days)
     st.session_state[SIGNED_IN] = signed
-    st.session_state[TOKEN] = jwt.encode(
+    st.session_state[COOKIE_VALUE] = jwt.encode(
         {"username": signed.username, "epoch": signed.epoch, "exp": expires},
         settings.signing_secret(),
         algorithm="HS256",
@@ -124,7 +124,7 @@ def _forget() -> None:
     raw = _browser_cookies().get(get_settings().cookie_name)
     if raw:
         st.session_state[REFUSED_COOKIE] = raw
-    for key in (SIGNED_IN, TOKEN, "actor", "name"):
+    for key in (SIGNED_IN, COOKIE_VALUE, "actor", "name"):
         st.session_state.pop(key, None)
     st.session_state[COOKIE_TODO] = DELETE
 
@@ -149,7 +149,7 @@ def _sync_cookie() -> None:
     if todo is None:
         return
     settings = get_settings()
-    name, token = settings.cookie_name, st.session_state.get(TOKEN)
+    name, token = settings.cookie_name, st.session_state.get(COOKIE_VALUE)
     manager = stx.CookieManager(key="init")
     jar = dict(manager.cookies or {})  # read now: setting a cookie also writes into the jar
     reported = bool(jar)

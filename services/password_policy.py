@@ -23,13 +23,12 @@ from functools import lru_cache
 
 from sqlmodel import Session
 
-from config import get_settings
+from config import Settings, get_settings
 from services.errors import InvalidInput
 
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_BYTES = 72  # bcrypt reads no further
 MIN_SCORE = 3  # zxcvbn: 3 is "safely unguessable" (10^8 guesses or more); below is refused
-DEFAULT_DEMO_PASSWORD = "laichau2021"  # published in the README
 # Words of this office and this system, which an attacker tries first.
 OFFICE_WORDS = (
     "laichau",
@@ -112,7 +111,10 @@ def check_new_password(session: Session, password: str | None, *, username: str)
     name = (username or "").strip().casefold()
     if name and folded in {name, name[::-1]}:
         raise InvalidInput("err.password_is_username")
-    demo_passwords = {DEFAULT_DEMO_PASSWORD, normalise(get_settings().demo_password).casefold()}
+    demo_passwords = {  # the published default (the README) and this installation's
+        normalise(str(Settings.model_fields["demo_password"].default)).casefold(),
+        normalise(get_settings().demo_password).casefold(),
+    }
     if folded in demo_passwords and not _is_demo(session):
         raise InvalidInput("err.password_demo")
     if folded in _common_passwords():

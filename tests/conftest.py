@@ -7,6 +7,7 @@ in CI (CI=true), so the PostgreSQL path is never silently untested there.
 
 import os
 import secrets
+import shutil
 import sys
 import uuid
 from collections.abc import Iterator
@@ -26,6 +27,15 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 # A cookie secret as strong as the one the app generates, new for each test run: the app refuses
 # a guessable one in every mode (config.secret_problem), and a constant here would be a known one.
 TEST_COOKIE_SECRET = secrets.token_urlsafe(48)
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def migrate(url: str) -> None:
@@ -108,3 +118,20 @@ def demo_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
         demo.seed_demo(session, actor=SYSTEM, password="laichau2021")
     eng.dispose()
     return url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium through Playwright, one for the whole run (tests/e2e and
+    tests/security both drive it; Playwright's sync API allows one at a time)."""
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -1,7 +1,7 @@
-"""A real `streamlit run` on a free port over the demo database, and headless Chromium."""
+"""A real `streamlit run` on a free port over the demo database (headless Chromium, the
+`browser` fixture, is in tests/conftest.py: one for every folder that drives it)."""
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,17 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import IN_CI, ROOT, TEST_COOKIE_SECRET
+from tests.conftest import ROOT, TEST_COOKIE_SECRET
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SHOTS = ROOT / "test-output" / "screenshots"
 
 
@@ -82,21 +73,6 @@ def streamlit_server(db_url: str, log_dir: Path, **env: str) -> Iterator[str]:
 def server(demo_sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with streamlit_server(demo_sqlite_url, tmp_path_factory.mktemp("server")) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

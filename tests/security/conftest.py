@@ -9,7 +9,6 @@ from sqlalchemy.engine import Engine
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-from tests.e2e.conftest import browser  # noqa: F401  (headless Chromium, for the browser tests)
 from tests.services.reporting_db import BACKENDS, demo_database
 
 
