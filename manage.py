@@ -6,6 +6,7 @@ python manage.py seed [--demo | --demo-if-empty]
                                     load the directive, bodies, targets (and, into an empty
                                     database only, the demo)
 python manage.py create-user ...    add an account
+python manage.py unlock NAME        lift an account's sign-in wait (--address IP: an address's)
 python manage.py stats --json       counts of what the database holds
 python manage.py import-directive FILE [--dry-run] [--json]
                                     read a directive (.txt, .docx, .pdf; - for stdin) and save it
@@ -62,15 +63,16 @@ def cmd_init_db(_: argparse.Namespace) -> int:
 def cmd_seed(args: argparse.Namespace) -> int:
     from models import session_scope
     from services import demo, seed
+    from services.auth import SYSTEM
 
     password = get_settings().demo_password
     with session_scope() as session:
         if args.demo:
-            result, is_demo = demo.seed_demo(session, password=password), True
+            result, is_demo = demo.seed_demo(session, actor=SYSTEM, password=password), True
         elif args.demo_if_empty:
-            result, is_demo = demo.seed_demo_if_empty(session, password=password)
+            result, is_demo = demo.seed_demo_if_empty(session, actor=SYSTEM, password=password)
         else:
-            result, is_demo = seed.seed_reference(session), False
+            result, is_demo = seed.seed_reference(session, actor=SYSTEM), False
     if result.changed:
         _say("cli.seed_added", what=", ".join(f"{k} {v}" for k, v in result.added.items()))
     else:
@@ -85,6 +87,7 @@ def cmd_seed(args: argparse.Namespace) -> int:
 def cmd_create_user(args: argparse.Namespace) -> int:
     from models import session_scope
     from services import users
+    from services.auth import SYSTEM
 
     password = args.password if args.password is not None else os.environ.get("NEW_USER_PASSWORD")
     if password is None:
@@ -100,8 +103,25 @@ def cmd_create_user(args: argparse.Namespace) -> int:
             password=password,
             role=args.role,
             organization_code=args.org,
+            actor=SYSTEM,
         )
         _say("cli.user_created", username=user.username, role=t(f"role.{user.role}", _lang()))
+    return 0
+
+
+def cmd_unlock(args: argparse.Namespace) -> int:
+    from models import session_scope
+    from services import accounts
+    from services.auth import SYSTEM
+
+    if (args.username is None) == (args.address is None):
+        _say("cli.unlock_what")
+        return EXIT_INVALID
+    with session_scope() as session:
+        lifted = accounts.unlock_sign_in(
+            session, actor=SYSTEM, username=args.username, address=args.address
+        )
+    _say("cli.unlocked" if lifted else "cli.not_locked", who=args.username or args.address)
     return 0
 
 
@@ -311,6 +331,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="display name")
     p.add_argument("--password", help="else NEW_USER_PASSWORD, else asked twice")
     p.set_defaults(func=cmd_create_user)
+    p = sub.add_parser("unlock", help="lift the sign-in wait of an account or an address")
+    p.add_argument("username", nargs="?", help="the account's name")
+    p.add_argument("--address", help="a client's IP address instead")
+    p.set_defaults(func=cmd_unlock)
     p = sub.add_parser("stats", help="counts")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)

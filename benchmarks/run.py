@@ -8,6 +8,7 @@ import logging
 import os
 import random
 import resource
+import secrets
 import statistics
 import tempfile
 import threading
@@ -25,7 +26,7 @@ from config import ROOT, get_settings
 from models import Assignment, AuditEvent, Directive, ProgressReport, User
 from models.db import build_engine, get_engine, normalise_url, session_scope
 from services import briefing, dashboard, overview, scale, targets
-from services.auth import Actor
+from services.auth import SYSTEM, Actor
 from services.errors import StaleUpdate
 from services.reporting import ReportInput, submit_report
 
@@ -78,7 +79,7 @@ def _timed(
 
 def _point_app_at(url: str) -> None:
     os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("COOKIE_SECRET", "b" * 48)
+    os.environ.setdefault("COOKIE_SECRET", secrets.token_urlsafe(48))
     get_settings.cache_clear()
     get_engine.cache_clear()
 
@@ -323,6 +324,7 @@ def run(
             added = scale.build(
                 s,
                 scale_n,
+                actor=SYSTEM,
                 password=PASSWORD,
                 progress=lambda share, what: say(f"  {share:4.0%} {what}"),
             )

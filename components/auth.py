@@ -1,44 +1,42 @@
-"""Sign-in with streamlit-authenticator, against the users in the database.
+"""Sign-in against the users in the database, and the sign-in cookie.
 
-We draw our own Vietnamese form and call the authenticator's controllers, instead of its
-login widget, so that one click signs in (the widget leaves the form on screen until a
-second submit when used with st.navigation) and so the cookie is written outside the form.
-
-Hardening: no start outside demo mode with a default or short cookie secret; wrong passwords
-counted in the database (the credentials are rebuilt on every run) and an account waits
-after too many; an inactive user is refused, also with an earlier cookie; sign-out; one's own
-password.
+- The form calls services.accounts.sign_in: throttled per account and per client address,
+  one bcrypt check, one answer for a wrong name and a wrong password, audited.
+- The cookie is a JWT (PyJWT, HS256, the cookie secret) of the username, the account's
+  session epoch and the expiry. The browser-side cookie manager (extra_streamlit_components)
+  writes it with SameSite=Strict, and Secure when the app is served over https (a setting,
+  or the page's own address). Being written by script, it cannot be HttpOnly.
+- On every run the session, or the cookie the browser sent, stands only while
+  services.accounts.session_user says it holds: the account and its body active, the epoch
+  the one it signed in at. Sign-out, a new password, a new role or body and deactivation add
+  one to the epoch, so every session of that user ends on its next run, copied cookies too.
+- No start with a guessable cookie secret, in any mode (config.secret_problem).
 """
 
 import sys
-import time
 from collections.abc import Mapping
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
+import extra_streamlit_components as stx
 import jwt
 import streamlit as st
-import streamlit_authenticator as stauth
-from streamlit_authenticator.controllers import AuthenticationController
-from streamlit_authenticator.utilities import LoginError
 
 from components import forms
 from components.ui import error, session, t
 from config import get_settings
 from models import session_scope
-from services import accounts, demo
+from services import accounts, demo, throttle
+from services.accounts import SignedIn
 from services.auth import Actor
 from services.errors import DomainError
-from services.users import active_user, authenticator_credentials
 
-AUTH_KEY = "authentication_status"
+SIGNED_IN = "signed_in"  # SignedIn: who, and the epoch they signed in at
+COOKIE_VALUE = "sign_in_cookie_value"  # the cookie value to write
+REFUSED_COOKIE = "refused_sign_in_cookie"  # a cookie already found not to hold
 SIGN_OUT_KEY = "sign_out"
 COOKIE_TODO = "sign_in_cookie_todo"  # WRITE or DELETE, until the browser reports it done
 WRITE, DELETE = "write", "delete"
-
-
-@st.cache_data(ttl=60, show_spinner=False)
-def _credentials() -> dict:
-    with session() as s:
-        return authenticator_credentials(s)
 
 
 @st.cache_data(ttl=300, show_spinner=False)
@@ -49,7 +47,7 @@ def _is_demo() -> bool:
 
 def _refuse_weak_secret() -> None:
     """Stop here, with one clear line, if the cookie secret could be guessed."""
-    problem = get_settings().cookie_secret_problem(demo=_is_demo())
+    problem = get_settings().cookie_secret_problem()
     if problem:
         line = t(problem)
         print(line, file=sys.stderr)
@@ -57,29 +55,15 @@ def _refuse_weak_secret() -> None:
         st.stop()
 
 
-def _authenticator() -> stauth.Authenticate:
-    settings = get_settings()
-    return stauth.Authenticate(
-        _credentials(),  # st.cache_data hands each run its own copy
-        settings.cookie_name,
-        settings.signing_secret(),
-        settings.cookie_expiry_days,
-        login_sleep_time=0,
-        auto_hash=False,  # the database holds bcrypt hashes only
-    )
-
-
 def signed_in_actor() -> Actor | None:
     """The signed-in user, from this session or from a valid cookie; else draws the form
     and returns None.
 
-    The authenticator's cookie manager is a browser component that reports back, and so
-    reruns the whole page, a moment after it is drawn; a click made during that rerun (on the
-    sign-in button, on a slide's "next") is lost. So it is drawn only while a cookie must be
-    written or deleted: from the run that signs in or out until the browser reports it done.
-    The cookie the browser brings is read from the request and checked here, as the
-    authenticator would.
-    """
+    The cookie manager is a browser component that reports back, and so reruns the whole
+    page, a moment after it is drawn; a click made during that rerun (on the sign-in button,
+    on a slide's "next") is lost. So it is drawn only while a cookie must be written or
+    deleted: from the run that signs in or out until the browser reports it done. The cookie
+    the browser brings is read from the request and checked here."""
     _refuse_weak_secret()
     # The form and the cookie components live in one container at the top, so the page's
     # own elements keep their places between the run that signs in and the next: otherwise
@@ -90,33 +74,68 @@ def signed_in_actor() -> Actor | None:
 
 def _signed_in_actor() -> Actor | None:
     if st.session_state.get(SIGN_OUT_KEY):  # the sign-out button, clicked on the last run
-        _forget()
-    elif not st.session_state.get(AUTH_KEY):
-        token = _cookie_token()
-        if token:
-            try:
-                _password_checker().login(token=token)  # signed in by the cookie
-            except LoginError:  # a cookie for a user who is no longer active
-                _forget()
-    if not st.session_state.get(AUTH_KEY) and _sign_in_form(_password_checker()):
-        st.session_state[COOKIE_TODO] = WRITE
-    actor = None
-    if st.session_state.get(AUTH_KEY):
-        with session() as s:
-            user = active_user(s, st.session_state["username"])
-        if user is None:  # deactivated since signing in: back to the form at once
-            _forget()
-            _sign_in_form(_password_checker())
-        else:
-            actor = Actor.of(user)
+        _sign_out()
+    elif SIGNED_IN not in st.session_state:
+        from_cookie = _cookie_sign_in()
+        if from_cookie is not None:
+            st.session_state[SIGNED_IN] = from_cookie
+    actor = _holding()
+    if actor is None:
+        signed = _sign_in_form()
+        if signed is not None:
+            _remember(signed)
+            actor = _holding()
     _sync_cookie()
     return actor
 
 
+def _holding() -> Actor | None:
+    """The actor this session stands for, if its sign-in still holds; else it is forgotten
+    (and the cookie deleted), so the form shows on this very run."""
+    signed: SignedIn | None = st.session_state.get(SIGNED_IN)
+    if signed is None:
+        return None
+    with session() as s:
+        user = accounts.session_user(s, username=signed.username, epoch=signed.epoch)
+        actor = Actor.of(user) if user is not None else None
+        name = user.display_name if user is not None else ""
+    if actor is None:
+        _forget()
+        return None
+    st.session_state["name"] = name
+    return actor
+
+
+def _remember(signed: SignedIn) -> None:
+    """Keep the sign-in in this session and have the browser keep it in the cookie."""
+    settings = get_settings()
+    expires = datetime.now(UTC) + timedelta(days=settings.cookie_expiry_days)
+    st.session_state[SIGNED_IN] = signed
+    st.session_state[COOKIE_VALUE] = jwt.encode(
+        {"username": signed.username, "epoch": signed.epoch, "exp": expires},
+        settings.signing_secret(),
+        algorithm="HS256",
+    )
+    st.session_state[COOKIE_TODO] = WRITE
+
+
 def _forget() -> None:
-    """Sign this session out, and have the browser drop the sign-in cookie."""
-    _password_checker().logout()
+    """Forget this session's sign-in, and have the browser drop the sign-in cookie."""
+    raw = _browser_cookies().get(get_settings().cookie_name)
+    if raw:
+        st.session_state[REFUSED_COOKIE] = raw
+    for key in (SIGNED_IN, COOKIE_VALUE, "actor", "name"):
+        st.session_state.pop(key, None)
     st.session_state[COOKIE_TODO] = DELETE
+
+
+def _sign_out() -> None:
+    signed: SignedIn | None = st.session_state.get(SIGNED_IN)
+    actor: Actor | None = st.session_state.get("actor")
+    if signed is not None and actor is not None:
+        with session_scope() as s:
+            accounts.sign_out(s, actor=actor, epoch=signed.epoch)
+    _forget()
 
 
 def _sync_cookie() -> None:
@@ -129,51 +148,88 @@ def _sync_cookie() -> None:
     todo = st.session_state.get(COOKIE_TODO)
     if todo is None:
         return
-    authenticator = _authenticator()
-    jar = authenticator.cookie_controller.cookie_model.cookie_manager.cookies
-    reported = bool(jar)  # read now: setting a cookie also writes it into this same dict
-    if reported and bool(jar.get(get_settings().cookie_name)) == (todo == WRITE):
+    settings = get_settings()
+    name, token = settings.cookie_name, st.session_state.get(COOKIE_VALUE)
+    manager = stx.CookieManager(key="init")
+    jar = dict(manager.cookies or {})  # read now: setting a cookie also writes into the jar
+    reported = bool(jar)
+    if reported and (jar.get(name) == token if todo == WRITE else name not in jar):
         st.session_state.pop(COOKIE_TODO)  # already as wanted
         return
-    if todo == WRITE:
-        authenticator.cookie_controller.set_cookie()
+    if todo == WRITE and token:
+        manager.set(
+            name,
+            token,
+            key="set",
+            expires_at=datetime.now(UTC) + timedelta(days=settings.cookie_expiry_days),
+            secure=_secure(),
+            same_site="strict",
+        )
     else:
-        authenticator.cookie_controller.delete_cookie()
+        manager.cookie_manager(method="delete", cookie=name, key="delete", default=False)
     if reported:
         st.session_state.pop(COOKIE_TODO)
 
 
-def _cookie_token() -> dict | None:
-    """The sign-in cookie the browser sent, if it is ours, signed and not expired; never
-    after a sign-out in this session (the request's cookies are those of its start)."""
+def _secure() -> bool:
+    """Secure when the settings say the app is served over https, or the page's address is."""
+    if get_settings().secure_cookie:
+        return True
+    try:
+        return str(st.context.url or "").lower().startswith("https://")
+    except Exception:  # no browser behind this run (a test harness)
+        return False
+
+
+def _cookie_sign_in() -> SignedIn | None:
+    """The sign-in the browser's cookie claims, if it is ours, signed and not expired (whether
+    it still holds is checked next, as for every session)."""
     raw = _browser_cookies().get(get_settings().cookie_name)
-    if not raw or st.session_state.get("logout"):
+    if not raw or raw == st.session_state.get(REFUSED_COOKIE):
         return None
     try:
-        token = jwt.decode(raw, get_settings().signing_secret(), algorithms=["HS256"])
+        token = jwt.decode(
+            raw,
+            get_settings().signing_secret(),
+            algorithms=["HS256"],
+            options={"require": ["exp", "username", "epoch"]},
+        )
     except jwt.PyJWTError:
+        st.session_state[REFUSED_COOKIE] = raw
+        st.session_state[COOKIE_TODO] = DELETE
         return None
-    if "username" not in token or float(token.get("exp_date", 0)) <= time.time():
+    if not isinstance(token["username"], str) or not isinstance(token["epoch"], int):
         return None
-    return token
-
-
-def _password_checker() -> AuthenticationController:
-    """The authenticator's checks (password, cookie token) without its cookie manager."""
-    return AuthenticationController(
-        _credentials(), auto_hash=False, secret_key=get_settings().signing_secret()
-    )
+    return SignedIn(token["username"], "", token["epoch"])
 
 
 def _browser_cookies() -> Mapping[str, str]:
+    """The sign-in cookie the browser sent with the request that opened this session."""
+    name = get_settings().cookie_name
     try:
-        return st.context.cookies
+        raw = st.context.cookies.get(name)
     except Exception:  # no browser behind this run (a test harness)
         return {}
+    return {name: raw} if isinstance(raw, str) else {}  # AppTest hands out stand-ins
 
 
-def _sign_in_form(checker: AuthenticationController) -> bool:
-    """Draw the form; on a submit, check the lock and the password. True once signed in."""
+def _client_address() -> str:
+    """The client's address as the throttle keys it: the connection's peer, or what a trusted
+    proxy (TRUSTED_PROXIES) says it forwarded for."""
+    try:
+        peer = st.context.ip_address
+        forwarded = list(st.context.headers.get_all("X-Forwarded-For"))
+    except Exception:  # no browser behind this run (a test harness)
+        peer, forwarded = None, []
+    return throttle.client_address(
+        peer if isinstance(peer, str) else None,  # AppTest hands out stand-in objects
+        [h for h in forwarded if isinstance(h, str)],
+        get_settings().proxy_networks(),
+    )
+
+
+def _sign_in_form() -> SignedIn | None:
+    """Draw the form; on a submit, sign in. The sign-in once it succeeds, else None."""
     holder = st.empty()
     with holder.container():
         _, middle, _ = st.columns([1, 1.2, 1])
@@ -190,37 +246,16 @@ def _sign_in_form(checker: AuthenticationController) -> bool:
             if _is_demo():
                 st.caption(t("auth.demo_hint"))
     if not submitted:
-        return False
-    settings = get_settings()
-    name = (username or "").strip().lower()
-    with session_scope() as s:
-        lock = accounts.sign_in_lock(
-            s,
-            username=name,
-            max_attempts=settings.max_failed_logins,
-            lock_minutes=settings.login_lock_minutes,
-        )
-    if lock is not None:
-        message.error(t("auth.locked", n=lock.attempts, minutes=lock.minutes_left))
-        return False
+        return None
     try:
-        ok = checker.login(name, password)
-    except LoginError as err:
-        message.error(t("auth.error", detail=str(err)))
-        return False
-    with session_scope() as s:
-        failures = accounts.record_sign_in(s, username=name, succeeded=bool(ok))
-    if ok:
-        holder.empty()
-        return True
-    left = settings.max_failed_logins - failures
-    if failures and left <= 0:
-        message.error(t("auth.locked", n=failures, minutes=settings.login_lock_minutes))
-    elif failures and left <= 2:
-        message.error(t("auth.failed_left", n=left))
-    else:
-        message.error(t("auth.failed"))
-    return False
+        signed = accounts.sign_in(
+            username=username or "", password=password or "", address=_client_address()
+        )
+    except DomainError as err:
+        message.error(t(err.code, **err.params))
+        return None
+    holder.empty()
+    return signed
 
 
 def sign_out_button() -> None:
@@ -249,12 +284,15 @@ def sign_out_button() -> None:
     current, new, repeat = typed
     try:
         with session_scope() as s:
-            accounts.change_password(s, actor=actor, current=current, new=new, repeat=repeat)
+            epoch = accounts.change_password(
+                s, actor=actor, current=current, new=new, repeat=repeat
+            )
     except DomainError as err:
         with st.sidebar:
             error(err)
         return
-    _credentials.clear()  # the sign-in form checks the new hash from now on
+    # Every other sign-in of the account has ended; this one goes on with a fresh cookie.
+    _remember(replace(st.session_state[SIGNED_IN], epoch=epoch))
     forms.password_changed()
     st.session_state["pw_open"] = False
     forms.flash("password", "success", t("auth.password_changed"))

@@ -38,7 +38,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "auth.submit": ("Đăng nhập", "Sign in"),
     "auth.logout": ("Đăng xuất", "Sign out"),
     "auth.failed": ("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password."),
-    "auth.error": ("Không đăng nhập được: {detail}", "Could not sign in: {detail}"),
     "auth.demo_hint": (
         "Tài khoản minh họa (chỉ dùng cho demo): lanhdao, vanphong, xem, hoặc mã đơn vị viết "
         "thường (snv, stp, tplc, ...).",
@@ -195,6 +194,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.password_prompt": ("Mật khẩu: ", "Password: "),
     "cli.password_again": ("Nhập lại mật khẩu: ", "Password again: "),
     "cli.password_mismatch": ("Hai lần nhập mật khẩu không khớp.", "The passwords do not match."),
+    "cli.unlocked": ("Đã mở khóa đăng nhập cho {who}.", "Sign-in unlocked for {who}."),
+    "cli.not_locked": (
+        "{who} không bị tạm dừng đăng nhập; không có gì thay đổi.",
+        "{who} is not waiting to sign in; nothing changed.",
+    ),
+    "cli.unlock_what": (
+        "Cho biết tên tài khoản hoặc --address ĐỊA_CHỈ_IP.",
+        "Give an account name or --address IP_ADDRESS.",
+    ),
     # --- overview, directive, body and target pages (issue 3)
     "ov.lists": ("Danh sách", "List"),
     "tgp.mean": ("Bình quân các đơn vị", "Mean of the bodies"),
@@ -374,6 +382,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "au.entity.direction": ("Ý kiến chỉ đạo", "Direction"),
     "au.entity.user": ("Tài khoản", "Account"),
     "au.entity.database": ("Cơ sở dữ liệu", "Database"),
+    "au.entity.sign_in": ("Đăng nhập", "Sign-in"),
     "fg.body_help": (
         "Văn phòng nhập số liệu thay cho đơn vị được chọn.",
         "The office enters figures for the chosen body.",
@@ -508,6 +517,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "au.action.create": ("Tạo mới", "Created"),
     "au.action.seed": ("Nạp dữ liệu chỉ thị", "Directive loaded"),
     "au.action.seed_demo": ("Nạp dữ liệu minh họa", "Demo data loaded"),
+    "au.action.sign_in": ("Đăng nhập", "Signed in"),
+    "au.action.sign_in_failed": ("Đăng nhập sai", "Failed sign-in"),
+    "au.action.sign_in_refused": (
+        "Đăng nhập bị từ chối (đơn vị ngừng hoạt động)",
+        "Sign-in refused (body inactive)",
+    ),
+    "au.action.sign_in_locked": ("Tạm dừng đăng nhập", "Sign-in paused"),
+    "au.action.sign_in_unlocked": ("Mở khóa đăng nhập", "Sign-in unlocked"),
+    "au.action.sign_out": ("Đăng xuất", "Signed out"),
     "auth.secret_default": (
         "Không khởi động: COOKIE_SECRET đang là giá trị mặc định, ai cũng đoán được. Đặt một "
         "chuỗi ngẫu nhiên từ 32 ký tự trở lên (hoặc bỏ trống để hệ thống tự tạo) rồi chạy lại.",
@@ -520,19 +538,31 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Not starting: COOKIE_SECRET is shorter than 32 characters. Set a random string of 32 "
         "characters or more (or leave it empty to have one generated), then start again.",
     ),
-    "auth.locked": (
-        "Tài khoản tạm khóa sau {n} lần nhập sai mật khẩu. Thử lại sau {minutes} phút hoặc liên "
-        "hệ Văn phòng UBND tỉnh.",
-        "The account is locked after {n} wrong passwords. Try again in {minutes} minutes or "
-        "contact the provincial office.",
+    "auth.secret_weak": (
+        "Không khởi động: COOKIE_SECRET dễ đoán (lặp lại, theo thứ tự, theo bàn phím hoặc ghép "
+        'từ thông dụng). Đặt một chuỗi ngẫu nhiên, ví dụ kết quả của python -c "import secrets; '
+        'print(secrets.token_urlsafe(48))" (hoặc bỏ trống để hệ thống tự tạo) rồi chạy lại.',
+        "Not starting: COOKIE_SECRET is guessable (repeated, in sequence, along the keyboard or "
+        'made of common words). Set a random string, e.g. the output of python -c "import '
+        'secrets; print(secrets.token_urlsafe(48))" (or leave it empty to have one generated), '
+        "then start again.",
     ),
-    "auth.failed_left": (
-        "Tên đăng nhập hoặc mật khẩu không đúng. Còn {n} lần thử trước khi tài khoản bị tạm khóa.",
-        "Wrong username or password. {n} more tries before the account is locked for a while.",
+    "auth.wait": (
+        "Đăng nhập tạm dừng vì đã nhập sai nhiều lần. Vui lòng thử lại sau {seconds} giây.",
+        "Signing in is paused after too many wrong attempts. Try again in {seconds} seconds.",
+    ),
+    "auth.body_inactive": (
+        "Đơn vị “{name}” đã ngừng hoạt động nên tài khoản của đơn vị không đăng nhập được nữa. "
+        "Liên hệ Văn phòng UBND tỉnh.",
+        "The body “{name}” is inactive, so its accounts can no longer sign in. Contact the "
+        "provincial office.",
     ),
     "auth.change_password": ("Đổi mật khẩu", "Change password"),
     "auth.current_password": ("Mật khẩu hiện tại", "Current password"),
-    "auth.new_password": ("Mật khẩu mới (ít nhất 8 ký tự)", "New password (8 characters or more)"),
+    "auth.new_password": (
+        "Mật khẩu mới (ít nhất 8 ký tự, khó đoán)",
+        "New password (8 characters or more, hard to guess)",
+    ),
     "auth.repeat_password": ("Nhập lại mật khẩu mới", "New password again"),
     "auth.change_submit": ("Lưu mật khẩu mới", "Save the new password"),
     "auth.password_changed": (
@@ -804,12 +834,38 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The two new passwords do not match; the password was not changed.",
     ),
     "err.password_long": (
-        "Mật khẩu mới dài quá {n} byte.",
-        "The new password is longer than {n} bytes.",
+        "Mật khẩu dài quá {n} byte (chữ có dấu tính 2–3 byte mỗi chữ); hãy chọn mật khẩu ngắn hơn.",
+        "The password is longer than {n} bytes (a Vietnamese letter with marks takes 2–3); "
+        "choose a shorter one.",
     ),
     "err.password_spaces": (
-        "Mật khẩu mới không được bắt đầu hoặc kết thúc bằng dấu cách.",
-        "The new password cannot begin or end with a space.",
+        "Mật khẩu không được bắt đầu hoặc kết thúc bằng dấu cách.",
+        "The password cannot begin or end with a space.",
+    ),
+    "err.password_control": (
+        "Mật khẩu có ký tự điều khiển hoặc ký tự ẩn, không gõ lại được; hãy chọn mật khẩu khác.",
+        "The password holds a control or invisible character that cannot be typed again; "
+        "choose another.",
+    ),
+    "err.password_is_username": (
+        "Mật khẩu không được trùng với tên đăng nhập.",
+        "The password cannot be the username.",
+    ),
+    "err.password_demo": (
+        "Mật khẩu này là mật khẩu của bản minh họa, ai cũng biết; không dùng được trên hệ thống "
+        "thật.",
+        "This is the demo's published password; it cannot be used on a real installation.",
+    ),
+    "err.password_common": (
+        "Mật khẩu này nằm trong danh sách mật khẩu phổ biến nhất, rất dễ bị dò ra; hãy chọn mật "
+        "khẩu khác.",
+        "This password is among the most common ones and easily guessed; choose another.",
+    ),
+    "err.password_guessable": (
+        "Mật khẩu quá dễ đoán (dãy số, dãy phím, từ thông dụng, tên cơ quan…). Hãy dùng một câu "
+        "ngắn hoặc ghép vài từ không liên quan, có thể thêm chữ số.",
+        "The password is too easy to guess (digits or keys in a row, common words, the office's "
+        "names…). Use a short sentence or a few unrelated words, perhaps with digits.",
     ),
     "err.password_same": (
         "Mật khẩu mới phải khác mật khẩu hiện tại.",
@@ -1040,9 +1096,33 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Không thể tự khóa tài khoản đang đăng nhập.",
         "You cannot deactivate the account you are signed in with.",
     ),
-    "err.adm_password_long": (
-        "Mật khẩu dài quá {n} byte.",
-        "The password is longer than {n} bytes.",
+    "err.account_inactive": (
+        "Tài khoản của bạn đã ngừng hoạt động; không có gì được ghi.",
+        "Your account is inactive; nothing was saved.",
+    ),
+    "err.account_changed": (
+        "Quyền hoặc đơn vị của tài khoản bạn vừa được thay đổi; hãy đăng nhập lại. Không có gì "
+        "được ghi.",
+        "Your account's role or body has just changed; sign in again. Nothing was saved.",
+    ),
+    "err.own_body_inactive": (
+        "Đơn vị “{name}” của tài khoản này đã ngừng hoạt động; không có gì được ghi.",
+        "This account's body “{name}” is inactive; nothing was saved.",
+    ),
+    "err.body_inactive_writes": (
+        "Đơn vị “{name}” đã ngừng hoạt động: không nhận báo cáo hay số liệu mới cho đơn vị này; "
+        "không có gì được ghi.",
+        "The body “{name}” is inactive: it takes no new reports or figures; nothing was saved.",
+    ),
+    "err.directive_closed": (
+        "Văn bản “{title}” đã đóng (kết thúc theo dõi): không nhận báo cáo, số liệu hay ý kiến "
+        "chỉ đạo mới; không có gì được ghi.",
+        "The directive “{title}” is closed (follow-up over): it takes no new reports, figures or "
+        "directions; nothing was saved.",
+    ),
+    "err.address_format": (
+        "“{value}” không phải là một địa chỉ IP.",
+        "“{value}” is not an IP address.",
     ),
     "err.directive_unknown": ("Không có văn bản số {value}.", "There is no directive {value}."),
     "err.date_in_future": (
@@ -1384,6 +1464,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "adm.reset_password": ("Đặt lại mật khẩu", "Reset the password"),
     "adm.new_password": ("Mật khẩu mới", "New password"),
     "adm.reset": ("Đặt lại", "Reset"),
+    "adm.sign_in_waits": ("Tạm dừng đăng nhập", "Sign-in waits"),
+    "adm.no_sign_in_waits": (
+        "Không có tài khoản hay địa chỉ nào đang phải chờ đăng nhập.",
+        "No account or address is waiting to sign in.",
+    ),
+    "adm.col_wait_kind": ("Loại", "Kind"),
+    "adm.col_wait_key": ("Tài khoản / địa chỉ", "Account / address"),
+    "adm.col_failures": ("Số lần sai liên tiếp", "Failures in a row"),
+    "adm.col_until": ("Chờ đến", "Waits until"),
+    "adm.wait_kind.account": ("Tài khoản", "Account"),
+    "adm.wait_kind.address": ("Địa chỉ máy", "Address"),
+    "adm.unlock_which": ("Mở khóa cho", "Unlock"),
+    "adm.unlock": ("Mở khóa đăng nhập", "Unlock sign-in"),
+    "adm.unlocked": ("Đã mở khóa đăng nhập cho {who}.", "Sign-in unlocked for {who}."),
     "adm.password_reset": (
         "Đã đặt lại mật khẩu cho {username}: báo cho người dùng qua kênh an toàn.",
         "Password reset for {username}: tell them through a safe channel.",

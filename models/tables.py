@@ -162,9 +162,22 @@ class User(SQLModel, table=True):
     organization_id: int | None = Field(default=None, foreign_key="organization.id")
     active: bool = True
     created_at: datetime = Field(default_factory=utcnow)
-    # Sign-in attempts: kept here because the sign-in form's credentials are rebuilt each run.
-    failed_logins: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
-    last_failed_login_at: datetime | None = None
+    # Carried in the sign-in cookie and checked on every run: adding one ends every sign-in
+    # of this user (sign-out, a new password, a new role or body, deactivation).
+    session_epoch: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+
+
+class SignInThrottle(SQLModel, table=True):
+    """Failed sign-in attempts of one account name (known or not) or one client address, and
+    until when further attempts are refused (services/throttle.py)."""
+
+    __tablename__ = "sign_in_throttle"
+
+    kind: str = Field(primary_key=True, max_length=10)  # "account" or "address"
+    key: str = Field(primary_key=True, max_length=100)
+    failures: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    last_failure_at: datetime | None = None
+    blocked_until: datetime | None = None
 
 
 class ReportingPeriod(SQLModel, table=True):

@@ -11,10 +11,10 @@ import streamlit as st
 from components import loaders
 from components.admin_ui import show_flash, write
 from components.page import guard, start
-from components.ui import error, fmt_date, lang, plain, session, t
+from components.ui import error, fmt_date, fmt_datetime, lang, plain, session, t
 from config import get_settings
 from models import AssignmentRole, Cadence, OrgKind, ReformArea, Role
-from services import backup, directive_admin, organizations, period_admin, users
+from services import accounts, backup, directive_admin, organizations, period_admin, users
 from services.errors import DomainError
 
 actor = guard("admin")
@@ -236,6 +236,49 @@ with tab_users:
                             ),
                             t("adm.password_reset", username=who),
                         )
+    # Sign-in waits (services/throttle.py): an account or an address that typed wrong
+    # passwords too often waits a while; the secretariat can lift the wait at once.
+    with session() as s:
+        waits = accounts.sign_in_waits(s, actor=actor)
+    st.markdown(f"**{t('adm.sign_in_waits')}**")
+    if not waits:
+        st.caption(t("adm.no_sign_in_waits"))
+    else:
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        t("adm.col_wait_kind"): t(f"adm.wait_kind.{w.kind}"),
+                        t("adm.col_wait_key"): w.key,
+                        t("adm.col_failures"): w.failures,
+                        t("adm.col_until"): fmt_datetime(w.until),
+                    }
+                    for w in waits
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+            key=f"adm_waits_{lang()}",
+        )
+        by_key = {f"{w.kind}:{w.key}": w for w in waits}
+        with st.form("adm_unlock"):
+            chosen_wait = st.selectbox(
+                t("adm.unlock_which"),
+                list(by_key),
+                format_func=lambda k: f"{t(f'adm.wait_kind.{by_key[k].kind}')}: {by_key[k].key}",
+            )
+            if st.form_submit_button(t("adm.unlock")):
+                w = by_key[chosen_wait]
+                write(
+                    "admin",
+                    lambda s: accounts.unlock_sign_in(
+                        s,
+                        actor=actor,
+                        username=w.key if w.kind == "account" else None,
+                        address=w.key if w.kind == "address" else None,
+                    ),
+                    t("adm.unlocked", who=w.key),
+                )
 
 # ----------------------------------------------------------------------------- directives
 

@@ -25,8 +25,9 @@ from models import (
 )
 from seed_data import demo as plan
 from services import audit, periods, seed
-from services.auth import SYSTEM, hash_password
+from services.auth import Actor, hash_password
 from services.errors import InvalidInput
+from services.guard import require_secretariat
 from services.reporting import apply_report
 from services.users import create_user
 
@@ -46,21 +47,23 @@ def rows_held(session: Session) -> int:
     )
 
 
-def seed_demo(session: Session, *, password: str) -> seed.SeedResult:
+def seed_demo(session: Session, *, actor: Actor, password: str) -> seed.SeedResult:
     """The demo installation: the reference seed, accounts for every role sharing
     `password`, and a made-up history that moves the current period back to 2022-Q4.
+    `actor`: the secretariat (the command line's SYSTEM).
 
     Only into an empty database. A database holding anything at all is refused, even one
     holding only the reference seed and no account: that is how a real installation starts
     (`manage.py seed`, then `create-user`), and the demo's published password, invented
     reports and old period must never land in one. A database that already is the demo gets
     the reference seed's missing rows and nothing else."""
+    require_secretariat(actor)
     if is_demo(session):
-        return seed.seed_reference(session)
+        return seed.seed_reference(session, actor=actor)
     if rows := rows_held(session):
         raise InvalidInput("err.demo_not_empty", rows=rows)
-    result = seed.seed_reference(session)
-    _seed_accounts(session, password, result)
+    result = seed.seed_reference(session, actor=actor)
+    _seed_accounts(session, password, result, actor)
     quarters = periods.quarters_between(plan.FIRST_QUARTER, plan.LAST_QUARTER)
     seed.ensure_periods(session, quarters, current=plan.LAST_QUARTER)
     rng = random.Random(plan.DEMO_SEED)
@@ -69,7 +72,7 @@ def seed_demo(session: Session, *, password: str) -> seed.SeedResult:
     seed.set_setting(session, DEMO_KEY, "1")
     audit.record(
         session,
-        actor=SYSTEM,
+        actor=actor,
         action="seed_demo",
         entity="database",
         entity_id=None,
@@ -79,15 +82,17 @@ def seed_demo(session: Session, *, password: str) -> seed.SeedResult:
     return result
 
 
-def seed_demo_if_empty(session: Session, *, password: str) -> tuple[seed.SeedResult, bool]:
+def seed_demo_if_empty(
+    session: Session, *, actor: Actor, password: str
+) -> tuple[seed.SeedResult, bool]:
     """What `make run` does: the demo on an empty database (or the demo already there),
     else only the reference seed. True when the database is the demo."""
     if is_demo(session) or not rows_held(session):
-        return seed_demo(session, password=password), True
-    return seed.seed_reference(session), False
+        return seed_demo(session, actor=actor, password=password), True
+    return seed.seed_reference(session, actor=actor), False
 
 
-def _seed_accounts(session: Session, password: str, result: seed.SeedResult) -> None:
+def _seed_accounts(session: Session, password: str, result: seed.SeedResult, actor: Actor) -> None:
     taken = set(session.exec(select(User.username)).all())
     shared_hash = hash_password(password)  # one bcrypt hash: every demo account shares it
     accounts = [
@@ -108,6 +113,7 @@ def _seed_accounts(session: Session, password: str, result: seed.SeedResult) -> 
             password_hash=shared_hash,
             role=role,
             organization_code=org_code,
+            actor=actor,
         )
         result.add("users")
 

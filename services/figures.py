@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session, or_, select
 
 from models import Measurement, Organization, PeriodType, Target, TargetKind, TargetScope
-from services import audit, periods, permissions, validation
+from services import audit, guard, periods, permissions, validation
 from services.auth import Actor
 from services.errors import InvalidInput, NotFound
 from services.permissions import Action
@@ -136,9 +136,12 @@ def submit_figure(
     if target.scope == TargetScope.PER_BODY and data.organization_id is None:
         raise InvalidInput("err.figure_needs_body")
     org_id, answerable = figure_body(target, data.organization_id)
+    guard.require_current_account(session, actor)
     permissions.require(actor, Action.FIGURE, organization_id=answerable)
     if org_id is not None and session.get(Organization, org_id) is None:
         raise NotFound("err.org_not_found", id=org_id)
+    guard.require_directive_open(session, directive_id=target.directive_id)
+    guard.require_body_active(session, answerable)
     period = _period(session, target, data.period, today=validation.today_in_vietnam(now))
     value = check_value(target, data.value)
     note = validation.clean_text(data.note, limit=NOTE_LIMIT, too_long="err.note_too_long")

@@ -8,7 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from models import Assignment, Organization, OrgKind, User
-from services import audit
+from services import audit, users
 from services.auth import Actor
 from services.body_names import fold
 from services.errors import InvalidInput, NotFound, StaleUpdate
@@ -145,7 +145,8 @@ def rename_body(
 
 def set_body_active(session: Session, *, actor: Actor, code: str, active: bool) -> Organization:
     """Deactivate (or bring back) a body. Its assignments and reports stay as they were; it
-    is left out of new fan-outs and imports, and no new account can belong to it."""
+    is left out of new fan-outs and imports, no new account can belong to it, and its
+    accounts can neither sign in nor report: their open sign-ins end at once."""
     require_secretariat(actor)
     org = get_body(session, code)
     if org.active == active:
@@ -154,6 +155,10 @@ def set_body_active(session: Session, *, actor: Actor, code: str, active: bool) 
     org.active = active
     session.add(org)
     session.flush()
+    if not active:
+        users.end_sessions(
+            session, list(session.exec(select(User.id).where(User.organization_id == org.id)))
+        )
     audit.record(
         session,
         actor=actor,

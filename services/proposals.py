@@ -15,7 +15,7 @@ from models import (
     Task,
     User,
 )
-from services import audit, permissions, validation
+from services import audit, guard, permissions, validation
 from services.auth import Actor
 from services.errors import InvalidInput, NotFound
 from services.permissions import Action
@@ -131,17 +131,21 @@ def give_direction(
     closed: bool = False,
     now: datetime | None = None,
 ) -> DirectionNote:
-    """A leader answers the proposal in a report; the body sees it on its task."""
+    """A leader answers the proposal in a report; the body sees it on its task. Not on a
+    closed directive, whose follow-up is over."""
+    guard.require_current_account(session, actor)
     permissions.require(actor, Action.DIRECT)
     report = session.get(ProgressReport, report_id)
     if report is None or not report.proposals:
         raise NotFound("err.proposal_not_found", id=report_id)
+    assignment = session.get(Assignment, report.assignment_id)
+    if assignment is not None:
+        guard.require_directive_open(session, task_id=assignment.task_id)
     body = validation.clean_text(
         text, limit=validation.TEXT_LIMIT, too_long="err.direction_too_long"
     )
     if not body:
         raise InvalidInput("err.direction_required")
-    assignment = session.get(Assignment, report.assignment_id)
     note = DirectionNote(
         report_id=report.id,
         text=body,

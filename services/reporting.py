@@ -23,7 +23,7 @@ from models import (
     Timeliness,
     User,
 )
-from services import audit, periods, permissions, validation
+from services import audit, guard, periods, permissions, validation
 from services.auth import Actor
 from services.errors import InvalidInput, NotFound, StaleUpdate
 from services.permissions import Action
@@ -92,15 +92,20 @@ def submit_report(
     """Record a progress report and make it the assignment's current state, with an audit
     event holding the state before and after, in the caller's unit of work.
 
-    Checks, in order: the assignment exists; the actor may report for its body; the input is
-    valid; nobody has reported on it since the form was opened (`expected_version`). The
+    Checks, in order: the assignment exists; the actor's account is as it was when it signed
+    in (active, same role and body, its body active); the actor may report for the
+    assignment's body; the directive is open and the body active; the input is valid; nobody
+    has reported on it since the form was opened (`expected_version`). The
     last is an atomic conditional UPDATE, so of many concurrent reports from one version
     exactly one wins and the others get StaleUpdate; nothing is written for them."""
     now = now or datetime.now(UTC)
     assignment = session.get(Assignment, assignment_id)
     if assignment is None:
         raise NotFound("err.assignment_not_found", id=assignment_id)
+    guard.require_current_account(session, actor)
     permissions.require(actor, Action.REPORT, organization_id=assignment.organization_id)
+    guard.require_directive_open(session, task_id=assignment.task_id)
+    guard.require_body_active(session, assignment.organization_id)
     report = _validated_report(session, assignment, data, today=validation.today_in_vietnam(now))
     if assignment.version != expected_version:
         raise _stale(session, assignment)

@@ -27,6 +27,7 @@ from models import (
 )
 from seed_data import demo as plan
 from services import demo, periods
+from services.auth import Actor
 from services.reporting import completion_day
 
 Progress = Callable[[float, str], None]
@@ -34,11 +35,16 @@ BATCH = 5_000
 
 
 def build(
-    session: Session, scale: int, *, password: str, progress: Progress | None = None
+    session: Session,
+    scale: int,
+    *,
+    actor: Actor,
+    password: str,
+    progress: Progress | None = None,
 ) -> dict[str, int]:
     """Seed the demo, then add directives up to `scale`; returns counts added."""
     say = progress or (lambda share, what: None)
-    demo.seed_demo(session, password=password)
+    demo.seed_demo(session, actor=actor, password=password)
     session.flush()
     data = seed_data.load_directive()
     orgs = {o.code: o for o in session.exec(select(Organization))}

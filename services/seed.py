@@ -19,7 +19,8 @@ from models import (
     Task,
 )
 from services import audit, periods
-from services.auth import SYSTEM
+from services.auth import Actor
+from services.guard import require_secretariat
 
 SECTION_ONE_KINDS = (OrgKind.PROVINCIAL, OrgKind.DISTRICT)
 
@@ -36,9 +37,10 @@ class SeedResult:
         return any(self.added.values())
 
 
-def seed_reference(session: Session, *, today: date | None = None) -> SeedResult:
+def seed_reference(session: Session, *, actor: Actor, today: date | None = None) -> SeedResult:
     """Bodies, the directive with its assignments and targets, and a current reporting period.
-    A second run adds nothing."""
+    A second run adds nothing. `actor`: the secretariat (the command line's SYSTEM)."""
+    require_secretariat(actor)
     result = SeedResult()
     orgs = _seed_organizations(session, result)
     _seed_directive(session, orgs, result)
@@ -48,7 +50,7 @@ def seed_reference(session: Session, *, today: date | None = None) -> SeedResult
     if result.changed:
         audit.record(
             session,
-            actor=SYSTEM,
+            actor=actor,
             action="seed",
             entity="database",
             entity_id=None,

@@ -1,16 +1,19 @@
-"""User accounts. The sign-in form's credentials are built from these rows."""
+"""User accounts: created, changed, deactivated and given a new password by the secretariat.
+A change that alters what an account may do (role, body, deactivation, a new password) ends
+every sign-in of that account at once (end_sessions)."""
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from sqlmodel import Session, select
+from sqlalchemy import update
+from sqlmodel import Session, col, select
 
 from models import Organization, Role, User
-from services import audit
-from services.auth import MIN_PASSWORD_LENGTH, SYSTEM, Actor, hash_password
-from services.errors import InvalidInput, NotFound, PermissionDenied
+from services import audit, throttle
+from services.auth import Actor, hash_password
+from services.errors import InvalidInput, NotFound
 from services.guard import require_secretariat
+from services.password_policy import check_new_password
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,49}$")
 
@@ -24,12 +27,12 @@ def create_user(
     password_hash: str | None = None,
     role: str,
     organization_code: str | None = None,
-    actor: Actor = SYSTEM,
+    actor: Actor,
 ) -> User:
-    """Validate everything first, write nothing on error. Either a password or a ready-made
-    bcrypt hash (the demo shares one hash among its accounts)."""
-    if actor.role != Role.SECRETARIAT:
-        raise PermissionDenied("err.permission")
+    """Validate everything first, write nothing on error. Either a password (held to the
+    password policy) or a ready-made bcrypt hash (the demo shares one hash among its
+    accounts). `actor`: who creates it (manage.py passes services.auth.SYSTEM)."""
+    require_secretariat(actor)
     username = (username or "").strip().lower()
     if not USERNAME_RE.match(username):
         raise InvalidInput("err.username_format", value=username)
@@ -51,9 +54,7 @@ def create_user(
     if role != Role.BODY and org is not None:
         raise InvalidInput("err.org_only_for_body")
     if password_hash is None:
-        if password is None or len(password) < MIN_PASSWORD_LENGTH:
-            raise InvalidInput("err.password_short", n=MIN_PASSWORD_LENGTH)
-        password_hash = hash_password(password)
+        password_hash = hash_password(check_new_password(session, password, username=username))
     display_name = (display_name or "").strip() or username
     user = User(
         username=username,
@@ -83,26 +84,22 @@ def active_user(session: Session, username: str) -> User | None:
     ).first()
 
 
-def authenticator_credentials(session: Session) -> dict[str, Any]:
-    """streamlit-authenticator's credentials dict, from the active users only, so that an
-    inactive user can neither sign in nor come back with an earlier cookie."""
-    users = session.exec(select(User).where(User.active == True)).all()  # noqa: E712
-    return {
-        "usernames": {
-            u.username: {
-                "name": u.display_name,
-                "password": u.password_hash,
-                "email": f"{u.username}@cchc.local",
-                "roles": [u.role],
-            }
-            for u in users
-        }
-    }
+def end_sessions(session: Session, user_ids: list[int]) -> None:
+    """End every sign-in of these users: each open session and each cookie, on its next run
+    (the epoch they carry no longer matches: services.accounts.session_user)."""
+    if not user_ids:
+        return
+    session.exec(
+        update(User)
+        .where(col(User.id).in_(user_ids))
+        .values(session_epoch=col(User.session_epoch) + 1)
+        .execution_options(synchronize_session=False)
+    )
+    for user in session.exec(select(User).where(col(User.id).in_(user_ids))):
+        session.refresh(user)
 
 
 # ----------------------------------------------------------------------------- administration
-
-MAX_PASSWORD_BYTES = 72  # bcrypt reads no further
 
 
 @dataclass(frozen=True)
@@ -203,6 +200,8 @@ def update_user(
         return user
     session.add(user)
     session.flush()
+    if (after["role"], after["organization_id"]) != (before["role"], before["organization_id"]):
+        end_sessions(session, [user.id])  # type: ignore[list-item]
     audit.record(
         session,
         actor=actor,
@@ -233,6 +232,8 @@ def set_user_active(session: Session, *, actor: Actor, username: str, active: bo
     user.active = active
     session.add(user)
     session.flush()
+    if not active:
+        end_sessions(session, [user.id])  # type: ignore[list-item]
     audit.record(
         session,
         actor=actor,
@@ -246,17 +247,17 @@ def set_user_active(session: Session, *, actor: Actor, username: str, active: bo
 
 
 def reset_password(session: Session, *, actor: Actor, username: str, new_password: str) -> User:
-    """Set a new password for someone who lost theirs; the audit log says who did it, never
-    the password or its hash."""
+    """Set a new password for someone who lost theirs: every sign-in of the account ends and
+    its sign-in wait is lifted. The audit log says who did it, never the password or its
+    hash."""
     require_secretariat(actor)
     user = _get_user(session, username)
-    if new_password is None or len(new_password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput("err.password_short", n=MIN_PASSWORD_LENGTH)
-    if len(new_password.encode("utf-8")) > MAX_PASSWORD_BYTES:
-        raise InvalidInput("err.adm_password_long", n=MAX_PASSWORD_BYTES)
+    new_password = check_new_password(session, new_password, username=user.username)
     user.password_hash = hash_password(new_password)
     session.add(user)
     session.flush()
+    end_sessions(session, [user.id])  # type: ignore[list-item]
+    throttle.forget(session, kind=throttle.ACCOUNT, key=user.username)
     audit.record(
         session,
         actor=actor,

@@ -6,6 +6,7 @@ in CI (CI=true), so the PostgreSQL path is never silently untested there.
 """
 
 import os
+import secrets
 import shutil
 import sys
 import uuid
@@ -34,6 +35,18 @@ SHOTS = ROOT / "test-output" / "screenshots"
 
 PG_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# A cookie secret as strong as the one the app generates, new for each test run: the app refuses
+# a guessable one in every mode (config.secret_problem), and a constant here would be a known one.
+TEST_COOKIE_SECRET = secrets.token_urlsafe(48)
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def migrate(url: str) -> None:
@@ -92,9 +105,10 @@ def seeded(engine: Engine) -> Engine:
     """The real directive and the demo installation."""
     from models import session_scope
     from services import demo
+    from services.auth import SYSTEM
 
     with session_scope(engine) as session:
-        demo.seed_demo(session, password="laichau2021")
+        demo.seed_demo(session, actor=SYSTEM, password="laichau2021")
     return engine
 
 
@@ -104,18 +118,21 @@ def demo_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     or write to it in ways each test accounts for."""
     from models import session_scope
     from services import demo
+    from services.auth import SYSTEM
 
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
     migrate(url)
     eng = build_engine(url)
     with session_scope(eng) as session:
-        demo.seed_demo(session, password="laichau2021")
+        demo.seed_demo(session, actor=SYSTEM, password="laichau2021")
     eng.dispose()
     return url
 
 
 @pytest.fixture(scope="session")
 def browser():
+    """Debian's headless Chromium through Playwright, one for the whole run (tests/e2e and
+    tests/security both drive it; Playwright's sync API allows one at a time)."""
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
         message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
         if IN_CI:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_COOKIE_SECRET
 
 
 def _free_port() -> int:
@@ -28,7 +28,7 @@ def streamlit_server(
     """`streamlit run app.py` (or `script`) on a free port over `db_url`, in the project's
     folder (so with its .streamlit/config.toml); its address once it answers."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": db_url, "COOKIE_SECRET": "e" * 48, **env}
+    full_env = {**os.environ, "DATABASE_URL": db_url, "COOKIE_SECRET": TEST_COOKIE_SECRET, **env}
     log = log_dir / "streamlit.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
@@ -48,7 +48,7 @@ def streamlit_server(
                 "none",
             ],
             cwd=ROOT,
-            env=env,
+            env=full_env,
             stdout=out,
             stderr=subprocess.STDOUT,
         )

@@ -15,7 +15,7 @@ from sqlmodel import select
 
 from models import User, session_scope
 from models.db import build_engine
-from tests.conftest import ROOT, migrate
+from tests.conftest import ROOT, TEST_COOKIE_SECRET, migrate
 from tests.e2e.conftest import _free_port
 
 VIEWPORTS = [(1920, 1080), (1280, 720)]
@@ -26,12 +26,13 @@ PROPOSAL = "Đề nghị bổ sung kinh phí <b>in đậm</b><script>alert(1)</s
 @pytest.fixture(scope="module")
 def db_url(tmp_path_factory) -> str:
     from services import demo
+    from services.auth import SYSTEM
 
     url = f"sqlite:///{tmp_path_factory.mktemp('e2e_reporting') / 'demo.db'}"
     migrate(url)
     engine = build_engine(url)
     with session_scope(engine) as s:
-        demo.seed_demo(s, password="laichau2021")
+        demo.seed_demo(s, actor=SYSTEM, password="laichau2021")
     engine.dispose()
     return url
 
@@ -39,7 +40,7 @@ def db_url(tmp_path_factory) -> str:
 @pytest.fixture(scope="module")
 def app_url(db_url, tmp_path_factory) -> Iterator[str]:
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": db_url, "COOKIE_SECRET": "q" * 48}
+    env = {**os.environ, "DATABASE_URL": db_url, "COOKIE_SECRET": TEST_COOKIE_SECRET}
     log = tmp_path_factory.mktemp("server_reporting") / "streamlit.log"
     with log.open("w") as out:
         proc = subprocess.Popen(

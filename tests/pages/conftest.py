@@ -4,7 +4,21 @@ from collections.abc import Iterator
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_COOKIE_SECRET
+
+
+def clear_sign_in_waits(url: str) -> None:
+    """Forget every sign-in wait of the database at `url`: the tests sign in from one address
+    (AppTest has none), so one test's wrong passwords would make the next one wait."""
+    from sqlmodel import delete
+
+    from models import SignInThrottle, session_scope
+    from models.db import build_engine
+
+    engine = build_engine(url)
+    with session_scope(engine) as s:
+        s.exec(delete(SignInThrottle))
+    engine.dispose()
 
 
 def clear_process_state() -> None:
@@ -22,6 +36,17 @@ def clear_process_state() -> None:
         clear()
 
 
+def point_app_at(url: str, monkeypatch: pytest.MonkeyPatch, **env: str) -> None:
+    """The app's settings and caches for the database at `url` (and these variables), with no
+    sign-in waiting there."""
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("COOKIE_SECRET", TEST_COOKIE_SECRET)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    clear_process_state()
+    clear_sign_in_waits(url)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_app_state() -> Iterator[None]:
     """Each page test starts and ends without another test's process state."""
@@ -37,9 +62,10 @@ def app_env(demo_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[s
     from models.db import get_engine
 
     monkeypatch.setenv("DATABASE_URL", demo_sqlite_url)
-    monkeypatch.setenv("COOKIE_SECRET", "t" * 48)
+    monkeypatch.setenv("COOKIE_SECRET", TEST_COOKIE_SECRET)
     get_settings.cache_clear()
     get_engine.cache_clear()
+    clear_sign_in_waits(demo_sqlite_url)
     yield demo_sqlite_url
     get_settings.cache_clear()
     get_engine.cache_clear()

@@ -14,7 +14,7 @@ from app import PAGES
 from models import Directive, Organization, Task
 from models.db import build_engine
 from services.permissions import ROLE_PAGES
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_COOKIE_SECRET
 from tests.markdown_text import shown
 from tests.pages.conftest import sign_in
 
@@ -32,7 +32,7 @@ def own_db(demo_sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         src.backup(dst)
     url = f"sqlite:///{copy}"
     monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("COOKIE_SECRET", "p" * 48)
+    monkeypatch.setenv("COOKIE_SECRET", TEST_COOKIE_SECRET)
     get_settings.cache_clear()
     get_engine.cache_clear()
     yield url

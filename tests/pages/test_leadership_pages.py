@@ -6,6 +6,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from models.db import get_engine
+from tests.conftest import TEST_COOKIE_SECRET
 from tests.markdown_text import shown
 from tests.pages.conftest import sign_in
 
@@ -123,16 +124,17 @@ def two_directives(tmp_path, monkeypatch) -> str:
     from models import session_scope
     from models.db import build_engine
     from services import scale
+    from services.auth import SYSTEM
     from tests.conftest import migrate
 
     url = f"sqlite:///{tmp_path / 'two.db'}"
     migrate(url)
     engine = build_engine(url)
     with session_scope(engine) as s:
-        scale.build(s, 2, password="laichau2021")
+        scale.build(s, 2, actor=SYSTEM, password="laichau2021")
     engine.dispose()
     monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("COOKIE_SECRET", "t" * 48)
+    monkeypatch.setenv("COOKIE_SECRET", TEST_COOKIE_SECRET)
     get_settings.cache_clear()
     get_engine.cache_clear()
     return url

@@ -82,15 +82,25 @@ def _with_cookie(monkeypatch, token: str | None):
 
 
 def _token(username: str, *, days: float = 1, secret: str | None = None) -> str:
+    """A sign-in cookie as the app writes it, for `username` at its current session epoch."""
     import time
 
     import jwt
 
     from config import get_settings
+    from models import User
 
+    with Session(get_engine()) as s:
+        user = s.exec(select(User).where(User.username == username)).first()
     key = secret or get_settings().signing_secret()
     return jwt.encode(
-        {"username": username, "exp_date": time.time() + days * 86400}, key, algorithm="HS256"
+        {
+            "username": username,
+            "epoch": user.session_epoch if user else 0,
+            "exp": int(time.time() + days * 86400),
+        },
+        key,
+        algorithm="HS256",
     )
 
 

@@ -41,10 +41,9 @@ from services import (
     organizations,
     proposals,
     reporting,
-    seed,
     users,
 )
-from services.auth import Actor
+from services.auth import SYSTEM, Actor
 from services.reporting import ReportInput
 from tests.conftest import migrate
 
@@ -151,8 +150,7 @@ def build(url: str, base: str) -> Hostile:
 
     try:
         with session_scope(engine) as s:
-            seed.seed_reference(s)
-            demo.seed_demo(s, password="laichau2021")
+            demo.seed_demo(s, actor=SYSTEM, password="laichau2021")
         with session_scope(engine) as s:
             office = _actor(s, "vanphong")
             org = s.exec(select(Organization).where(Organization.code == "STP")).one()

@@ -16,7 +16,7 @@ from services.auth import SYSTEM
 def logged(engine):
     """A database with the reference seed: one 'seed' event in the log."""
     with session_scope(engine) as s:
-        seed.seed_reference(s)
+        seed.seed_reference(s, actor=SYSTEM)
     return engine
 
 

@@ -111,7 +111,7 @@ def test_anything_at_all_makes_a_database_not_empty(engine, what):
         else:
             seed.set_setting(s, "installed_by", "so-noi-vu")
     with pytest.raises(InvalidInput) as err, session_scope(engine) as s:
-        demo.seed_demo(s, password="laichau2021")
+        demo.seed_demo(s, actor=SYSTEM, password="laichau2021")
     assert err.value.code == "err.demo_not_empty" and err.value.params["rows"] == 1
     with session_scope(engine) as s:
         assert demo.rows_held(s) == 1

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from services.permissions import ROLE_PAGES
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_COOKIE_SECRET
 from tests.pages.conftest import clear_process_state, sign_in
 from tests.security.conftest import LINK_PARAMS, USERS
 from tests.security.hostile import Hostile, build, payload, plan_text
@@ -29,7 +29,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
 @pytest.fixture
 def app(hostile: Hostile, monkeypatch: pytest.MonkeyPatch) -> Iterator[Hostile]:
     monkeypatch.setenv("DATABASE_URL", hostile.url)
-    monkeypatch.setenv("COOKIE_SECRET", "h" * 48)
+    monkeypatch.setenv("COOKIE_SECRET", TEST_COOKIE_SECRET)
     clear_process_state()
     yield hostile
     clear_process_state()

@@ -24,7 +24,7 @@ from models import (
     session_scope,
 )
 from models.db import build_engine
-from services.auth import Actor
+from services.auth import SYSTEM, Actor
 from tests.conftest import _postgres_schema_url, migrate
 
 
@@ -35,7 +35,7 @@ def demo_engine(url: str) -> Engine:
     migrate(url)
     engine = build_engine(url)
     with session_scope(engine) as s:
-        demo.seed_demo(s, password="laichau2021")
+        demo.seed_demo(s, actor=SYSTEM, password="laichau2021")
     return engine
 
 

@@ -208,7 +208,7 @@ def test_user_refusals(seeded, office):
         (
             lambda s: users.reset_password(s, actor=office, username="snv", new_password="ư" * 40),
             InvalidInput,
-            "err.adm_password_long",
+            "err.password_long",
         ),
         (
             lambda s: users.set_user_active(s, actor=office, username="khongco", active=False),

@@ -11,7 +11,7 @@ from sqlmodel import select
 from models import AuditEvent, Organization, session_scope
 from models.db import build_engine
 from services import backup, organizations, seed
-from services.auth import Actor
+from services.auth import SYSTEM, Actor
 from services.errors import InvalidInput, PermissionDenied
 from tests.conftest import ROOT, migrate
 from tests.services.test_manage import manage, stats
@@ -26,7 +26,7 @@ def sqlite_url(tmp_path):
     migrate(url)
     engine = build_engine(url)
     with session_scope(engine) as s:
-        seed.seed_reference(s)
+        seed.seed_reference(s, actor=SYSTEM)
     engine.dispose()
     return url
 

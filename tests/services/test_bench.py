@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.conftest import IN_CI, PG_URL, ROOT
+from tests.conftest import IN_CI, PG_URL, ROOT, TEST_COOKIE_SECRET
 
 KEYS = {
     "scale",
@@ -46,7 +46,12 @@ def test_bench_scale_1_runs_and_loses_nothing(backend, tmp_path):
         pytest.skip("PostgreSQL is not reachable")
     base = f"sqlite:///{tmp_path / 'unused.db'}" if backend == "sqlite" else PG_URL
     out = tmp_path / "bench.json"
-    env = {**os.environ, "DATABASE_URL": base, "COOKIE_SECRET": "c" * 48, "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "DATABASE_URL": base,
+        "COOKIE_SECRET": TEST_COOKIE_SECRET,
+        "PYTHONPATH": str(ROOT),
+    }
     done = subprocess.run(
         [
             sys.executable,

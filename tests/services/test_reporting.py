@@ -404,25 +404,6 @@ def test_an_upside_down_date_range_is_refused(db):
 # --- one's own account ---------------------------------------------------------------------
 
 
-def test_wrong_passwords_are_counted_in_the_database_and_lock_for_a_while(db):
-    now = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
-    with session_scope(db) as s:
-        for _ in range(5):
-            accounts.record_sign_in(s, username="hnn", succeeded=False, now=now)
-    with session_scope(db) as s:
-        lock = accounts.sign_in_lock(s, username="HNN ", max_attempts=5, lock_minutes=15, now=now)
-        later = accounts.sign_in_lock(
-            s, username="hnn", max_attempts=5, lock_minutes=15, now=now + timedelta(minutes=16)
-        )
-        unknown = accounts.sign_in_lock(s, username="nobody", max_attempts=5, lock_minutes=15)
-    assert lock is not None and lock.attempts == 5 and lock.minutes_left == 15
-    assert later is None and unknown is None
-    with session_scope(db) as s:
-        accounts.record_sign_in(s, username="hnn", succeeded=True)
-    with session_scope(db) as s:
-        assert s.exec(select(User).where(User.username == "hnn")).one().failed_logins == 0
-
-
 @pytest.mark.parametrize(
     ("current", "new", "repeat", "words"),
     [

@@ -19,12 +19,13 @@ from models import (
 )
 from seed_data import load_directive
 from services import demo, seed
+from services.auth import SYSTEM
 from services.stats import database_counts
 
 
 def test_reference_seed_matches_the_directive(engine):
     with session_scope(engine) as s:
-        seed.seed_reference(s)
+        seed.seed_reference(s, actor=SYSTEM)
     with session_scope(engine) as s:
         counts = database_counts(s)
         assert counts["directives"] == 1
@@ -72,7 +73,7 @@ def test_reference_seed_matches_the_directive(engine):
 
 def test_task_texts_are_stored_as_written(engine):
     with session_scope(engine) as s:
-        seed.seed_reference(s)
+        seed.seed_reference(s, actor=SYSTEM)
     expected = [t["text"] for sec in load_directive()["sections"] for t in sec["tasks"]]
     with session_scope(engine) as s:
         stored = s.exec(
@@ -84,7 +85,7 @@ def test_task_texts_are_stored_as_written(engine):
 
 def test_targets_keep_kind_value_and_source(engine):
     with session_scope(engine) as s:
-        seed.seed_reference(s)
+        seed.seed_reference(s, actor=SYSTEM)
     with session_scope(engine) as s:
         targets = {t.code: t for t in s.exec(select(Target))}
     assert targets["CT01"].kind == "at_least" and targets["CT01"].value == 30
@@ -96,12 +97,12 @@ def test_targets_keep_kind_value_and_source(engine):
 
 def test_second_seed_adds_nothing(engine):
     with session_scope(engine) as s:
-        first = demo.seed_demo(s, password="laichau2021")
+        first = demo.seed_demo(s, actor=SYSTEM, password="laichau2021")
     with session_scope(engine) as s:
         before = database_counts(s)
     with session_scope(engine) as s:
-        again = seed.seed_reference(s)
-        again_demo = demo.seed_demo(s, password="laichau2021")
+        again = seed.seed_reference(s, actor=SYSTEM)
+        again_demo = demo.seed_demo(s, actor=SYSTEM, password="laichau2021")
     with session_scope(engine) as s:
         after = database_counts(s)
     assert first.changed and not again.changed and not again_demo.changed
@@ -148,7 +149,7 @@ def test_demo_is_reproducible(engine, tmp_path):
 
     def fingerprint(eng):
         with session_scope(eng) as s:
-            demo.seed_demo(s, password="x" * 10)
+            demo.seed_demo(s, actor=SYSTEM, password="x" * 10)
         with session_scope(eng) as s:
             return json.dumps(
                 [
@@ -167,7 +168,7 @@ def test_demo_is_reproducible(engine, tmp_path):
 
 def test_seed_is_audited(engine):
     with session_scope(engine) as s:
-        seed.seed_reference(s)
+        seed.seed_reference(s, actor=SYSTEM)
     with session_scope(engine) as s:
         events = s.exec(select(AuditEvent)).all()
     assert [e.action for e in events] == ["seed"]

@@ -4,15 +4,15 @@ import pytest
 from sqlmodel import select
 
 from models import AuditEvent, User, session_scope
-from services import seed, users
-from services.auth import Actor, check_password
+from services import accounts, seed, users
+from services.auth import SYSTEM, Actor, check_password
 from services.errors import InvalidInput, PermissionDenied
 
 
 @pytest.fixture
 def ref(engine):
     with session_scope(engine) as s:
-        seed.seed_reference(s)
+        seed.seed_reference(s, actor=SYSTEM)
     return engine
 
 
@@ -30,6 +30,7 @@ def test_create_user_hashes_and_audits(ref):
             password="mat-khau-dai",
             role="body",
             organization_code="snv",
+            actor=SYSTEM,
         )
     with session_scope(ref) as s:
         u = s.exec(select(User).where(User.username == "canbo.snv")).one()
@@ -48,7 +49,7 @@ def test_create_user_hashes_and_audits(ref):
             "ít nhất 8 ký tự",
         ),
         (
-            {"username": "x1", "role": "boss", "password": "long-enough"},
+            {"username": "x1", "role": "boss", "password": "mat-khau-dai"},
             "err.role_unknown",
             "Vai trò “boss” không có",
         ),
@@ -57,18 +58,18 @@ def test_create_user_hashes_and_audits(ref):
                 "username": "x2",
                 "role": "body",
                 "organization_code": "NOPE",
-                "password": "long-enough",
+                "password": "mat-khau-dai",
             },
             "err.org_unknown",
             "Không có cơ quan, đơn vị mã “NOPE”",
         ),
         (
-            {"username": "x3", "role": "body", "password": "long-enough"},
+            {"username": "x3", "role": "body", "password": "mat-khau-dai"},
             "err.body_needs_org",
             "phải gắn với một cơ quan",
         ),
         (
-            {"username": "bad name", "role": "viewer", "password": "long-enough"},
+            {"username": "bad name", "role": "viewer", "password": "mat-khau-dai"},
             "err.username_format",
             "không hợp lệ",
         ),
@@ -77,7 +78,7 @@ def test_create_user_hashes_and_audits(ref):
 def test_bad_input_writes_nothing(ref, kwargs, code, words):
     before = counts(ref)
     with pytest.raises(InvalidInput) as err, session_scope(ref) as s:
-        users.create_user(s, display_name="", **kwargs)
+        users.create_user(s, display_name="", actor=SYSTEM, **kwargs)
     assert err.value.code == code and words in str(err.value)
     assert counts(ref) == before
 
@@ -85,12 +86,22 @@ def test_bad_input_writes_nothing(ref, kwargs, code, words):
 def test_existing_username_is_refused(ref):
     with session_scope(ref) as s:
         users.create_user(
-            s, username="xem2", display_name="", password="long-enough", role="viewer"
+            s,
+            username="xem2",
+            display_name="",
+            password="mat-khau-dai",
+            role="viewer",
+            actor=SYSTEM,
         )
     before = counts(ref)
     with pytest.raises(InvalidInput) as err, session_scope(ref) as s:
         users.create_user(
-            s, username="xem2", display_name="", password="long-enough", role="viewer"
+            s,
+            username="xem2",
+            display_name="",
+            password="mat-khau-dai",
+            role="viewer",
+            actor=SYSTEM,
         )
     assert "đã có người dùng" in str(err.value)
     assert counts(ref) == before
@@ -101,17 +112,17 @@ def test_only_the_secretariat_creates_accounts(ref):
     before = counts(ref)
     with pytest.raises(PermissionDenied), session_scope(ref) as s:
         users.create_user(
-            s, username="new", display_name="", password="long-enough", role="viewer", actor=body
+            s, username="new", display_name="", password="mat-khau-dai", role="viewer", actor=body
         )
     assert counts(ref) == before
 
 
-def test_inactive_users_get_no_credentials(seeded):
+def test_inactive_users_hold_no_sign_in(seeded):
     with session_scope(seeded) as s:
         u = s.exec(select(User).where(User.username == "stp")).one()
         u.active = False
         s.add(u)
     with session_scope(seeded) as s:
-        creds = users.authenticator_credentials(s)["usernames"]
-        assert "stp" not in creds and "snv" in creds
+        assert accounts.session_user(s, username="stp", epoch=0) is None
+        assert accounts.session_user(s, username="snv", epoch=0) is not None
         assert users.active_user(s, "stp") is None
