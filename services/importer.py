@@ -7,7 +7,7 @@ work. The command line and the import page both come through here.
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import insert
@@ -26,7 +26,7 @@ from models import (
     TargetKind,
     Task,
 )
-from services import audit
+from services import audit, validation
 from services.auth import Actor
 from services.body_names import BodyRef
 from services.errors import InvalidInput, PermissionDenied
@@ -118,6 +118,7 @@ def save(
     an error or an interruption midway leaves nothing behind."""
     if actor.role != Role.SECRETARIAT:
         raise PermissionDenied("err.permission")
+    parsed = _cleaned(parsed)
     sections = [s for s in parsed.sections if s.include]
     orgs = _check(session, parsed, sections)
 
@@ -249,6 +250,45 @@ def save(
         },
     )
     return result
+
+
+def _cleaned(parsed: ParsedDirective) -> ParsedDirective:
+    """The parse (perhaps edited in the preview) with every text cleaned by the one rule, before
+    it is checked: a document's control or invisible characters are not stored."""
+
+    def line(value: str | None) -> str:
+        return validation.clean(value, one_line=True)
+
+    return replace(
+        parsed,
+        kind=line(parsed.kind) or None,
+        number=line(parsed.number) or None,
+        title=line(parsed.title),
+        issuer=line(parsed.issuer),
+        signer=line(parsed.signer),
+        preamble=validation.clean(parsed.preamble),
+        original_text=validation.clean(parsed.original_text),
+        sections=[
+            replace(
+                s,
+                label=line(s.label),
+                heading=line(s.heading),
+                tasks=[
+                    replace(t, label=line(t.label), text=validation.clean(t.text)) for t in s.tasks
+                ],
+            )
+            for s in parsed.sections
+        ],
+        targets=[
+            replace(
+                t,
+                text=validation.clean(t.text),
+                unit=line(t.unit),
+                task_label=line(t.task_label),
+            )
+            for t in parsed.targets
+        ],
+    )
 
 
 def _unique(codes: list[str]) -> list[str]:

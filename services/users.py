@@ -7,7 +7,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from models import Organization, Role, User
-from services import audit
+from services import audit, validation
 from services.auth import MIN_PASSWORD_LENGTH, SYSTEM, Actor, hash_password
 from services.errors import InvalidInput, NotFound, PermissionDenied
 from services.guard import require_secretariat
@@ -54,7 +54,7 @@ def create_user(
         if password is None or len(password) < MIN_PASSWORD_LENGTH:
             raise InvalidInput("err.password_short", n=MIN_PASSWORD_LENGTH)
         password_hash = hash_password(password)
-    display_name = (display_name or "").strip() or username
+    display_name = validation.clean(display_name, one_line=True) or username
     user = User(
         username=username,
         display_name=display_name[:200],
@@ -197,7 +197,7 @@ def update_user(
     user.role = role
     user.organization_id = org.id if org else None
     if display_name is not None:
-        user.display_name = (" ".join(display_name.split()) or user.username)[:200]
+        user.display_name = (validation.clean(display_name, one_line=True) or user.username)[:200]
     after = audit.snapshot(user, _USER_FIELDS)
     if after == before:
         return user
