@@ -63,10 +63,25 @@ def body_refs(session: Session) -> list[BodyRef]:
     return [BodyRef(o.code, o.name, o.kind, o.active, o.sort_order) for o in rows]
 
 
+# A directive has 40 tasks, a plan a few hundred; each task fans out to up to 29 bodies.
+MAX_TASKS = 1_000
+
+
 def parse_source(
     source: SourceText, bodies: list[BodyRef], *, on_progress: ProgressFn | None = None
 ) -> ParsedDirective:
-    return parse_text(source.text, bodies, wrapped=source.wrapped, on_progress=on_progress)
+    parsed = parse_text(source.text, bodies, wrapped=source.wrapped, on_progress=on_progress)
+    _check_task_count(parsed.task_count)
+    return parsed
+
+
+def _check_task_count(n: int) -> None:
+    if n > MAX_TASKS:
+        raise InvalidInput(
+            "err.import_too_many_tasks",
+            n=validation.thousands(n),
+            limit=validation.thousands(MAX_TASKS),
+        )
 
 
 def parse_document(
@@ -314,6 +329,7 @@ def _check(
     tasks = [t for s in sections for t in s.tasks]
     if not tasks:
         raise InvalidInput("err.import_no_tasks")
+    _check_task_count(len(tasks))
     labels = [t.label for t in tasks]
     if len(set(labels)) != len(labels):
         raise InvalidInput("err.import_duplicate_label", label=_first_duplicate(labels))
