@@ -337,10 +337,11 @@ def _read_pdf_text(data: bytes, on_progress: ProgressFn | None) -> SourceText:
         if reader.is_encrypted and not reader.decrypt(""):
             raise InvalidInput("err.import_pdf_encrypted")
         pages = reader.pages
-        try:
+        # the count the file declares first (no page read); then the pages, pypdf's limit on
+        # its page tree stopping a file that declares few and holds thousands (too heavy)
+        count = _declared_pages(reader)
+        if count <= MAX_PDF_PAGES:
             count = len(pages)
-        except LimitReachedError:  # a page tree far beyond MAX_PDF_PAGES: say what it claims
-            count = _declared_pages(reader)
     except InvalidInput:
         raise
     except LimitReachedError as err:
@@ -430,10 +431,11 @@ class _PdfWork:
 
 
 def _declared_pages(reader) -> int:
+    """The page count the document's page tree declares (0 when it declares none)."""
     try:
-        return max(int(reader.trailer["/Root"]["/Pages"]["/Count"]), MAX_PDF_PAGES + 1)
+        return int(reader.trailer["/Root"]["/Pages"]["/Count"])
     except (KeyError, TypeError, ValueError, AttributeError):
-        return MAX_PDF_PAGES + 1
+        return 0
 
 
 def _forms(resources) -> list:
