@@ -903,10 +903,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Nothing was saved.",
     ),
     "err.import_docx_bomb": (
-        "Tệp Word (.docx) giải nén ra quá lớn (hơn {limit} MB) hoặc nén bất thường, có thể là "
-        "tệp độc hại: không đọc. Không lưu gì.",
-        "The Word file (.docx) unpacks to too much (over {limit} MB) or is packed abnormally, "
-        "perhaps a malicious file: it is not read. Nothing was saved.",
+        "Tệp Word (.docx) giải nén ra quá lớn hoặc nén bất thường, có thể là tệp độc hại: không "
+        "đọc. Không lưu gì.",
+        "The Word file (.docx) unpacks to too much or is packed abnormally, perhaps a malicious "
+        "file: it is not read. Nothing was saved.",
     ),
     "err.import_pdf_pages": (
         "Tệp PDF có {pages} trang, quá {limit} trang: hãy tách phần cần nhập thành tệp nhỏ hơn. "

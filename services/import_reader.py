@@ -5,7 +5,8 @@ message; nothing here touches the database.
 A document comes from outside and is read by the one process that serves everyone, so the work
 one import may do is bounded before the work is done (bombs are refused, not survived):
 - a .docx is a zip: every member is inflated and counted, in small pieces, before python-docx
-  reads any (MAX_UNZIPPED in all, MAX_RATIO for a large member, MAX_MEMBERS);
+  reads any (MAX_UNZIPPED in all, MAX_XML of it XML, MAX_RATIO for a large member,
+  MAX_MEMBERS);
 - a PDF: at most MAX_PDF_PAGES pages, and the content streams text extraction would parse,
   forms drawn from them counted each time they are drawn, at most MAX_PDF_CONTENT bytes,
   estimated before any is parsed; pypdf's own limits lowered to the same (pypdf.Configuration);
@@ -27,8 +28,10 @@ from services.errors import InvalidInput
 MAX_BYTES = 20_000_000  # "20 MB": anything this large is not a directive's text
 # A directive is about 20,000 characters; 500,000 is a plan of some 150 pages.
 MAX_CHARS = 500_000
-# .docx: a 20 MB file of pictures inflates to about as much; its XML is a few MB.
+# .docx: a 20 MB file of pictures inflates to about as much; its XML, which python-docx parses
+# into a tree some eight times its size, is a few MB (500,000 characters in Word's markup).
 MAX_UNZIPPED = 25_000_000
+MAX_XML = 10_000_000
 MAX_RATIO = 100  # Word's XML deflates 5 to 20 times; a bomb's several hundred times
 RATIO_FLOOR = 1_000_000  # below this a member may deflate as it likes
 MAX_MEMBERS = 1_000
@@ -116,24 +119,27 @@ def _decode(data: bytes) -> str:
 def _check_zip(data: bytes) -> None:
     """Inflate every member in small pieces and count what comes out, before python-docx reads
     any: the sizes a zip declares are not trusted (Python's zipfile would inflate a member whose
-    declared size lies in one piece, up to 2 GB, before noticing)."""
+    declared size lies in one piece, up to 2 GB, before noticing). What begins like XML counts
+    towards MAX_XML, whatever the member's name: that is what gets parsed."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
-                raise InvalidInput("err.import_docx_bomb", limit=MAX_UNZIPPED // 1_000_000)
-            total = 0
+                raise InvalidInput("err.import_docx_bomb")
+            total = xml = 0
             for member in members:
                 size = 0
+                is_xml = False
                 with archive.open(member) as stream:
                     while piece := stream.read(1 << 16):
+                        if size == 0:
+                            is_xml = piece.lstrip(b" \t\r\n\x00\xef\xbb\xbf\xfe\xff")[:1] == b"<"
                         size += len(piece)
                         total += len(piece)
-                        inflated = size > RATIO_FLOOR and size > MAX_RATIO * member.compress_size
-                        if total > MAX_UNZIPPED or inflated:
-                            raise InvalidInput(
-                                "err.import_docx_bomb", limit=MAX_UNZIPPED // 1_000_000
-                            )
+                        xml += len(piece) if is_xml else 0
+                        packed = size > RATIO_FLOOR and size > MAX_RATIO * member.compress_size
+                        if packed or total > MAX_UNZIPPED or xml > MAX_XML:
+                            raise InvalidInput("err.import_docx_bomb")
     except InvalidInput:
         raise
     except (

@@ -4,6 +4,7 @@ by benchmarks/import_bombs.py, which measures what each costs to refuse."""
 import io
 import zipfile
 import zlib
+from random import Random
 
 import docx
 
@@ -42,6 +43,59 @@ def docx_bomb(inflated_mb: int = 312) -> bytes:
                 for _ in range(max(1, inflated_mb * 1_000_000 // len(chunk))):
                     member.write(chunk)
                 member.write(b"</w:body></w:document>")
+    return out.getvalue()
+
+
+def docx_of_varied_xml(inflated_mb: int = 12) -> bytes:
+    """A .docx whose word/document.xml is `inflated_mb` MB of XML of varied words (it deflates
+    about 30 times, under the bomb ratio): no bomb, just far more than a plan holds."""
+    words = [
+        "cải",
+        "cách",
+        "hành",
+        "chính",
+        "tỉnh",
+        "Lai",
+        "Châu",
+        "sở",
+        "ban",
+        "ngành",
+        "huyện",
+        "thành",
+        "phố",
+        "nhiệm",
+        "vụ",
+        "báo",
+        "cáo",
+        "kết",
+        "quả",
+        "thực",
+        "hiện",
+        "năm",
+        "quý",
+        "kế",
+        "hoạch",
+        "chỉ",
+        "thị",
+        "đơn",
+        "vị",
+    ]
+    random = Random(2021)
+    source = zipfile.ZipFile(io.BytesIO(_small_docx()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in source.infolist():
+            if item.filename != "word/document.xml":
+                z.writestr(item, source.read(item.filename))
+        with z.open("word/document.xml", "w") as member:
+            member.write(f'<w:document xmlns:w="{_W}"><w:body>'.encode())
+            size = 0
+            while size < inflated_mb * 1_000_000:
+                line = " ".join(random.choice(words) for _ in range(12))
+                paragraph = f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>".encode()
+                member.write(paragraph)
+                size += len(paragraph)
+            member.write(b"</w:body></w:document>")
     return out.getvalue()
 
 
