@@ -214,16 +214,4 @@ def pdf_nested_forms(fanout: int = 300, repeats: int = 200) -> bytes:
 
 def pdf_many_pages(pages: int = 5_000) -> bytes:
     """Thousands of small pages, each with a line of text."""
-    ops = b"BT /F1 12 Tf 72 712 Td (Cai cach hanh chinh) Tj ET\n"
-    kids = " ".join(f"{5 + i} 0 R" for i in range(pages))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        _stream(ops),
-    ]
-    objects += [
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-        b"/Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
-    ] * pages
-    return _pdf(objects)
+    return pdf_shared_content(pages, repeats=1)

@@ -40,7 +40,6 @@ from services import (
     organizations,
     overview,
     proposals,
-    reporting,
     users,
     validation,
 )
@@ -51,12 +50,12 @@ from tests.security.test_formula_injection import _pptx_text
 from tests.services.reporting_db import (
     BACKENDS,
     actor,
-    assignment_of,
     demo_database,
     org_id,
     target_id,
 )
 from tests.services.test_import import OFFICE, add_bodies
+from tests.services.test_reporting import submit
 
 # What a hostile or careless source puts in a name: NUL, BEL, ESC, a right-to-left override,
 # zero-width space and joiner, a byte-order mark, a tab and a new line.
@@ -86,23 +85,18 @@ def test_the_one_rule():
 
 
 def test_a_report_keeps_its_lines_and_loses_the_rest(db):
-    assignment_id, version = assignment_of(db, "STP")
-    with session_scope(db) as s:
-        report = reporting.submit_report(
-            s,
-            actor=actor(db, "stp"),
-            assignment_id=assignment_id,
-            expected_version=version,
-            data=ReportInput(
-                period="2022-Q4",
-                status="in_progress",
-                percent=60,
-                result=TEXT,
-                difficulties=TEXT,
-                proposals=TEXT,
-                evidence_number=NAME,
-            ),
-        )
+    report = submit(
+        db,
+        ReportInput(
+            period="2022-Q4",
+            status="in_progress",
+            percent=60,
+            result=TEXT,
+            difficulties=TEXT,
+            proposals=TEXT,
+            evidence_number=NAME,
+        ),
+    )
     with session_scope(db) as s:
         row = s.get(ProgressReport, report.id)
         assert (row.result, row.difficulties, row.proposals) == (TEXT_CLEAN,) * 3
@@ -213,22 +207,12 @@ def test_the_directive_and_its_tasks(db):
 
 
 def test_a_link_with_hidden_characters_is_refused(db):
-    assignment_id, version = assignment_of(db, "SNV")
     for link in ("https://snv.laichau.gov.vn/\u202efdp.exe", "https://snv\u200b.gov.vn/a"):
-        with session_scope(db) as s, pytest.raises(InvalidInput) as err:
-            reporting.submit_report(
-                s,
-                actor=actor(db, "snv"),
-                assignment_id=assignment_id,
-                expected_version=version,
-                data=ReportInput(
-                    period="2022-Q4",
-                    status="in_progress",
-                    percent=10,
-                    result="Đã làm",
-                    evidence_link=link,
-                ),
-            )
+        data = ReportInput(
+            period="2022-Q4", status="in_progress", percent=10, result="Đã làm", evidence_link=link
+        )
+        with pytest.raises(InvalidInput) as err:
+            submit(db, data, code="SNV", username="snv")
         assert "http:// hoặc https://" in str(err.value)
 
 

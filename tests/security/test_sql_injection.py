@@ -23,12 +23,12 @@ from services import (
     directive_admin,
     importer,
     organizations,
-    reporting,
     users,
 )
 from services.errors import NotFound
 from services.reporting import ReportInput
-from tests.services.reporting_db import BACKENDS, actor, assignment_of, demo_database
+from tests.services.reporting_db import BACKENDS, actor, demo_database
+from tests.services.test_reporting import submit
 
 PAYLOADS = [
     "'; DROP TABLE organization; --",
@@ -72,23 +72,21 @@ def test_typed_sql_is_stored_as_typed_and_changes_nothing_else(db):
     before, roles = _tables_and_counts(db), _roles(db)
     tables = set(inspect(db).get_table_names())
     office = actor(db, "vanphong")
-    assignment_id, version = assignment_of(db, "SNV")
+    report = submit(
+        db,
+        ReportInput(
+            period="2022-Q4",
+            status="in_progress",
+            percent=40,
+            result="\n".join(PAYLOADS),
+            difficulties=PAYLOADS[0],
+            proposals=PAYLOADS[2],
+            evidence_number=PAYLOADS[1],
+        ),
+        code="SNV",
+        username="snv",
+    )
     with session_scope(db) as s:
-        report = reporting.submit_report(
-            s,
-            actor=actor(db, "snv"),
-            assignment_id=assignment_id,
-            expected_version=version,
-            data=ReportInput(
-                period="2022-Q4",
-                status="in_progress",
-                percent=40,
-                result="\n".join(PAYLOADS),
-                difficulties=PAYLOADS[0],
-                proposals=PAYLOADS[2],
-                evidence_number=PAYLOADS[1],
-            ),
-        )
         organizations.rename_body(s, actor=office, code="SNV", name=PAYLOADS[1])
         users.update_user(s, actor=office, username="xem", role="viewer", display_name=ALL)
         task_id = s.exec(select(Task.id).order_by(Task.id)).first()
