@@ -9,7 +9,8 @@ one import may do is bounded before the work is done (bombs are refused, not sur
   MAX_MEMBERS);
 - a PDF: at most MAX_PDF_PAGES pages, and the content streams text extraction would parse,
   forms drawn from them counted each time they are drawn, at most MAX_PDF_CONTENT bytes,
-  estimated before any is parsed; pypdf's own limits lowered to the same (pypdf.Configuration);
+  estimated before any is parsed; pypdf's own limits lowered for the reading
+  (pypdf.apply_configuration);
 - whatever the format, at most MAX_CHARS characters of text for the parser.
 """
 

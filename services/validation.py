@@ -25,11 +25,11 @@ LINK_LIMIT = 1_000
 _CONTROL = "\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
 # - bidi embeddings, overrides, isolates and marks: they reorder what follows them, so a name or
 #   a line reads otherwise than it is stored (Vietnamese never needs them);
-BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # - zero-width and invisible characters: two names that look the same but are not, words hidden
 #   from search (the emoji joiner goes too: an office text can do without it).
-INVISIBLE = "\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff"
-_DROPPED = re.compile(f"[{_CONTROL}{BIDI}{INVISIBLE}]")
+_INVISIBLE = "\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff"
+_DROPPED = re.compile(f"[{_CONTROL}{_BIDI}{_INVISIBLE}]")
 # Line breaks as Windows, old Mac, Word (vertical tab), a form feed or Unicode write them.
 _LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 
