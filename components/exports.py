@@ -15,6 +15,7 @@ from pptx.util import Emu, Inches, Pt
 from components import charts, slides
 from components.i18n import t
 from components.ui_text import fmt_datetime, timeliness_label
+from services import spreadsheet, validation
 from services.briefing import SLIDES, Briefing, WorkbookData
 
 Progress = Callable[[float, str], None]
@@ -111,7 +112,7 @@ def _textbox(slide, text, left, top, width, height, size, *, bold=False, color=N
     frame = box.text_frame
     frame.word_wrap = True
     run = frame.paragraphs[0].add_run()
-    run.text = str(text)
+    run.text = validation.clean(str(text))  # python-pptx refuses control characters
     run.font.name, run.font.size, run.font.bold = FONT, Pt(size), bold
     if color is not None:
         run.font.color.rgb = color
@@ -135,7 +136,7 @@ def _table(slide, headers, rows, tones, top) -> None:
 def _cell(cell, value, size, *, bold=False, color=None) -> None:
     cell.text = ""
     run = cell.text_frame.paragraphs[0].add_run()
-    run.text = str(value)
+    run.text = validation.clean(str(value))
     run.font.name, run.font.size, run.font.bold = FONT, Pt(size), bold
     if color is not None:
         run.font.color.rgb = color
@@ -161,14 +162,35 @@ def build_xlsx(w: WorkbookData, lang: str = "vi", progress: Progress = _noop) ->
     return out.getvalue()
 
 
+def _append(ws, values: list) -> None:
+    """Every row goes through here (and every header cell through _put): text is written as
+    text, never as a formula (services/spreadsheet.py); numbers and dates as they are."""
+    ws.append([spreadsheet.cell_text(v) if isinstance(v, str) else v for v in values])
+    for cell in ws[ws.max_row]:
+        _as_text(cell)
+
+
+def _put(cell, value) -> None:
+    cell.value = spreadsheet.cell_text(value) if isinstance(value, str) else value
+    _as_text(cell)
+
+
+def _as_text(cell) -> None:
+    if isinstance(cell.value, str):
+        cell.data_type = "s"  # openpyxl made "=…" a formula
+        if spreadsheet.is_formula_like(cell.value):
+            cell.quotePrefix = True  # and Excel keeps it text when someone edits the cell
+
+
 def _title(ws, w: WorkbookData, lang: str, title: str, width: int) -> int:
-    ws.append([title])
-    ws.append([w.directive_title])
-    ws.append(
+    _append(ws, [title])
+    _append(ws, [w.directive_title])
+    _append(
+        ws,
         [
             t("xl.as_of", lang, day=w.as_of.strftime("%d/%m/%Y"))
             + (" · " + t("br.demo", lang) if w.demo else "")
-        ]
+        ],
     )
     for row in (1, 2, 3):
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
@@ -178,7 +200,8 @@ def _title(ws, w: WorkbookData, lang: str, title: str, width: int) -> int:
 
 def _header(ws, row: int, headers: list[str], widths: list[int]) -> None:
     for c, (text, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        cell = ws.cell(row=row, column=c, value=text)
+        cell = ws.cell(row=row, column=c)
+        _put(cell, text)
         cell.font, cell.fill, cell.alignment = Font(bold=True), HEADER_FILL, WRAP
         ws.column_dimensions[get_column_letter(c)].width = width
 
@@ -202,7 +225,8 @@ def _summary_sheet(ws, w: WorkbookData, lang: str) -> None:
     for r in w.rows:
         tasks.setdefault(r.section_ordinal, set()).add(r.task_id)
     for s, g in w.data.sections:
-        ws.append(
+        _append(
+            ws,
             [
                 s.label,
                 s.heading,
@@ -212,12 +236,13 @@ def _summary_sheet(ws, w: WorkbookData, lang: str) -> None:
                 g.by_timeliness["overdue"],
                 g.by_timeliness["not_reported"],
                 round(g.mean_percent, 1),
-            ]
+            ],
         )
-    ws.append([])
-    ws.append([t("xl.by_body", lang)])
+    _append(ws, [])
+    _append(ws, [t("xl.by_body", lang)])
     ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
-    ws.append(
+    _append(
+        ws,
         [
             t("col.rank", lang),
             t("col.body", lang),
@@ -227,12 +252,13 @@ def _summary_sheet(ws, w: WorkbookData, lang: str) -> None:
             t("col.overdue", lang),
             t("col.not_reported", lang),
             t("col.mean_percent", lang),
-        ]
+        ],
     )
     for c in range(1, 9):
         ws.cell(row=ws.max_row, column=c).font = Font(bold=True)
     for s in w.data.scorecard:
-        ws.append(
+        _append(
+            ws,
             [
                 s.rank,
                 s.name,
@@ -242,7 +268,7 @@ def _summary_sheet(ws, w: WorkbookData, lang: str) -> None:
                 s.overdue,
                 s.not_reported,
                 round(s.mean_percent, 1),
-            ]
+            ],
         )
     for line in ws.iter_rows(min_row=row + 1):
         for cell in line:
@@ -274,7 +300,8 @@ def _detail_sheet(ws, w: WorkbookData, lang: str) -> None:
         if report and (report.evidence_number or report.evidence_date):
             day = report.evidence_date.strftime("%d/%m/%Y") if report.evidence_date else ""
             evidence = " ".join(x for x in [report.evidence_number, day] if x)
-        ws.append(
+        _append(
+            ws,
             [
                 r.task_label,
                 r.task_text,
@@ -286,7 +313,7 @@ def _detail_sheet(ws, w: WorkbookData, lang: str) -> None:
                 report.result if report else "",
                 troubles,
                 evidence,
-            ]
+            ],
         )
         for cell in ws[ws.max_row]:
             cell.alignment = WRAP
@@ -308,7 +335,8 @@ def _targets_sheet(ws, w: WorkbookData, lang: str) -> None:
     _header(ws, row, headers, [8, 55, 30, 8, 22, 12] + [10] * len(periods))
     ws.freeze_panes = f"D{row + 1}"  # a string: ws.cell() would add a row
     for item in w.targets.rows:
-        ws.append(
+        _append(
+            ws,
             [
                 item["code"],
                 item["name"],
@@ -317,7 +345,7 @@ def _targets_sheet(ws, w: WorkbookData, lang: str) -> None:
                 t(f"tgk.{item['kind']}", lang),
                 item["value"],
                 *[item["figures"].get(p) for p in periods],
-            ]
+            ],
         )
         for cell in ws[ws.max_row][:3]:
             cell.alignment = WRAP

@@ -981,6 +981,37 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tệp PDF có mật khẩu: không đọc được. Không lưu gì.",
         "The PDF is password-protected: it cannot be read. Nothing was saved.",
     ),
+    # --- import limits (issue 11, item 5): refused before the work is done
+    "err.import_text_too_long": (
+        "Văn bản quá dài ({n} ký tự, tối đa {limit}): hãy tách phần cần nhập thành văn bản "
+        "ngắn hơn. Không lưu gì.",
+        "The text is too long ({n} characters, at most {limit}): split off the part to import. "
+        "Nothing was saved.",
+    ),
+    "err.import_docx_bomb": (
+        "Tệp Word (.docx) giải nén ra quá lớn hoặc nén bất thường, có thể là tệp độc hại: không "
+        "đọc. Không lưu gì.",
+        "The Word file (.docx) unpacks to too much or is packed abnormally, perhaps a malicious "
+        "file: it is not read. Nothing was saved.",
+    ),
+    "err.import_pdf_pages": (
+        "Tệp PDF có {pages} trang, quá {limit} trang: hãy tách phần cần nhập thành tệp nhỏ hơn. "
+        "Không lưu gì.",
+        "The PDF has {pages} pages, more than {limit}: split off the part to import. "
+        "Nothing was saved.",
+    ),
+    "err.import_pdf_heavy": (
+        "Tệp PDF quá nặng để đọc (nội dung các trang vượt giới hạn xử lý, có thể là tệp độc "
+        "hại): hãy dùng tệp Word hoặc dán văn bản. Không lưu gì.",
+        "The PDF is too heavy to read (its pages' content exceeds the processing limit, perhaps "
+        "a malicious file): use the Word file or paste the text. Nothing was saved.",
+    ),
+    "err.import_too_many_tasks": (
+        "Văn bản có {n} nhiệm vụ, quá {limit} nhiệm vụ cho một lần nhập: hãy tách thành nhiều "
+        "văn bản. Không lưu gì.",
+        "The text holds {n} tasks, more than {limit} for one import: split it into several "
+        "documents. Nothing was saved.",
+    ),
     "err.import_file_missing": (
         "Không tìm thấy tệp “{path}”.",
         "File “{path}” not found.",

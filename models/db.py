@@ -1,6 +1,6 @@
 """The engine and the unit of work. SQLite gets WAL, foreign keys and a busy timeout."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +22,32 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _no_nul(value):
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) and "\x00" in value else value
+
+
+def _params_without_nul(params):
+    """One statement's parameters (a mapping or a row of values) or many statements' (a list of
+    those: the executemany flag does not say which, SQLAlchemy's batched inserts pass one)."""
+    if isinstance(params, Mapping):
+        if any(isinstance(v, str) and "\x00" in v for v in params.values()):
+            return {k: _no_nul(v) for k, v in params.items()}
+    elif isinstance(params, list | tuple) and params:
+        if all(isinstance(p, Mapping | list | tuple) for p in params):
+            return type(params)(_params_without_nul(p) for p in params)
+        if any(isinstance(v, str) and "\x00" in v for v in params):
+            return type(params)(_no_nul(v) for v in params)
+    return params
+
+
+def _no_nul_reaches_the_database(_conn, _cursor, statement, parameters, _context, _many):
+    """The last line of defence behind the services' cleaning (services/validation.clean): no
+    text parameter carries NUL to either database. PostgreSQL refuses NUL with a DataError
+    (a traceback for a sign-in name or an address's ?org= holding %00) while SQLite stores or
+    compares it; written as U+FFFD, it matches nothing and is stored visibly, the same on both."""
+    return statement, _params_without_nul(parameters)
 
 
 def normalise_url(url: str) -> str:
@@ -57,8 +83,10 @@ def build_engine(url: str) -> Engine:
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    event.listen(engine, "before_cursor_execute", _no_nul_reaches_the_database, retval=True)
+    return engine
 
 
 @lru_cache(maxsize=8)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from models import AuditEvent, Organization
-from services import permissions, validation
+from services import permissions, spreadsheet, validation
 from services.auth import Actor
 from services.errors import InvalidInput
 from services.permissions import Action
@@ -109,24 +109,23 @@ CSV_COLUMNS = ["id", "at", "username", "action", "entity", "entity_id", "body", 
 
 def to_csv(rows: list[AuditRow]) -> bytes:
     """The rows as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Vietnamese),
-    times in Vietnam, before and after as JSON."""
+    times in Vietnam, before and after as JSON; no cell a spreadsheet would run as a formula."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for r in rows:
-        writer.writerow(
-            [
-                r.id,
-                r.at.astimezone(validation.VN_TZ).strftime("%d/%m/%Y %H:%M:%S"),
-                r.username,
-                r.action,
-                r.entity,
-                "" if r.entity_id is None else r.entity_id,
-                r.organization_code or "",
-                _json(r.before),
-                _json(r.after),
-            ]
+        values = (
+            r.id,
+            r.at.astimezone(validation.VN_TZ).strftime("%d/%m/%Y %H:%M:%S"),
+            r.username,
+            r.action,
+            r.entity,
+            "" if r.entity_id is None else r.entity_id,
+            r.organization_code or "",
+            _json(r.before),
+            _json(r.after),
         )
+        writer.writerow([spreadsheet.csv_value(v) for v in values])
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -20,7 +20,7 @@ from models import (
     Target,
     Task,
 )
-from services import audit
+from services import audit, validation
 from services.auth import Actor
 from services.errors import InvalidInput, NotFound, StaleUpdate
 from services.guard import require_secretariat
@@ -190,9 +190,11 @@ def update_directive(
 ) -> Directive:
     require_secretariat(actor)
     directive = _directive(session, directive_id)
-    kind = " ".join((kind or "").split())
-    title = " ".join((title or "").split())
-    number = " ".join((number or "").split()) or None
+    kind = validation.clean(kind, one_line=True)
+    title = validation.clean(title, one_line=True)
+    number = validation.clean(number, one_line=True) or None
+    issuer = validation.clean(issuer, one_line=True)
+    signer = validation.clean(signer, one_line=True)
     if not kind:
         raise InvalidInput("err.import_no_kind")
     if not title:
@@ -204,7 +206,7 @@ def update_directive(
         raise InvalidInput("err.date_in_future", day=issued_date.strftime("%d/%m/%Y"))
     before = audit.snapshot(directive, _DIRECTIVE_FIELDS)
     directive.kind, directive.number, directive.issued_date = kind, number, issued_date
-    directive.title, directive.issuer, directive.signer = title, issuer.strip(), signer.strip()
+    directive.title, directive.issuer, directive.signer = title, issuer, signer
     after = audit.snapshot(directive, _DIRECTIVE_FIELDS)
     if after != before:
         session.add(directive)
@@ -248,7 +250,7 @@ def set_directive_open(
 
 
 def _check_task_fields(text: str, area: str, cadence: str) -> str:
-    text = (text or "").strip()
+    text = validation.clean(text)
     if not text:
         raise InvalidInput("err.task_text_empty")
     if area not in {a.value for a in ReformArea}:

@@ -146,7 +146,7 @@ def submit_figure(
     value = check_value(target, data.value)
     note = validation.clean_text(data.note, limit=NOTE_LIMIT, too_long="err.note_too_long")
     source = validation.clean_text(
-        data.source, limit=validation.SHORT_LIMIT, too_long="err.source_too_long"
+        data.source, limit=validation.SHORT_LIMIT, too_long="err.source_too_long", one_line=True
     )
     previous = latest(session, target_id=target.id, organization_id=org_id, period=period)
     row = Measurement(

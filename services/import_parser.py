@@ -30,6 +30,7 @@ from datetime import date
 from statistics import quantiles
 
 from models import Cadence, Direction, ReformArea, TargetKind
+from services import validation
 from services.body_names import BodyMatcher, BodyRef, fold
 
 ProgressFn = Callable[[float], None]
@@ -118,7 +119,6 @@ class ParsedDirective:
 _URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$", re.I)
 _SEPARATOR = re.compile(r"^[-_=*.·~–—\s]{3,}$")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
 
 
 @dataclass
@@ -128,8 +128,9 @@ class Line:
 
 
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    """NFC, without the characters no stored text keeps (controls, bidi, invisible), line
+    breaks as "\\n", tabs and no-break spaces as spaces."""
+    text = validation.clean(unicodedata.normalize("NFC", text))
     return text.replace("\u00a0", " ").replace("\t", " ")
 
 

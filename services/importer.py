@@ -7,7 +7,7 @@ work. The command line and the import page both come through here.
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import insert
@@ -26,7 +26,7 @@ from models import (
     TargetKind,
     Task,
 )
-from services import audit
+from services import audit, validation
 from services.auth import Actor
 from services.body_names import BodyRef
 from services.errors import InvalidInput, PermissionDenied
@@ -63,10 +63,25 @@ def body_refs(session: Session) -> list[BodyRef]:
     return [BodyRef(o.code, o.name, o.kind, o.active, o.sort_order) for o in rows]
 
 
+# A directive has 40 tasks, a plan a few hundred; each task fans out to up to 29 bodies.
+MAX_TASKS = 1_000
+
+
 def parse_source(
     source: SourceText, bodies: list[BodyRef], *, on_progress: ProgressFn | None = None
 ) -> ParsedDirective:
-    return parse_text(source.text, bodies, wrapped=source.wrapped, on_progress=on_progress)
+    parsed = parse_text(source.text, bodies, wrapped=source.wrapped, on_progress=on_progress)
+    _check_task_count(parsed.task_count)
+    return parsed
+
+
+def _check_task_count(n: int) -> None:
+    if n > MAX_TASKS:
+        raise InvalidInput(
+            "err.import_too_many_tasks",
+            n=validation.thousands(n),
+            limit=validation.thousands(MAX_TASKS),
+        )
 
 
 def parse_document(
@@ -118,6 +133,7 @@ def save(
     an error or an interruption midway leaves nothing behind."""
     if actor.role != Role.SECRETARIAT:
         raise PermissionDenied("err.permission")
+    parsed = _cleaned(parsed)
     sections = [s for s in parsed.sections if s.include]
     orgs = _check(session, parsed, sections)
 
@@ -251,6 +267,45 @@ def save(
     return result
 
 
+def _cleaned(parsed: ParsedDirective) -> ParsedDirective:
+    """The parse (perhaps edited in the preview) with every text cleaned by the one rule, before
+    it is checked: a document's control or invisible characters are not stored."""
+
+    def line(value: str | None) -> str:
+        return validation.clean(value, one_line=True)
+
+    return replace(
+        parsed,
+        kind=line(parsed.kind) or None,
+        number=line(parsed.number) or None,
+        title=line(parsed.title),
+        issuer=line(parsed.issuer),
+        signer=line(parsed.signer),
+        preamble=validation.clean(parsed.preamble),
+        original_text=validation.clean(parsed.original_text),
+        sections=[
+            replace(
+                s,
+                label=line(s.label),
+                heading=line(s.heading),
+                tasks=[
+                    replace(t, label=line(t.label), text=validation.clean(t.text)) for t in s.tasks
+                ],
+            )
+            for s in parsed.sections
+        ],
+        targets=[
+            replace(
+                t,
+                text=validation.clean(t.text),
+                unit=line(t.unit),
+                task_label=line(t.task_label),
+            )
+            for t in parsed.targets
+        ],
+    )
+
+
 def _unique(codes: list[str]) -> list[str]:
     return list(dict.fromkeys(codes))
 
@@ -274,6 +329,7 @@ def _check(
     tasks = [t for s in sections for t in s.tasks]
     if not tasks:
         raise InvalidInput("err.import_no_tasks")
+    _check_task_count(len(tasks))
     labels = [t.label for t in tasks]
     if len(set(labels)) != len(labels):
         raise InvalidInput("err.import_duplicate_label", label=_first_duplicate(labels))

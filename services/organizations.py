@@ -8,7 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from models import Assignment, Organization, OrgKind, User
-from services import audit, users
+from services import audit, users, validation
 from services.auth import Actor
 from services.body_names import fold
 from services.errors import InvalidInput, NotFound, StaleUpdate
@@ -67,7 +67,7 @@ def get_body(session: Session, code: str) -> Organization:
 
 
 def _clean_name(name: str) -> str:
-    name = " ".join((name or "").split())
+    name = validation.clean(name, one_line=True)
     if not name:
         raise InvalidInput("err.org_name_empty")
     if len(name) > 200:
@@ -99,7 +99,9 @@ def create_body(
     if taken := _name_taken(session, name):
         raise InvalidInput("err.org_name_taken", value=name, other=taken)
     last = session.exec(select(func.max(Organization.sort_order))).one() or 0
-    org = Organization(code=code, name=name, kind=kind, sort_order=int(last) + 1, note=note[:500])
+    org = Organization(
+        code=code, name=name, kind=kind, sort_order=int(last) + 1, note=validation.clean(note)[:500]
+    )
     session.add(org)
     session.flush()
     audit.record(

@@ -193,7 +193,10 @@ def _validated_report(
         data.proposals, limit=validation.TEXT_LIMIT, too_long="err.proposals_too_long"
     )
     evidence_number = validation.clean_text(
-        data.evidence_number, limit=validation.SHORT_LIMIT, too_long="err.evidence_number_too_long"
+        data.evidence_number,
+        limit=validation.SHORT_LIMIT,
+        too_long="err.evidence_number_too_long",
+        one_line=True,
     )
     evidence_link = validation.clean_link(data.evidence_link)
     if data.evidence_date is not None and data.evidence_date > today:

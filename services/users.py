@@ -9,7 +9,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from models import Organization, Role, User
-from services import audit, throttle
+from services import audit, throttle, validation
 from services.auth import Actor, hash_password
 from services.errors import InvalidInput, NotFound
 from services.guard import require_secretariat
@@ -55,7 +55,7 @@ def create_user(
         raise InvalidInput("err.org_only_for_body")
     if password_hash is None:
         password_hash = hash_password(check_new_password(session, password, username=username))
-    display_name = (display_name or "").strip() or username
+    display_name = validation.clean(display_name, one_line=True) or username
     user = User(
         username=username,
         display_name=display_name[:200],
@@ -194,7 +194,7 @@ def update_user(
     user.role = role
     user.organization_id = org.id if org else None
     if display_name is not None:
-        user.display_name = (" ".join(display_name.split()) or user.username)[:200]
+        user.display_name = (validation.clean(display_name, one_line=True) or user.username)[:200]
     after = audit.snapshot(user, _USER_FIELDS)
     if after == before:
         return user

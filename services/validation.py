@@ -17,20 +17,49 @@ VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 TEXT_LIMIT = 5_000  # a result, a difficulty, a proposal, a direction
 SHORT_LIMIT = 200  # a document number, a source
 LINK_LIMIT = 1_000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # keeps tab and new lines
+
+# What no stored text keeps, whoever typed it or whatever document carried it:
+# - control characters but tab and line breaks (C0, DEL, C1): PostgreSQL refuses NUL, openpyxl
+#   and python-pptx refuse the rest of C0, and none is ever typed on purpose; lone surrogates
+#   (cannot be encoded) and U+FFFE/U+FFFF (not characters; XML refuses them);
+_CONTROL = "\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+# - bidi embeddings, overrides, isolates and marks: they reorder what follows them, so a name or
+#   a line reads otherwise than it is stored (Vietnamese never needs them);
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# - zero-width and invisible characters: two names that look the same but are not, words hidden
+#   from search (the emoji joiner goes too: an office text can do without it).
+_INVISIBLE = "\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff"
+_DROPPED = re.compile(f"[{_CONTROL}{_BIDI}{_INVISIBLE}]")
+# Line breaks as Windows, old Mac, Word (vertical tab), a form feed or Unicode write them.
+_LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 
 
 def today_in_vietnam(now: datetime | None = None) -> date:
     return (now or datetime.now(UTC)).astimezone(VN_TZ).date()
 
 
-def clean_text(value: str | None, *, limit: int, too_long: str) -> str:
-    """Trimmed text without control characters (PostgreSQL refuses NUL); InvalidInput with the
-    key `too_long` when it is longer than `limit` characters."""
-    text = _CONTROL.sub("", value or "").strip()
+def clean(value: str | None, *, one_line: bool = False) -> str:
+    """The one cleaning rule for text a person or a document supplied, applied by every service
+    before it stores such text (and by the exports to whatever is already stored): the
+    characters above removed, line breaks written as "\\n", trimmed. A one-line field (a name,
+    a title, a document number) also has its tabs, line breaks and runs of spaces made one
+    space; a multi-line field keeps its new lines and tabs."""
+    text = _DROPPED.sub("", _LINE_BREAK.sub("\n", value or ""))
+    return " ".join(text.split()) if one_line else text.strip()
+
+
+def clean_text(value: str | None, *, limit: int, too_long: str, one_line: bool = False) -> str:
+    """`clean` text; InvalidInput with the key `too_long` when it is longer than `limit`
+    characters."""
+    text = clean(value, one_line=one_line)
     if len(text) > limit:
-        raise InvalidInput(too_long, n=f"{limit:,}".replace(",", "."), length=len(text))
+        raise InvalidInput(too_long, n=thousands(limit), length=len(text))
     return text
+
+
+def thousands(n: int) -> str:
+    """A count as a sentence in Vietnamese writes it: 500.000."""
+    return f"{n:,}".replace(",", ".")
 
 
 def clean_link(value: str | None) -> str:
@@ -38,6 +67,8 @@ def clean_link(value: str | None) -> str:
     link = (value or "").strip()
     if not link:
         return ""
+    if clean(link, one_line=True) != link:  # hidden characters: not the address it shows
+        raise InvalidInput("err.link_scheme", value=clean(link, one_line=True)[:80])
     if len(link) > LINK_LIMIT:
         raise InvalidInput("err.link_too_long", n=LINK_LIMIT)
     parts = urlsplit(link)
