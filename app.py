@@ -8,8 +8,8 @@ from streamlit.delta_generator import DeltaGenerator
 
 from components.page import gate, gated
 from components.ui import t
-from services.auth import Actor
-from services.permissions import ROLE_PAGES
+from services.core.actor import Actor
+from services.core.permissions import ROLE_PAGES
 
 PAGES = {  # key -> (file, url path, icon)
     "overview": ("pages/overview.py", "tong-quan", ":material/dashboard:"),

@@ -26,13 +26,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from components.i18n import t
+from catalogue import t
 from config import ROOT, get_settings
-from services.errors import DomainError
+from services.core.errors import DomainError
 
 if TYPE_CHECKING:
-    from services.body_names import BodyRef
-    from services.import_parser import ParsedDirective
+    from services.importing.body_names import BodyRef
+    from services.importing.parser import ParsedDirective
 
 EXIT_INVALID = 2
 
@@ -62,8 +62,8 @@ def cmd_init_db(_: argparse.Namespace) -> int:
 
 def cmd_seed(args: argparse.Namespace) -> int:
     from models import session_scope
-    from services import demo, seed
-    from services.auth import SYSTEM
+    from services.core.actor import SYSTEM
+    from services.install import demo, seed
 
     password = get_settings().demo_password
     with session_scope() as session:
@@ -86,8 +86,8 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 def cmd_create_user(args: argparse.Namespace) -> int:
     from models import session_scope
-    from services import users
-    from services.auth import SYSTEM
+    from services.accounts import users
+    from services.core.actor import SYSTEM
 
     password = args.password if args.password is not None else os.environ.get("NEW_USER_PASSWORD")
     if password is None:
@@ -111,14 +111,14 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 
 def cmd_unlock(args: argparse.Namespace) -> int:
     from models import session_scope
-    from services import accounts
-    from services.auth import SYSTEM
+    from services.accounts import own
+    from services.core.actor import SYSTEM
 
     if (args.username is None) == (args.address is None):
         _say("cli.unlock_what")
         return EXIT_INVALID
     with session_scope() as session:
-        lifted = accounts.unlock_sign_in(
+        lifted = own.unlock_sign_in(
             session, actor=SYSTEM, username=args.username, address=args.address
         )
     _say("cli.unlocked" if lifted else "cli.not_locked", who=args.username or args.address)
@@ -127,7 +127,7 @@ def cmd_unlock(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from models import session_scope
-    from services.stats import database_counts
+    from services.install.stats import database_counts
 
     with session_scope() as session:
         counts = database_counts(session)
@@ -141,9 +141,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_import_directive(args: argparse.Namespace) -> int:
     from models import session_scope
-    from services import importer
-    from services.auth import SYSTEM
-    from services.errors import InvalidInput
+    from services.core.actor import SYSTEM
+    from services.core.errors import InvalidInput
+    from services.importing import importer
 
     if args.file == "-":
         data = sys.stdin.buffer.read()
@@ -227,8 +227,8 @@ def _print_summary(parsed: "ParsedDirective", bodies: "list[BodyRef]") -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from services import backup
-    from services.auth import SYSTEM
+    from services.admin import backup
+    from services.core.actor import SYSTEM
 
     facts = backup.backup_to_file(get_settings().database_url, args.file, actor=SYSTEM)
     _say(
@@ -243,8 +243,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from services import backup
-    from services.auth import SYSTEM
+    from services.admin import backup
+    from services.core.actor import SYSTEM
 
     result = backup.restore_from_file(get_settings().database_url, args.file, actor=SYSTEM)
     _say(
@@ -261,16 +261,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from components import exports
     from models import Directive, session_scope
-    from services import briefing, overview, periods
-    from services.errors import NotFound
+    from render import exports
+    from services.core import periods
+    from services.core.errors import NotFound
+    from services.read import briefing, snapshot
 
     out = Path(args.out)
     with session_scope() as session:
         directive_id = args.directive
         if directive_id is None:
-            found = overview.list_directives(session)
+            found = snapshot.list_directives(session)
             if not found:
                 raise NotFound("ov.no_directive")
             directive_id = found[0].id
@@ -279,9 +280,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.as_of:
             day = periods.parse_day(args.as_of)
         else:
-            current = overview.current_period(session)
+            current = snapshot.current_period(session)
             day = min(current.ends_on, date.today()) if current else date.today()
-        f = overview.frozen(directive_id, day)
+        f = snapshot.frozen(directive_id, day)
 
         def show(share: float, step: str) -> None:
             print(f"  {share:4.0%} {step}", file=sys.stderr)

@@ -34,7 +34,7 @@ import json, resource, sys, time
 sys.path[:0] = [{code!r}, {root!r}]
 from tests.security import hostile_files as hostile
 data = {builder}
-from services import import_reader
+from services.importing import reader as import_reader
 start = time.perf_counter()
 try:
     source = import_reader.read_document(data, {name!r})

@@ -22,13 +22,15 @@ from sqlalchemy import create_engine, func, text
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, select
 
+from benchmarks import scale
 from config import ROOT, get_settings
 from models import Assignment, AuditEvent, Directive, ProgressReport, User
 from models.db import build_engine, get_engine, normalise_url, session_scope
-from services import briefing, dashboard, overview, scale, targets
-from services.auth import SYSTEM, Actor
-from services.errors import StaleUpdate
-from services.reporting import ReportInput, submit_report
+from services.core.actor import SYSTEM, Actor
+from services.core.errors import StaleUpdate
+from services.read import briefing, screens, targets
+from services.read import snapshot as overview
+from services.reporting.reports import ReportInput, submit_report
 
 PASSWORD = "laichau2021"
 Say = Callable[[str], None]
@@ -191,9 +193,9 @@ def measure_queries(engine: Engine, say: Say) -> dict:
             "waiting_proposals": lambda: overview.waiting_proposals(s, f),
             "bodies_reported": lambda: overview.bodies_reported(s, f),
             "target_statuses": lambda: targets.statuses(s, f),
-            "trend": lambda: dashboard.trend(s, f, codes),
-            "leadership_overview": lambda: dashboard.leadership_overview(s, f),
-            "body_detail": lambda: dashboard.body_detail(s, f, "HMT"),
+            "trend": lambda: screens.trend(s, f, codes),
+            "leadership_overview": lambda: screens.leadership_overview(s, f),
+            "body_detail": lambda: screens.body_detail(s, f, "HMT"),
         }
         out = {name: round(_timed(call) * 1000, 1) for name, call in calls.items()}
     say("queries (ms): " + ", ".join(f"{k} {v}" for k, v in out.items()))
@@ -292,7 +294,7 @@ def measure_contention(
 
 
 def measure_exports(engine: Engine, say: Say) -> dict:
-    from components import exports
+    from render import exports
 
     with Session(engine) as s:
         directive_id = s.exec(select(Directive.id).order_by(Directive.id)).first()

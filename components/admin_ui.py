@@ -10,7 +10,7 @@ from sqlmodel import Session
 from components import loaders
 from components.ui import error
 from models import session_scope
-from services.errors import DomainError
+from services.core.errors import DomainError
 
 
 def flash(slot: str, message: str) -> None:

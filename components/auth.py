@@ -26,10 +26,12 @@ from components import forms
 from components.ui import error, session, t
 from config import get_settings
 from models import session_scope
-from services import accounts, demo, throttle
-from services.accounts import SignedIn
-from services.auth import Actor
-from services.errors import DomainError
+from services.accounts import own as accounts
+from services.accounts import throttle
+from services.accounts.own import SignedIn
+from services.core.actor import Actor
+from services.core.errors import DomainError
+from services.install import demo
 
 SIGNED_IN = "signed_in"  # SignedIn: who, and the epoch they signed in at
 COOKIE_VALUE = "sign_in_cookie_value"  # the cookie value to write

@@ -5,9 +5,9 @@ import streamlit as st
 
 from components import loaders
 from components.ui import t
-from components.ui_text import distinct_labels
 from models import OrgKind, ReformArea
-from services.overview import Filters
+from render.fmt import distinct_labels
+from services.read.snapshot import Filters
 
 
 def sidebar_filters(*, with_kind: bool = True) -> Filters | None:

@@ -2,7 +2,7 @@
 returns what was typed (or None until it is submitted); the page hands it to a service.
 
 What people type is shown with st.text (no Markdown, no HTML) or, inside Markdown, escaped
-with `plain` (components.ui_text), so that "<script>" or "**" typed into a report is shown as
+with `plain` (render.fmt), so that "<script>" or "**" typed into a report is shown as
 typed.
 """
 
@@ -12,11 +12,11 @@ from datetime import date
 import streamlit as st
 
 from components.ui import fmt_date, fmt_datetime, t
-from components.ui_text import plain
 from models import Status, TargetKind
-from services.figures import FigureTarget
-from services.reporting import ReportInput, ReportView, TaskRow
-from services.validation import TEXT_LIMIT
+from render.fmt import plain
+from services.core.validation import TEXT_LIMIT
+from services.reporting.figures import FigureTarget
+from services.reporting.reports import ReportInput, ReportView, TaskRow
 
 
 def short(text: str, limit: int = 90) -> str:

@@ -13,12 +13,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import i18n
+import catalogue
 from components.ui import fmt_date, lang, t
-from components.ui_text import plain, shorten
 from models import Cadence, Direction, ReformArea, TargetKind
-from services.body_names import BodyRef
-from services.import_parser import ParsedDirective, ParsedSection, ParsedTask, ProposedTarget
+from render.fmt import plain, shorten
+from services.importing.body_names import BodyRef
+from services.importing.parser import ParsedDirective, ParsedSection, ParsedTask, ProposedTarget
 
 AREAS = [a.value for a in ReformArea]
 CADENCES = [c.value for c in Cadence]
@@ -340,9 +340,9 @@ def summary(parsed: ParsedDirective) -> str:
     return t(  # t escapes what the document carried
         "imp.summary",
         kind=parsed.kind or "?",
-        number=i18n.t("imp.number", lang(), number=parsed.number)
+        number=catalogue.t("imp.number", lang(), number=parsed.number)
         if parsed.number
-        else i18n.t("imp.no_number", lang()),
+        else catalogue.t("imp.no_number", lang()),
         day=fmt_date(parsed.issued_date) or "—",
         sections=len(parsed.sections),
         tasks=parsed.task_count,

@@ -4,13 +4,14 @@ Any write clears them all (clear()); the overview is kept ready (components/read
 import pyarrow as pa
 import streamlit as st
 
-from components import i18n
-from components.ready_views import ReadyViews
+import catalogue
 from components.ui import session
-from components.ui_text import shorten
-from services import dashboard, overview, targets
-from services import directives as directive_service
-from services.overview import Filters
+from render.fmt import shorten
+from services.read import outline as directive_service
+from services.read import screens, targets
+from services.read import snapshot as overview
+from services.read.ready_views import ReadyViews
+from services.read.snapshot import Filters
 
 TTL = 60
 
@@ -45,7 +46,7 @@ def filter_options() -> dict:
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
 def trend(f: Filters, period_codes: tuple[str, ...]) -> list[dict]:
     with session() as s:
-        return dashboard.trend(s, f, list(period_codes))
+        return screens.trend(s, f, list(period_codes))
 
 
 @st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
@@ -60,10 +61,10 @@ def directive_outline(directive_id: int) -> dict:
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
 def task_grid(f: Filters, label: str) -> tuple[int | None, list]:
     with session() as s:
-        task = dashboard.task_of(s, f.directive_id, label)
+        task = screens.task_of(s, f.directive_id, label)
         if task is None:
             return None, []
-        return task.id, dashboard.task_grid(s, f, task.id)
+        return task.id, screens.task_grid(s, f, task.id)
 
 
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
@@ -73,9 +74,9 @@ def report_history(assignment_id: int) -> list[dict]:
 
 
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
-def body_detail(f: Filters, code: str) -> dashboard.BodyData | None:
+def body_detail(f: Filters, code: str) -> screens.BodyData | None:
     with session() as s:
-        return dashboard.body_detail(s, f, code)
+        return screens.body_detail(s, f, code)
 
 
 @st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
@@ -111,12 +112,12 @@ def target_value(target_id: int) -> float | None:
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
 def task_progress(f: Filters) -> dict:
     with session() as s:
-        return dashboard.task_progress(s, f)
+        return screens.task_progress(s, f)
 
 
 @st.cache_data(ttl=TTL, max_entries=32, show_spinner=False)
 def briefing(f: Filters, section: int | None, body: str | None):
-    from services import briefing as briefing_service
+    from services.read import briefing as briefing_service
 
     with session() as s:
         return briefing_service.build(s, f, section=section, body=body)
@@ -124,7 +125,7 @@ def briefing(f: Filters, section: int | None, body: str | None):
 
 @st.cache_data(ttl=TTL, max_entries=32, show_spinner=False)
 def workbook(f: Filters):
-    from services import briefing as briefing_service
+    from services.read import briefing as briefing_service
 
     with session() as s:
         return briefing_service.workbook(s, f)
@@ -140,15 +141,15 @@ def _build_overview_view(f: Filters, lang: str) -> dict:
     """The figures, the tables as Arrow tables and the chart specs with their rows as Arrow
     tables: a run only hands them to the browser. Runs on the viewer's thread or in the
     background, so it reads the service directly, not through Streamlit's caches."""
-    from components import charts, tables
+    from render import charts, tables
 
     with session() as s:
-        data = dashboard.leadership_overview(s, f)
+        data = screens.leadership_overview(s, f)
     sections = [
         (s.ordinal, f"{s.label} {shorten(s.heading, 24)} ({g.assignments})", g.by_timeliness)
         for s, g in data.sections
     ]
-    areas = [(g.key, i18n.t(f"area.{g.key}", lang), g.by_timeliness) for g in data.areas]
+    areas = [(g.key, catalogue.t(f"area.{g.key}", lang), g.by_timeliness) for g in data.areas]
     return {
         "data": data,
         "scorecard": _arrow(tables.scorecard(data.scorecard, lang)),
@@ -175,6 +176,6 @@ def _arrow_rows(spec: dict) -> dict:
 
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
 def trend_chart(f: Filters, period_codes: tuple[str, ...], lang: str) -> dict:
-    from components import charts
+    from render import charts
 
     return charts.spec(charts.trend(trend(f, period_codes), lang))

@@ -19,10 +19,11 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from components import ui
 from components.auth import sign_out_button, signed_in_actor
 from components.ui import demo_banner, session, t
-from components.ui_text import shorten
 from config import get_settings
-from services import demo, permissions
-from services.auth import Actor
+from render.fmt import shorten
+from services.core import permissions
+from services.core.actor import Actor
+from services.install import demo
 
 # The actor app.py's gate found in the current script run, while st.navigation runs the page.
 # A context variable, not session state: it cannot outlive the run (a stale value in session

@@ -7,10 +7,10 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from components import i18n
+import catalogue
 from components.ui import VN_TZ, fmt_date, fmt_datetime, lang, t
-from components.ui_text import shorten
-from services.audit_log import changes
+from render.fmt import shorten
+from services.read.audit_log import changes
 
 URGENCY_COLOUR = {
     "overdue": "#f6d3d3",
@@ -145,13 +145,13 @@ def answered_proposals(items: list) -> None:
 def _action(action: str) -> str:
     """The action in the user's language; one the catalogue does not know, as stored."""
     key = f"au.action.{action}"
-    text = i18n.t(key, lang())  # a table cell: plain text, unescaped
+    text = catalogue.t(key, lang())  # a table cell: plain text, unescaped
     return action if text == key else text
 
 
 def _entity(entity: str) -> str:
     key = f"au.entity.{entity}"
-    text = i18n.t(key, lang())
+    text = catalogue.t(key, lang())
     return entity if text == key else text
 
 

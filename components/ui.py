@@ -9,9 +9,9 @@ components.i18n.t, unescaped."""
 import streamlit as st
 from sqlmodel import Session
 
-from components import i18n
-from components.ui_text import VN_TZ, fmt_date, fmt_datetime, plain  # noqa: F401  (re-exported)
+import catalogue
 from models import get_engine
+from render.fmt import VN_TZ, fmt_date, fmt_datetime, plain  # noqa: F401  (re-exported)
 
 
 def lang() -> str:
@@ -21,10 +21,10 @@ def lang() -> str:
 def t(key: str, **params: object) -> str:
     """The sentence `key` in the user's language, for a Markdown element: every text value
     escaped (numbers are left for the catalogue to format)."""
-    if key not in i18n.TEXTS:  # a key made from stored data ("status.<...>") shows itself
+    if key not in catalogue.TEXTS:  # a key made from stored data ("status.<...>") shows itself
         return plain(key)
     safe = {name: plain(v) if isinstance(v, str) else v for name, v in params.items()}
-    return i18n.t(key, lang(), **safe)
+    return catalogue.t(key, lang(), **safe)
 
 
 def session() -> Session:
@@ -46,6 +46,6 @@ def error(err: Exception) -> None:
 
 def dot_column() -> dict:
     """column_config for tables.DOT_COLUMN: the coloured dot drawn as a small picture."""
-    from components.tables import DOT_COLUMN
+    from render.tables import DOT_COLUMN
 
     return {DOT_COLUMN: st.column_config.ImageColumn("", width=32)}

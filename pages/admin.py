@@ -14,8 +14,12 @@ from components.page import guard, start
 from components.ui import error, fmt_date, fmt_datetime, lang, plain, session, t
 from config import get_settings
 from models import AssignmentRole, Cadence, OrgKind, ReformArea, Role
-from services import accounts, backup, directive_admin, organizations, period_admin, users
-from services.errors import DomainError
+from services.accounts import own as accounts
+from services.accounts import users
+from services.admin import backup, organizations
+from services.admin import directives as directive_admin
+from services.admin import periods as period_admin
+from services.core.errors import DomainError
 
 actor = guard("admin")
 start("page.admin")

@@ -3,10 +3,11 @@
 
 import streamlit as st
 
-from components import loaders, tables
+from components import loaders
 from components.filters import sidebar_filters
 from components.page import bad_link, go, guard, link_value, start
 from components.ui import fmt_date, fmt_datetime, lang, plain, t
+from render import tables
 
 guard("body")
 start("page.body")

@@ -6,12 +6,13 @@ from datetime import date
 
 import streamlit as st
 
-from components import exports, loaders, slides
+from components import loaders
 from components.page import bad_link, guard, link_number
 from components.ui import lang, t
-from services import periods
-from services.briefing import SLIDES
-from services.overview import Filters
+from render import exports, slides
+from services.core import periods
+from services.read.briefing import SLIDES
+from services.read.snapshot import Filters
 
 actor = guard("briefing")
 st.markdown(

@@ -5,10 +5,11 @@ The URL carries the choice (?section=1, ?task=1.5, &assignment=123), so a link c
 
 import streamlit as st
 
-from components import loaders, tables
+from components import loaders
 from components.filters import sidebar_filters
 from components.page import bad_link, guard, link_number, link_value, start
 from components.ui import fmt_date, fmt_datetime, lang, plain, t
+from render import tables
 
 guard("directive")
 start("page.directive")

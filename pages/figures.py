@@ -7,8 +7,10 @@ from components import forms, loaders, report_tables
 from components.page import guard, start
 from components.ui import error, plain, session, t
 from models import session_scope
-from services import figures, permissions, reporting
-from services.errors import DomainError
+from services.core import permissions
+from services.core.errors import DomainError
+from services.reporting import figures
+from services.reporting import reports as reporting
 
 actor = guard("figures")
 start("page.figures")

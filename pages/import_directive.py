@@ -9,9 +9,9 @@ from components.admin_ui import flash, show_flash
 from components.page import guard, start
 from components.ui import error, session, t
 from models import session_scope
-from services import importer
-from services.errors import DomainError
-from services.import_reader import MAX_BYTES
+from services.core.errors import DomainError
+from services.importing import importer
+from services.importing.reader import MAX_BYTES
 
 actor = guard("import_directive")
 start("page.import_directive")

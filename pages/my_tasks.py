@@ -7,10 +7,11 @@ from components import forms, loaders, report_tables
 from components.page import guard, start
 from components.ui import error, fmt_date, session, t
 from models import session_scope
-from services import permissions, reporting
-from services.errors import DomainError, InvalidInput, StaleUpdate
-from services.permissions import Action
-from services.validation import today_in_vietnam
+from services.core import permissions
+from services.core.errors import DomainError, InvalidInput, StaleUpdate
+from services.core.permissions import Action
+from services.core.validation import today_in_vietnam
+from services.reporting import reports as reporting
 
 actor = guard("my_tasks")
 start("page.my_tasks")

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from components import charts, loaders, tables
+from components import loaders
 from components.filters import sidebar_filters
 from components.page import go, guard, start
 from components.ui import dot_column, fmt_date, lang, t
+from render import charts, tables
 
 guard("overview")
 start("page.overview")

@@ -7,14 +7,15 @@ from components import forms, loaders, report_tables
 from components.page import guard, start
 from components.ui import error, fmt_datetime, plain, session, t
 from models import session_scope
-from services import permissions, proposals, reporting
-from services.errors import DomainError
-from services.permissions import Action
+from services.core import permissions
+from services.core.errors import DomainError
+from services.core.permissions import Action
+from services.reporting import proposals, reports
 
 actor = guard("proposals")
 start("page.proposals")
 with session() as s:
-    bodies = reporting.reporting_bodies(s)
+    bodies = reports.reporting_bodies(s)
 names = {None: t("rp.all_bodies")} | {oid: f"{code} — {name}" for oid, code, name in bodies}
 organization_id = st.selectbox(t("rp.body"), list(names), format_func=names.get, key="pp_body")
 with session() as s:

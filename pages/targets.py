@@ -3,10 +3,11 @@
 
 import streamlit as st
 
-from components import charts, loaders, tables
+from components import loaders
 from components.filters import sidebar_filters
 from components.page import bad_link, guard, link_value, start
 from components.ui import dot_column, lang, plain, t
+from render import charts, tables
 
 guard("targets")
 start("page.targets")

@@ -104,8 +104,8 @@ def engine(db_url: str) -> Iterator[Engine]:
 def seeded(engine: Engine) -> Engine:
     """The real directive and the demo installation."""
     from models import session_scope
-    from services import demo
-    from services.auth import SYSTEM
+    from services.core.actor import SYSTEM
+    from services.install import demo
 
     with session_scope(engine) as session:
         demo.seed_demo(session, actor=SYSTEM, password="laichau2021")
@@ -117,8 +117,8 @@ def demo_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """One demo database (SQLite) shared by the page and browser tests, which only read it
     or write to it in ways each test accounts for."""
     from models import session_scope
-    from services import demo
-    from services.auth import SYSTEM
+    from services.core.actor import SYSTEM
+    from services.install import demo
 
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
     migrate(url)

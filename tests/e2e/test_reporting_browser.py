@@ -25,8 +25,8 @@ PROPOSAL = "Đề nghị bổ sung kinh phí <b>in đậm</b><script>alert(1)</s
 
 @pytest.fixture(scope="module")
 def db_url(tmp_path_factory) -> str:
-    from services import demo
-    from services.auth import SYSTEM
+    from services.core.actor import SYSTEM
+    from services.install import demo
 
     url = f"sqlite:///{tmp_path_factory.mktemp('e2e_reporting') / 'demo.db'}"
     migrate(url)

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from app import PAGES
 from models import Directive, Organization, Task
 from models.db import build_engine
-from services.permissions import ROLE_PAGES
+from services.core.permissions import ROLE_PAGES
 from tests.conftest import ROOT, TEST_COOKIE_SECRET
 from tests.markdown_text import shown
 from tests.pages.conftest import sign_in

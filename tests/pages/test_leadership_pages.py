@@ -120,11 +120,11 @@ def test_deep_link_opens_a_target_and_bad_links_say_so(app_env):
 @pytest.fixture
 def two_directives(tmp_path, monkeypatch) -> str:
     """The demo and a second directive whose title begins with the same 60 characters."""
+    from benchmarks import scale
     from config import get_settings
     from models import session_scope
     from models.db import build_engine
-    from services import scale
-    from services.auth import SYSTEM
+    from services.core.actor import SYSTEM
     from tests.conftest import migrate
 
     url = f"sqlite:///{tmp_path / 'two.db'}"

@@ -17,9 +17,10 @@ from models import (
     session_scope,
 )
 from models.db import build_engine
-from services import accounts, reporting
-from services.auth import SYSTEM, Actor
-from services.reporting import ReportInput
+from services.accounts import own as accounts
+from services.core.actor import SYSTEM, Actor
+from services.reporting import reports as reporting
+from services.reporting.reports import ReportInput
 from tests.conftest import ROOT, TEST_COOKIE_SECRET, migrate
 from tests.markdown_text import shown
 from tests.pages.conftest import point_app_at, sign_in
@@ -29,7 +30,7 @@ MARK = "kiểm thử trang"
 
 @pytest.fixture(scope="module")
 def own_demo_url(tmp_path_factory) -> str:
-    from services import demo
+    from services.install import demo
 
     url = f"sqlite:///{tmp_path_factory.mktemp('pages_demo') / 'demo.db'}"
     migrate(url)
@@ -373,7 +374,7 @@ def test_sign_out_and_change_ones_password(app):
 
 
 def test_a_short_cookie_secret_stops_a_real_installation(tmp_path, monkeypatch):
-    from services import seed
+    from services.install import seed
 
     url = f"sqlite:///{tmp_path / 'real.db'}"
     migrate(url)

@@ -43,8 +43,8 @@ from services import (
     reporting,
     users,
 )
-from services.auth import SYSTEM, Actor
-from services.reporting import ReportInput
+from services.core.actor import SYSTEM, Actor
+from services.reporting.reports import ReportInput
 from tests.conftest import migrate
 
 MARK = "ZQ"

@@ -10,8 +10,8 @@ from sqlmodel import select
 
 from models import User, session_scope
 from models.db import build_engine
-from services import backup
-from services.auth import Actor
+from services.admin import backup
+from services.core.actor import Actor
 from tests.services.reporting_db import demo_engine
 
 OFFICE = Actor(id=None, username="vanphong", role="secretariat")

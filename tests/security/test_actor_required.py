@@ -8,7 +8,7 @@ import pkgutil
 import pytest
 
 import services
-from services.auth import SYSTEM
+from services.core.actor import SYSTEM
 
 # Services that write and take the acting user. Every function of the services package that
 # takes an `actor` at all is checked too (below), so a new one cannot slip a default in.
@@ -71,7 +71,7 @@ def test_no_service_defaults_an_actor():
 
 def test_creating_an_account_without_saying_who_is_refused(seeded):
     from models import session_scope
-    from services import users
+    from services.accounts import users
 
     with pytest.raises(TypeError), session_scope(seeded) as s:
         users.create_user(  # type: ignore[call-arg]

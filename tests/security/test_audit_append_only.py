@@ -8,8 +8,9 @@ from sqlalchemy.exc import DatabaseError
 from sqlmodel import select
 
 from models import AuditEvent, session_scope
-from services import audit, seed
-from services.auth import SYSTEM
+from services.core import audit
+from services.core.actor import SYSTEM
+from services.install import seed
 
 
 @pytest.fixture

@@ -8,9 +8,12 @@ import pytest
 from sqlmodel import select
 
 from models import Directive, ProgressReport, Target, session_scope
-from services import accounts, directive_admin, figures, organizations, proposals, reporting
-from services.errors import DomainError
-from services.reporting import ReportInput
+from services.accounts import own
+from services.admin import directives, organizations
+from services.core.errors import DomainError
+from services.reporting import figures, proposals
+from services.reporting import reports as reporting
+from services.reporting.reports import ReportInput
 from tests.pages.conftest import point_app_at
 from tests.security.conftest import engine_url, shows_the_form
 from tests.services.reporting_db import actor, assignment_of, counts, org_id, target_id
@@ -72,7 +75,7 @@ def test_a_deactivated_bodys_account_can_neither_sign_in_nor_report(demo_db):
     try:
         _refused(
             demo_db,
-            lambda: accounts.sign_in(
+            lambda: own.sign_in(
                 username="stp", password="laichau2021", address="10.0.0.8", engine=demo_db
             ),
             "auth.body_inactive",
@@ -99,7 +102,7 @@ def test_a_deactivated_bodys_account_can_neither_sign_in_nor_report(demo_db):
             "không nhận báo cáo hay số liệu mới cho đơn vị này",
         )
         with session_scope(demo_db) as s:  # and its open sign-ins have ended
-            assert accounts.session_user(s, username="stp", epoch=0) is None
+            assert own.session_user(s, username="stp", epoch=0) is None
     finally:
         _set_body(demo_db, "STP", True)
     assert _report(demo_db, code="STP", username="stp").id  # back in service
@@ -112,7 +115,7 @@ def _directive_of(engine, target_code: str) -> int:
 
 def _set_directive(engine, directive_id: int, is_open: bool) -> None:
     with session_scope(engine) as s:
-        directive_admin.set_directive_open(
+        directives.set_directive_open(
             s, actor=actor(engine, "vanphong"), directive_id=directive_id, is_open=is_open
         )
 

@@ -12,10 +12,12 @@ import pytest
 
 from models import session_scope
 from models.db import build_engine
-from services import audit, demo, reporting, seed
-from services.auth import SYSTEM
-from services.errors import InvalidInput
-from services.reporting import ReportInput
+from services.core import audit
+from services.core.actor import SYSTEM
+from services.core.errors import InvalidInput
+from services.install import demo, seed
+from services.reporting import reports as reporting
+from services.reporting.reports import ReportInput
 from tests.conftest import ROOT
 from tests.services.reporting_db import actor, assignment_of
 from tests.services.test_manage import manage, stats
@@ -38,7 +40,7 @@ def current_period(url: str) -> str:
     engine = build_engine(url)
     try:
         with session_scope(engine) as s:
-            from services.overview import current_period as current
+            from services.read.snapshot import current_period as current
 
             return current(s).code
     finally:

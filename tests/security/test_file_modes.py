@@ -16,7 +16,7 @@ from sqlalchemy import text
 import config
 from config import Settings, get_settings, private_dir
 from models.db import build_engine
-from services import backup
+from services.admin import backup
 from tests.security.restore_db import OFFICE, clone, make_demo, safety_copies
 from tests.services.test_manage import manage
 

@@ -14,8 +14,9 @@ import docx
 import pytest
 
 from models import session_scope
-from services import import_reader, importer
-from services.errors import InvalidInput
+from services.core.errors import InvalidInput
+from services.importing import importer
+from services.importing import reader as import_reader
 from tests.conftest import ROOT
 from tests.security import hostile_files as hostile
 from tests.services.test_import import OFFICE, add_bodies, counts

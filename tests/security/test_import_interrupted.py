@@ -18,7 +18,7 @@ from sqlmodel import select
 import seed_data
 from models import Directive, Task, session_scope
 from models.db import build_engine
-from services import importer
+from services.importing import importer
 from tests.conftest import ROOT
 from tests.services.test_import import OFFICE, add_bodies, counts
 
@@ -27,8 +27,8 @@ import sys, time
 sys.path.insert(0, {root!r})
 from models import session_scope
 from models.db import build_engine
-from services import importer
-from services.auth import Actor
+from services.importing import importer
+from services.core.actor import Actor
 
 office = Actor(id=None, username="vanphong", role="secretariat")
 engine = build_engine({url!r})

@@ -15,9 +15,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from streamlit.testing.v1 import AppTest
 
+import catalogue
 from app import PAGES
-from components import i18n
-from services.permissions import ROLE_PAGES
+from services.core.permissions import ROLE_PAGES
 from tests.conftest import ROOT
 from tests.e2e.conftest import streamlit_server
 from tests.e2e.test_smoke import wait_for_sign_in_cookie
@@ -28,7 +28,7 @@ HOME = {"leader": "overview", "secretariat": "overview", "body": "my_tasks", "vi
 
 
 def title(key: str) -> str:
-    return i18n.t(f"page.{key}", "vi")
+    return catalogue.t(f"page.{key}", "vi")
 
 
 @pytest.fixture
@@ -81,7 +81,7 @@ def test_signing_in_at_a_page_file_address_still_checks_the_role(
     page.goto(f"{fresh_server}/{stem}")
     expect(page.get_by_label("Tên đăng nhập")).to_be_visible(timeout=60_000)
     submit_sign_in(page, username)
-    expect(page.get_by_text(i18n.t("page.not_allowed", "vi"))).to_be_visible(timeout=60_000)
+    expect(page.get_by_text(catalogue.t("page.not_allowed", "vi"))).to_be_visible(timeout=60_000)
     settled(page)
     expect(page.get_by_role("heading", name=title(stem), exact=True)).to_have_count(0)
     expect(page.get_by_role("tab")).to_have_count(0)
@@ -132,7 +132,7 @@ def test_a_page_file_run_on_its_own_lets_in_only_a_role_that_may_open_it(
         at.button[0].click().run()
         assert not at.exception, (stem, role, at.exception)
         allowed = stem in ROLE_PAGES[role]
-        refused = [e.value for e in at.error if e.value == i18n.t("page.not_allowed", "vi")]
+        refused = [e.value for e in at.error if e.value == catalogue.t("page.not_allowed", "vi")]
         assert bool(refused) != allowed, (stem, role)
         if not allowed:
             assert not at.title and not at.tabs and not at.dataframe, (stem, role)

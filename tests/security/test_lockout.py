@@ -15,9 +15,10 @@ from sqlmodel import delete, select
 import models
 from config import get_settings
 from models import AuditEvent, session_scope
-from services import accounts, users
-from services.auth import SYSTEM
-from services.errors import DomainError
+from services.accounts import own as accounts
+from services.accounts import users
+from services.core.actor import SYSTEM
+from services.core.errors import DomainError
 from tests.pages.conftest import point_app_at
 from tests.security.conftest import engine_url, shows_the_form
 from tests.services.reporting_db import actor
@@ -94,7 +95,7 @@ def _parallel(calls) -> Counter:
 @pytest.fixture
 def checks(monkeypatch):
     """Counts the password checks (bcrypt) the sign-in makes."""
-    from services import accounts as module
+    from services.accounts import own as module
 
     counted = Counter()
     real = module.check_password
@@ -156,7 +157,7 @@ def test_over_two_hours_one_address_keeps_the_account_waiting_rarely_and_briefly
     account waits at most its cap (2 minutes) at a time; over the two hours about a tenth of
     the time (the first half hour, while the address's wait grows), later at most 2 minutes
     in 30."""
-    from services import accounts as module
+    from services.accounts import own as module
 
     monkeypatch.setattr(module, "check_password", lambda password, password_hash: False)
     start = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
@@ -178,7 +179,7 @@ def test_over_two_hours_one_address_keeps_the_account_waiting_rarely_and_briefly
 
 
 def test_an_accounts_waits_grow_and_stay_bounded_against_many_addresses(db, monkeypatch):
-    from services import accounts as module
+    from services.accounts import own as module
 
     monkeypatch.setattr(module, "check_password", lambda password, password_hash: False)
     now = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
@@ -312,7 +313,7 @@ PROXY = [ip_network("10.0.0.2/32")]
     ],
 )
 def test_the_client_address_believes_only_trusted_proxies(peer, forwarded, trusted, key):
-    from services import throttle
+    from services.accounts import throttle
 
     assert throttle.client_address(peer, forwarded, trusted) == key
 

@@ -7,9 +7,11 @@ from sqlmodel import func, select
 
 from models import AuditEvent, User, session_scope
 from models.db import build_engine
-from services import accounts, seed, users
-from services.auth import SYSTEM, Actor
-from services.errors import DomainError, InvalidInput
+from services.accounts import own as accounts
+from services.accounts import users
+from services.core.actor import SYSTEM, Actor
+from services.core.errors import DomainError, InvalidInput
+from services.install import seed
 from tests.conftest import _postgres_schema_url, migrate
 from tests.pages.conftest import point_app_at
 from tests.security.conftest import change_own_password

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+import catalogue
 from app import PAGES
-from components import i18n
-from components.ui_text import shorten
-from services.permissions import ROLE_PAGES
+from render.fmt import shorten
+from services.core.permissions import ROLE_PAGES
 from tests.e2e.conftest import streamlit_server
 from tests.markdown_text import shown
 from tests.pages.conftest import sign_in
@@ -40,7 +40,7 @@ def _who_may_open(page: str) -> str:
 
 
 def expected(key: str, value: str) -> str:
-    return i18n.t(key, "vi", value=shorten(value, 40), total=7)
+    return catalogue.t(key, "vi", value=shorten(value, 40), total=7)
 
 
 @pytest.mark.parametrize("page", list(PAGES))

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from services.permissions import ROLE_PAGES
+from services.core.permissions import ROLE_PAGES
 from tests.conftest import ROOT, TEST_COOKIE_SECRET
 from tests.pages.conftest import clear_process_state, sign_in
 from tests.security.conftest import LINK_PARAMS, USERS

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from app import PAGES
-from services.permissions import ROLE_PAGES
+from services.core.permissions import ROLE_PAGES
 from tests.e2e.conftest import streamlit_server
 from tests.e2e.test_smoke import sign_in, wait_for_sign_in_cookie
 from tests.security.conftest import LINK_PARAMS, USERS, Recorder, settled

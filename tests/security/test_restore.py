@@ -18,9 +18,10 @@ from sqlmodel import select
 
 from models import AuditEvent, session_scope
 from models.db import build_engine
-from services import backup, reporting
-from services.errors import InvalidInput
-from services.reporting import ReportInput
+from services.admin import backup
+from services.core.errors import InvalidInput
+from services.reporting import reports as reporting
+from services.reporting.reports import ReportInput
 from tests.conftest import ROOT
 from tests.security.restore_db import (
     OFFICE,

@@ -25,9 +25,10 @@ from sqlalchemy.exc import OperationalError
 
 from models import Assignment, session_scope
 from models.db import build_engine
-from services import backup, reporting
-from services.errors import StaleUpdate
-from services.reporting import ReportInput
+from services.admin import backup
+from services.core.errors import StaleUpdate
+from services.reporting import reports as reporting
+from services.reporting.reports import ReportInput
 from tests.security.restore_db import OFFICE, clone, make_demo
 from tests.services.reporting_db import actor, assignment_of
 

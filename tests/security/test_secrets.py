@@ -67,8 +67,8 @@ def test_the_app_does_not_start_with_a_guessable_secret_even_as_a_demo(
     """On a real installation and on the demo alike (the demo flag switched the check off)."""
     from models import session_scope
     from models.db import build_engine
-    from services import seed
-    from services.auth import SYSTEM
+    from services.core.actor import SYSTEM
+    from services.install import seed
     from tests.conftest import migrate
 
     if demo:

@@ -14,8 +14,10 @@ from sqlmodel import select
 
 from models import User, session_scope
 from models.db import build_engine
-from services import accounts, organizations, users
-from services.auth import SYSTEM, Actor
+from services.accounts import own as accounts
+from services.accounts import users
+from services.admin import organizations
+from services.core.actor import SYSTEM, Actor
 from tests.pages.conftest import point_app_at, sign_in
 from tests.security.conftest import (
     change_own_password,

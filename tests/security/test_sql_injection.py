@@ -25,8 +25,8 @@ from services import (
     organizations,
     users,
 )
-from services.errors import NotFound
-from services.reporting import ReportInput
+from services.core.errors import NotFound
+from services.reporting.reports import ReportInput
 from tests.services.reporting_db import BACKENDS, actor, demo_database
 from tests.services.test_reporting import submit
 

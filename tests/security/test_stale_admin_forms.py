@@ -10,8 +10,8 @@ import pytest
 from sqlmodel import select
 
 from models import Organization, Section, Task, session_scope
-from services import directive_admin, organizations
-from services.errors import StaleUpdate
+from services.admin import directives, organizations
+from services.core.errors import StaleUpdate
 from tests.services.reporting_db import BACKENDS, actor, counts, demo_database, race
 
 THREADS = 16
@@ -57,7 +57,7 @@ def test_sixteen_task_edits_from_one_form_one_wins(db):
 
     def edit(i: int) -> str:
         with session_scope(db) as s:
-            return directive_admin.update_task(
+            return directives.update_task(
                 s,
                 actor=office,
                 task_id=task_id,

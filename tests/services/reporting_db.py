@@ -24,13 +24,13 @@ from models import (
     session_scope,
 )
 from models.db import build_engine
-from services.auth import SYSTEM, Actor
+from services.core.actor import SYSTEM, Actor
 from tests.conftest import _postgres_schema_url, migrate
 
 
 def demo_engine(url: str) -> Engine:
     """Migrate the database at `url` and seed the demo into it; its engine."""
-    from services import demo
+    from services.install import demo
 
     migrate(url)
     engine = build_engine(url)

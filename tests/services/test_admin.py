@@ -18,11 +18,14 @@ from models import (
     User,
     session_scope,
 )
-from services import directive_admin, organizations, period_admin, users
-from services.auth import Actor, check_password
-from services.body_names import BodyMatcher
-from services.errors import DomainError, InvalidInput, NotFound, PermissionDenied, StaleUpdate
-from services.importer import body_refs
+from services.accounts import users
+from services.admin import directives as directive_admin
+from services.admin import organizations
+from services.admin import periods as period_admin
+from services.core.actor import Actor, check_password
+from services.core.errors import DomainError, InvalidInput, NotFound, PermissionDenied, StaleUpdate
+from services.importing.body_names import BodyMatcher
+from services.importing.importer import body_refs
 
 
 def actor(engine, username: str) -> Actor:

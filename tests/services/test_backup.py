@@ -10,9 +10,10 @@ from sqlmodel import select
 
 from models import AuditEvent, Organization, session_scope
 from models.db import build_engine
-from services import backup, organizations, seed
-from services.auth import SYSTEM, Actor
-from services.errors import InvalidInput, PermissionDenied
+from services.admin import backup, organizations
+from services.core.actor import SYSTEM, Actor
+from services.core.errors import InvalidInput, PermissionDenied
+from services.install import seed
 from tests.conftest import ROOT, migrate
 from tests.services.test_manage import manage, stats
 

@@ -9,9 +9,9 @@ import pytest
 from sqlmodel import select
 
 from models import Assignment, AuditEvent, ProgressReport, session_scope
-from services import reporting
-from services.errors import StaleUpdate
-from services.reporting import ReportInput
+from services.core.errors import StaleUpdate
+from services.reporting import reports as reporting
+from services.reporting.reports import ReportInput
 from tests.services.reporting_db import (
     BACKENDS,
     actor,

@@ -13,9 +13,9 @@ from pptx import Presentation
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from components import exports
 from models import Directive
-from services import briefing, overview
+from render import exports
+from services.read import briefing, snapshot
 from tests.conftest import ROOT
 
 TODAY = date(2026, 11, 29)
@@ -34,7 +34,7 @@ LEFT JOIN ranked k ON k.assignment_id = a.id AND k.rn = 1
 
 
 def state_by_sql(s: Session, day: date) -> list:
-    cutoff = overview.end_of_day_utc(day)
+    cutoff = snapshot.end_of_day_utc(day)
     return s.execute(text(LATEST), {"cutoff": cutoff}).all()
 
 
@@ -56,7 +56,7 @@ def ctx(seeded):
 @pytest.mark.parametrize("day", [date(2022, 12, 31), EARLIER])
 def test_xlsx_matches_the_database(ctx, day):
     s, directive_id = ctx
-    f = overview.frozen(directive_id, day)
+    f = snapshot.frozen(directive_id, day)
     book = load_workbook(io.BytesIO(exports.build_xlsx(briefing.workbook(s, f, today=TODAY))))
     assert book.sheetnames == ["Tổng hợp", "Chi tiết", "Chỉ tiêu"]
     truth = state_by_sql(s, day)
@@ -88,7 +88,7 @@ def test_xlsx_matches_the_database(ctx, day):
     assert sum(r[5] for r in section_rows) == overdue_by_sql(truth, day)
 
     targets = book["Chỉ tiêu"]
-    cutoff = overview.end_of_day_utc(day)
+    cutoff = snapshot.end_of_day_utc(day)
     per_body = s.execute(
         text(
             "SELECT COUNT(DISTINCT m.target_id || '-' || COALESCE(m.organization_id, 0)) "
@@ -110,7 +110,7 @@ def test_xlsx_matches_the_database(ctx, day):
 @pytest.mark.parametrize("day", [date(2022, 12, 31), EARLIER])
 def test_pptx_matches_the_database(ctx, day):
     s, directive_id = ctx
-    f = overview.frozen(directive_id, day)
+    f = snapshot.frozen(directive_id, day)
     b = briefing.build(s, f, section=1, today=TODAY)
     deck = Presentation(io.BytesIO(exports.build_pptx(b)))
     assert len(deck.slides) == 7
@@ -136,7 +136,7 @@ def test_pptx_matches_the_database(ctx, day):
             "AND NOT EXISTS (SELECT 1 FROM direction d WHERE d.report_id = r.id AND "
             "d.created_at <= :c)"
         ),
-        {"c": overview.end_of_day_utc(day)},
+        {"c": snapshot.end_of_day_utc(day)},
     ).scalar_one()
     assert any(f": {waiting}" in x for x in texts[5])
 

@@ -20,9 +20,10 @@ from models import (
     Task,
     session_scope,
 )
-from services import directive_admin, importer, organizations
-from services.auth import Actor
-from services.errors import InvalidInput, PermissionDenied
+from services.admin import directives, organizations
+from services.core.actor import Actor
+from services.core.errors import InvalidInput, PermissionDenied
+from services.importing import importer
 from tests.conftest import ROOT
 
 OFFICE = Actor(id=None, username="vanphong", role="secretariat")
@@ -72,8 +73,8 @@ def test_seed_text_round_trip_has_the_structure_of_seed_data(bodies_only):
         assert directive.preamble == expected["preamble"]
         assert directive.signer == "Trần Tiến Dũng"
         assert directive.original_text.startswith("CHỈ THỊ")
-        sections = directive_admin.sections_of(s, result.directive_id)
-        tasks = directive_admin.tasks_of(s, result.directive_id)
+        sections = directives.sections_of(s, result.directive_id)
+        tasks = directives.tasks_of(s, result.directive_id)
     assert [(label, heading) for _, label, heading in sections] == [
         (x["label"], x["heading"]) for x in expected["sections"]
     ]
@@ -167,7 +168,7 @@ def test_the_edited_preview_is_what_is_saved(bodies_only):
     parsed.title = "Kế hoạch CCHC năm 2022 (bản sửa)"
     with session_scope(bodies_only) as s:
         result = importer.save(s, actor=OFFICE, parsed=parsed)
-        tasks = directive_admin.tasks_of(s, result.directive_id)
+        tasks = directives.tasks_of(s, result.directive_id)
         directive = s.get(Directive, result.directive_id)
     assert directive.title == "Kế hoạch CCHC năm 2022 (bản sửa)"
     assert directive.number == "15/KH-UBND" and directive.code == "15/KH-UBND"

@@ -8,8 +8,9 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from models import Directive
-from services import dashboard, overview, targets
-from services.overview import Filters
+from services.read import screens, targets
+from services.read import snapshot as overview
+from services.read.snapshot import Filters
 
 AS_OF = date(2022, 12, 31)  # the demo's current period ends here
 
@@ -73,7 +74,7 @@ def figures(data) -> dict:
 
 def test_headline_equals_sql(ctx):
     s, f = ctx
-    data = dashboard.leadership_overview(s, f, today=date(2026, 11, 29))
+    data = screens.leadership_overview(s, f, today=date(2026, 11, 29))
     expected = counts_by_sql(s)
     assert figures(data) == expected
     assert expected["tasks"] == 40 and expected["overdue"] > 0 and expected["done_late"] > 0
@@ -93,7 +94,7 @@ def test_headline_equals_sql(ctx):
 )
 def test_filters_change_every_figure_consistently(ctx, filters, where, params):
     s, f = ctx
-    data = dashboard.leadership_overview(s, replace(f, **filters), today=date(2026, 11, 29))
+    data = screens.leadership_overview(s, replace(f, **filters), today=date(2026, 11, 29))
     expected = counts_by_sql(s, where, **params)
     assert figures(data) == expected
     assert expected != counts_by_sql(s)
@@ -106,7 +107,7 @@ def test_filters_change_every_figure_consistently(ctx, filters, where, params):
 
 def test_proposals_and_silent_bodies_equal_sql(ctx):
     s, f = ctx
-    data = dashboard.leadership_overview(s, f, today=date(2026, 11, 29))
+    data = screens.leadership_overview(s, f, today=date(2026, 11, 29))
     waiting = scalar(
         s,
         "SELECT COUNT(*) FROM progressreport r WHERE r.proposals <> '' AND NOT "
@@ -137,20 +138,18 @@ def test_history_rebuild_agrees_with_the_stored_state(ctx):
 def test_an_earlier_period_shows_the_state_then(ctx):
     s, f = ctx
     earlier = replace(f, period="2021-Q4")
-    data = dashboard.leadership_overview(s, earlier, today=date(2026, 11, 29))
+    data = screens.leadership_overview(s, earlier, today=date(2026, 11, 29))
     assert not data.live and data.as_of == date(2021, 12, 31)
     reported_by_then = scalar(
         s, "SELECT COUNT(DISTINCT assignment_id) FROM progressreport WHERE period <= '2021-Q4'"
     )
     untouched = sum(1 for r in overview.snapshot(s, earlier).rows if r.last_period is None)
     assert untouched == data.headline.assignments - reported_by_then
-    assert data.headline.mean_percent < dashboard.leadership_overview(s, f).headline.mean_percent
-    trend = dashboard.trend(
-        s, f, ["2021-Q3", "2021-Q4", "2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4"]
-    )
+    assert data.headline.mean_percent < screens.leadership_overview(s, f).headline.mean_percent
+    trend = screens.trend(s, f, ["2021-Q3", "2021-Q4", "2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4"])
     assert [p["period"] for p in trend][-1] == "2022-Q4"
     assert trend[-1]["mean_percent"] == round(
-        dashboard.leadership_overview(s, f).headline.mean_percent, 1
+        screens.leadership_overview(s, f).headline.mean_percent, 1
     )
 
 
@@ -178,7 +177,7 @@ def test_targets_are_judged_from_the_figures(ctx):
 
 def test_body_detail_ranks_among_peers(ctx):
     s, f = ctx
-    data = dashboard.body_detail(s, f, "hmt")
+    data = screens.body_detail(s, f, "hmt")
     assert data.organization.code == "HMT"
     districts = scalar(s, "SELECT COUNT(*) FROM organization WHERE kind = 'district'")
     assert data.peers == districts and 1 <= data.score.rank <= districts
@@ -187,15 +186,15 @@ def test_body_detail_ranks_among_peers(ctx):
         "SELECT COUNT(*) FROM assignment a JOIN organization o ON o.id = a.organization_id "
         "WHERE o.code = 'HMT'",
     )
-    assert dashboard.body_detail(s, f, "NOPE") is None
+    assert screens.body_detail(s, f, "NOPE") is None
 
 
 def test_every_trend_point_equals_the_snapshot_of_its_period(ctx):
     s, f = ctx
     codes = ["2021-Q3", "2021-Q4", "2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4"]
-    points = dashboard.trend(s, f, codes, today=date(2026, 11, 29))
+    points = screens.trend(s, f, codes, today=date(2026, 11, 29))
     for point in points:
         at = replace(f, period=point["period"])
-        data = dashboard.leadership_overview(s, at, today=date(2026, 11, 29))
+        data = screens.leadership_overview(s, at, today=date(2026, 11, 29))
         assert point["mean_percent"] == round(data.headline.mean_percent, 1), point
         assert point["overdue"] == data.headline.by_timeliness["overdue"], point

@@ -5,10 +5,13 @@ import pytest
 from sqlmodel import select
 
 from models import ProgressReport, session_scope
-from services import audit_log, figures, permissions, proposals, reporting
-from services.errors import PermissionDenied
-from services.permissions import Action
-from services.reporting import ReportInput
+from services.core import permissions
+from services.core.errors import PermissionDenied
+from services.core.permissions import Action
+from services.read import audit_log
+from services.reporting import figures, proposals
+from services.reporting import reports as reporting
+from services.reporting.reports import ReportInput
 from tests.services.reporting_db import (
     BACKENDS,
     actor,
@@ -160,7 +163,7 @@ def test_every_role_reads_every_body(db, role):
 
 def test_the_rules_read_as_a_table():
     """The same rules, without a database: who may write for which body."""
-    from services.auth import Actor
+    from services.core.actor import Actor
 
     body = Actor(1, "stp", "body", organization_id=7)
     assert permissions.can(body, Action.REPORT, organization_id=7)

@@ -18,9 +18,9 @@ from models import (
     session_scope,
 )
 from seed_data import load_directive
-from services import demo, seed
-from services.auth import SYSTEM
-from services.stats import database_counts
+from services.core.actor import SYSTEM
+from services.install import demo, seed
+from services.install.stats import database_counts
 
 
 def test_reference_seed_matches_the_directive(engine):

@@ -4,9 +4,10 @@ import pytest
 from sqlmodel import select
 
 from models import AuditEvent, User, session_scope
-from services import accounts, seed, users
-from services.auth import SYSTEM, Actor, check_password
-from services.errors import InvalidInput, PermissionDenied
+from services.accounts import own, users
+from services.core.actor import SYSTEM, Actor, check_password
+from services.core.errors import InvalidInput, PermissionDenied
+from services.install import seed
 
 
 @pytest.fixture
@@ -123,6 +124,6 @@ def test_inactive_users_hold_no_sign_in(seeded):
         u.active = False
         s.add(u)
     with session_scope(seeded) as s:
-        assert accounts.session_user(s, username="stp", epoch=0) is None
-        assert accounts.session_user(s, username="snv", epoch=0) is not None
+        assert own.session_user(s, username="stp", epoch=0) is None
+        assert own.session_user(s, username="snv", epoch=0) is not None
         assert users.active_user(s, "stp") is None

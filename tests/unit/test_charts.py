@@ -4,7 +4,7 @@ speed, so this is where it is made)."""
 import altair as alt
 import pytest
 
-from components import charts
+from render import charts
 
 GROUPS = [
     (1, "1. Thủ trưởng các Sở (364)", {"done_on_time": 5, "overdue": 2, "reported": 300}),

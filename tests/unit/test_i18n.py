@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from components.i18n import TEXTS, t
+from catalogue import TEXTS, t
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE_DIRS = ["app.py", "manage.py", "components", "pages", "services"]

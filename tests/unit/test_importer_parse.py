@@ -10,10 +10,10 @@ import docx
 import pytest
 
 import seed_data
-from services.body_names import BodyMatcher, BodyRef, aliases, fold
-from services.errors import InvalidInput
-from services.import_parser import as_json, find_targets, guess_cadence, parse_text
-from services.import_reader import MAX_BYTES, read_document, read_pasted
+from services.core.errors import InvalidInput
+from services.importing.body_names import BodyMatcher, BodyRef, aliases, fold
+from services.importing.parser import as_json, find_targets, guess_cadence, parse_text
+from services.importing.reader import MAX_BYTES, read_document, read_pasted
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ALL_BODIES = seed_data.ALL_BODIES

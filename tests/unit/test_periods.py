@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from services import periods
-from services.errors import InvalidInput
+from services.core import periods
+from services.core.errors import InvalidInput
 
 
 def test_quarter_of():

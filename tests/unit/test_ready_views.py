@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from components.ready_views import ReadyViews
+from services.read.ready_views import ReadyViews
 
 
 class Source:

@@ -4,11 +4,11 @@ from datetime import date
 
 import pytest
 
-from components.i18n import t
+from catalogue import t
 from models import Status, Timeliness
-from services import rollup
-from services.overview import AssignmentState
-from services.targets import judge, judged_period
+from services.read import rollup
+from services.read.snapshot import AssignmentState
+from services.read.targets import judge, judged_period
 
 
 def verdict(**kw):

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from models import Cadence, Status, Timeliness
-from services.timeliness import reported_in_period, timeliness
+from services.core.timeliness import reported_in_period, timeliness
 
 DUE = date(2022, 6, 30)
 

@@ -1,6 +1,6 @@
 """Short labels for lists to choose from."""
 
-from components.ui_text import distinct_labels, shorten
+from render.fmt import distinct_labels, shorten
 
 
 def test_shorten_keeps_one_line_within_the_limit():
@@ -26,7 +26,7 @@ def test_plain_shows_any_text_as_written_on_one_line():
     import html
     import string
 
-    from components.ui_text import html_text, plain
+    from render.fmt import html_text, plain
     from tests.markdown_text import masked, shown
 
     samples = [

@@ -1,0 +1,1 @@
+"""Running the system: bodies, directives and their tasks, reporting periods, backups."""

@@ -1,0 +1,96 @@
+"""Reporting periods: which quarter bodies report on now, and by when."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from models import ReportingPeriod
+from services.core import audit, periods
+from services.core.actor import Actor
+from services.core.errors import InvalidInput, NotFound
+from services.core.guard import require_secretariat
+from services.install.seed import ensure_periods
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    code: str
+    starts_on: date
+    ends_on: date
+    report_deadline: date
+    is_current: bool
+
+
+def list_periods(session: Session) -> list[PeriodRow]:
+    rows = session.exec(select(ReportingPeriod).order_by(ReportingPeriod.code.desc()))  # type: ignore[attr-defined]
+    return [
+        PeriodRow(p.code, p.starts_on, p.ends_on, p.report_deadline, p.is_current) for p in rows
+    ]
+
+
+def set_current_period(session: Session, *, actor: Actor, code: str) -> ReportingPeriod:
+    """Make a quarter the current one (creating it, with a deadline 10 days after its end, if
+    it is new). Reports for later quarters are refused until it moves on."""
+    require_secretariat(actor)
+    code = (code or "").strip().upper()
+    year, quarter = periods.parse(code)
+    if quarter is None:
+        raise InvalidInput("err.period_quarter_only", value=code)
+    if not 2000 <= year <= date.today().year + 1:
+        raise InvalidInput("err.period_year", value=code)
+    previous = session.exec(
+        select(ReportingPeriod.code).where(ReportingPeriod.is_current == True)  # noqa: E712
+    ).first()
+    if previous == code:
+        return _period(session, code)
+    ensure_periods(session, [code], current=code)
+    period = _period(session, code)
+    audit.record(
+        session,
+        actor=actor,
+        action="set_current",
+        entity="reporting_period",
+        entity_id=period.id,
+        before={"current": previous},
+        after={"current": code},
+    )
+    return period
+
+
+def set_report_deadline(
+    session: Session, *, actor: Actor, code: str, deadline: date
+) -> ReportingPeriod:
+    require_secretariat(actor)
+    period = _period(session, code)
+    if deadline < period.starts_on:
+        raise InvalidInput(
+            "err.deadline_before_period",
+            day=deadline.strftime("%d/%m/%Y"),
+            start=period.starts_on.strftime("%d/%m/%Y"),
+        )
+    if deadline == period.report_deadline:
+        return period
+    before = {"report_deadline": period.report_deadline.isoformat()}
+    period.report_deadline = deadline
+    session.add(period)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="set_deadline",
+        entity="reporting_period",
+        entity_id=period.id,
+        before=before,
+        after={"report_deadline": deadline.isoformat()},
+    )
+    return period
+
+
+def _period(session: Session, code: str) -> ReportingPeriod:
+    period = session.exec(
+        select(ReportingPeriod).where(ReportingPeriod.code == (code or "").strip().upper())
+    ).first()
+    if period is None:
+        raise NotFound("err.adm_period_unknown", value=code)
+    return period

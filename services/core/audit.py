@@ -1,0 +1,46 @@
+"""The append-only audit log."""
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import Session
+
+from models import AuditEvent
+from services.core.actor import Actor
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def snapshot(row: Any, fields: list[str] | None = None) -> dict[str, Any]:
+    """A JSON-safe copy of a row's columns (or of the named ones)."""
+    data = row.model_dump()
+    if fields is not None:
+        data = {k: data[k] for k in fields}
+    return {k: _plain(v) for k, v in data.items()}
+
+
+def record(
+    session: Session,
+    *,
+    actor: Actor | None,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
+    event = AuditEvent(
+        user_id=actor.id if actor else None,
+        username=actor.username if actor else "system",
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        before=before,
+        after=after,
+    )
+    session.add(event)
+    return event

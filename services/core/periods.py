@@ -1,0 +1,67 @@
+"""Reporting periods: quarters written "2022-Q1" and years written "2022"."""
+
+import re
+from datetime import date
+
+from services.core.errors import InvalidInput
+
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+def quarter_of(day: date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def parse(code: str) -> tuple[int, int | None]:
+    """(year, quarter) for a quarter, (year, None) for a year; InvalidInput otherwise."""
+    code = (code or "").strip()
+    if m := _QUARTER.match(code):
+        return int(m.group(1)), int(m.group(2))
+    if m := _YEAR.match(code):
+        return int(m.group(1)), None
+    raise InvalidInput("err.period_format", value=code)
+
+
+def bounds(code: str) -> tuple[date, date]:
+    year, quarter = parse(code)
+    if quarter is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    start_month = 3 * (quarter - 1) + 1
+    end = date(year + 1, 1, 1) if quarter == 4 else date(year, start_month + 3, 1)
+    return date(year, start_month, 1), date.fromordinal(end.toordinal() - 1)
+
+
+def shift(code: str, steps: int) -> str:
+    """The period `steps` quarters (or years) after `code`; negative goes back."""
+    year, quarter = parse(code)
+    if quarter is None:
+        return str(year + steps)
+    index = year * 4 + (quarter - 1) + steps
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
+def quarters_between(first: str, last: str) -> list[str]:
+    """Every quarter from first to last inclusive."""
+    out = [first]
+    while out[-1] != last:
+        if len(out) > 400:
+            raise InvalidInput("err.period_range", first=first, last=last)
+        out.append(shift(out[-1], 1))
+    return out
+
+
+def year_of(code: str) -> int:
+    return parse(code)[0]
+
+
+def parse_day(text: str) -> date:
+    """A day written dd/mm/yyyy (as Vietnamese offices write it) or yyyy-mm-dd."""
+    text = (text or "").strip()
+    try:
+        if "/" in text:
+            d, m, y = (int(x) for x in text.split("/"))
+            return date(y, m, d)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput("cli.export_bad_date", value=text) from None

@@ -1,0 +1,60 @@
+"""Timeliness, the way the Government Office's task-tracking system reads progress.
+
+Derived, never stored: it depends on the day it is read.
+"""
+
+from datetime import date
+
+from models.enums import Cadence, Status, Timeliness
+from services.core import periods
+
+# The four classes a deadline allows, in the order leaders read them.
+DEADLINE_CLASSES = (
+    Timeliness.DONE_ON_TIME,
+    Timeliness.DONE_LATE,
+    Timeliness.IN_PROGRESS_ON_TIME,
+    Timeliness.OVERDUE,
+)
+RECURRING_CLASSES = (Timeliness.REPORTED, Timeliness.NOT_REPORTED)
+
+
+def reported_in_period(cadence: str, last_period: str | None, current_period: str) -> bool:
+    """An annual task counts as reported once in the year; any other recurring task once in
+    the quarter."""
+    if not last_period:
+        return False
+    if cadence == Cadence.ANNUAL:
+        return periods.year_of(last_period) == periods.year_of(current_period)
+    return last_period == current_period
+
+
+def timeliness(
+    *,
+    cadence: str,
+    status: str,
+    due_date: date | None,
+    completed_on: date | None,
+    last_period: str | None,
+    current_period: str,
+    as_of: date,
+) -> Timeliness:
+    """Classify one assignment.
+
+    - With a deadline (the task's or the assignment's override): done on time, done late,
+      in progress within the deadline, or overdue and not done. A task done with no recorded
+      completion day counts as done on the day it is read.
+    - A one-off task with no deadline yet is in progress within its (open) deadline, or done
+      on time.
+    - A recurring task (continuous, periodic, annual) with no deadline: reported or not
+      reported in the current period.
+    """
+    if due_date is not None:
+        if status == Status.DONE:
+            finished = completed_on or as_of
+            return Timeliness.DONE_ON_TIME if finished <= due_date else Timeliness.DONE_LATE
+        return Timeliness.IN_PROGRESS_ON_TIME if as_of <= due_date else Timeliness.OVERDUE
+    if cadence == Cadence.ONCE:
+        return Timeliness.DONE_ON_TIME if status == Status.DONE else Timeliness.IN_PROGRESS_ON_TIME
+    if reported_in_period(cadence, last_period, current_period):
+        return Timeliness.REPORTED
+    return Timeliness.NOT_REPORTED

@@ -1,0 +1,1 @@
+"""Reading a directive or plan from a file: the reader, the parser, body names, saving."""

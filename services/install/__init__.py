@@ -1,0 +1,1 @@
+"""Setting up an installation: the seed, the demo, counts."""

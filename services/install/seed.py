@@ -1,0 +1,188 @@
+"""Loading the real directive (idempotent) and the demo installation."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session, select
+
+import seed_data
+from models import (
+    AppSetting,
+    Assignment,
+    AssignmentRole,
+    Directive,
+    Organization,
+    OrgKind,
+    ReportingPeriod,
+    Section,
+    Target,
+    Task,
+)
+from services.core import audit, periods
+from services.core.actor import Actor
+from services.core.guard import require_secretariat
+
+SECTION_ONE_KINDS = (OrgKind.PROVINCIAL, OrgKind.DISTRICT)
+
+
+@dataclass
+class SeedResult:
+    added: dict[str, int] = field(default_factory=dict)
+
+    def add(self, what: str, n: int = 1) -> None:
+        self.added[what] = self.added.get(what, 0) + n
+
+    @property
+    def changed(self) -> bool:
+        return any(self.added.values())
+
+
+def seed_reference(session: Session, *, actor: Actor, today: date | None = None) -> SeedResult:
+    """Bodies, the directive with its assignments and targets, and a current reporting period.
+    A second run adds nothing. `actor`: the secretariat (the command line's SYSTEM)."""
+    require_secretariat(actor)
+    result = SeedResult()
+    orgs = _seed_organizations(session, result)
+    _seed_directive(session, orgs, result)
+    if session.exec(select(ReportingPeriod)).first() is None:
+        ensure_periods(session, [periods.quarter_of(today or date.today())], current=None)
+        result.add("reporting_periods")
+    if result.changed:
+        audit.record(
+            session,
+            actor=actor,
+            action="seed",
+            entity="database",
+            entity_id=None,
+            after=dict(result.added),
+        )
+    session.flush()
+    return result
+
+
+def _seed_organizations(session: Session, result: SeedResult) -> dict[str, Organization]:
+    existing = {o.code: o for o in session.exec(select(Organization))}
+    for order, row in enumerate(seed_data.load_organizations(), start=1):
+        if row["code"] in existing:
+            continue
+        org = Organization(
+            code=row["code"],
+            name=row["name"],
+            kind=row["kind"],
+            sort_order=order,
+            note=row["evidence"],
+        )
+        session.add(org)
+        existing[org.code] = org
+        result.add("organizations")
+    session.flush()
+    return existing
+
+
+def _seed_directive(session: Session, orgs: dict[str, Organization], result: SeedResult) -> None:
+    data = seed_data.load_directive()
+    if session.exec(select(Directive).where(Directive.code == data["code"])).first():
+        return
+    directive = Directive(
+        code=data["code"],
+        kind=data["kind"],
+        number=data["number"],
+        title=data["title"],
+        issued_date=date.fromisoformat(data["issued_date"]) if data["issued_date"] else None,
+        issuer=data["issuer"],
+        signer=data["signer"],
+        preamble=data["preamble"],
+        original_text=seed_data.load_directive_text(),
+    )
+    session.add(directive)
+    session.flush()
+    result.add("directives")
+    section_one = [o for o in orgs.values() if o.kind in SECTION_ONE_KINDS and o.active]
+    tasks_by_label: dict[str, Task] = {}
+    for s in data["sections"]:
+        section = Section(
+            directive_id=directive.id, ordinal=s["ordinal"], label=s["label"], heading=s["heading"]
+        )
+        session.add(section)
+        session.flush()
+        result.add("sections")
+        leads = section_one if s["lead"] == seed_data.ALL_BODIES else [orgs[s["lead"]]]
+        for t in s["tasks"]:
+            task = Task(
+                section_id=section.id,
+                ordinal=t["ordinal"],
+                text=t["text"],
+                area=t["area"],
+                cadence=t["cadence"],
+                due_date=date.fromisoformat(t["due_date"]) if t["due_date"] else None,
+            )
+            session.add(task)
+            session.flush()
+            result.add("tasks")
+            tasks_by_label[f"{s['ordinal']}.{t['ordinal']}"] = task
+            lead_ids = {o.id for o in leads}
+            for org in leads:
+                session.add(
+                    Assignment(task_id=task.id, organization_id=org.id, role=AssignmentRole.LEAD)
+                )
+                result.add("lead_assignments")
+            for code in t["partners"]:
+                if orgs[code].id not in lead_ids:
+                    session.add(
+                        Assignment(
+                            task_id=task.id,
+                            organization_id=orgs[code].id,
+                            role=AssignmentRole.PARTNER,
+                        )
+                    )
+                    result.add("partner_assignments")
+    for tg in data["targets"]:
+        session.add(
+            Target(
+                directive_id=directive.id,
+                code=tg["code"],
+                name=tg["name"],
+                unit=tg["unit"],
+                kind=tg["kind"],
+                direction=tg["direction"],
+                value=tg["value"],
+                period_type=tg["period_type"],
+                scope=tg["scope"],
+                owner_id=None if tg["owner"] == seed_data.ALL_BODIES else orgs[tg["owner"]].id,
+                task_id=tasks_by_label[tg["task"]].id,
+                source_text=tg["source"],
+            )
+        )
+        result.add("targets")
+    session.flush()
+
+
+def ensure_periods(session: Session, codes: list[str], *, current: str | None) -> None:
+    """Create the quarters that are missing; make `current` (or the latest, if none is
+    current yet) the current one. Reports are due 10 days after a quarter ends."""
+    existing = {p.code: p for p in session.exec(select(ReportingPeriod))}
+    for code in codes:
+        if code not in existing:
+            start, end = periods.bounds(code)
+            deadline = date.fromordinal(end.toordinal() + 10)
+            existing[code] = ReportingPeriod(
+                code=code, starts_on=start, ends_on=end, report_deadline=deadline
+            )
+            session.add(existing[code])
+    if current is None and not any(p.is_current for p in existing.values()):
+        current = max(existing)
+    if current is not None:
+        for p in existing.values():
+            p.is_current = p.code == current
+    session.flush()
+
+
+def get_setting(session: Session, key: str) -> str | None:
+    row = session.get(AppSetting, key)
+    return row.value if row else None
+
+
+def set_setting(session: Session, key: str, value: str) -> None:
+    row = session.get(AppSetting, key) or AppSetting(key=key)
+    row.value = value
+    session.add(row)

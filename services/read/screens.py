@@ -1,0 +1,184 @@
+"""What each leadership screen shows, composed from the read model, the roll-ups and the
+target rules: one call per screen, plain data out."""
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlmodel import Session, select
+
+from models import Organization, ProgressReport, Section, Task, Timeliness
+from services.core.timeliness import timeliness
+from services.read import rollup, snapshot, targets
+from services.read.snapshot import Filters
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    ordinal: int
+    label: str
+    heading: str
+
+
+@dataclass(frozen=True)
+class OverviewData:
+    as_of: date
+    live: bool
+    headline: rollup.Headline
+    sections: list[tuple[SectionInfo, rollup.GroupProgress]]
+    areas: list[rollup.GroupProgress]
+    scorecard: list[rollup.BodyScore]
+    overdue: list[tuple]
+    stuck: list
+    proposals: list[snapshot.Proposal]
+    targets: list[targets.TargetStatus]
+
+
+def sections_of(session: Session, directive_id: int) -> list[SectionInfo]:
+    return [
+        SectionInfo(s.ordinal, s.label, s.heading)
+        for s in session.exec(
+            select(Section).where(Section.directive_id == directive_id).order_by(Section.ordinal)
+        )
+    ]
+
+
+def leadership_overview(session: Session, f: Filters, *, today: date | None = None) -> OverviewData:
+    snap = snapshot.snapshot(session, f, today=today)
+    proposals = snapshot.waiting_proposals(session, f, today=today)
+    reported = snapshot.bodies_reported(session, f, today=today)
+    by_section = {g.key: g for g in rollup.group_progress(snap.rows, lambda r: r.section_ordinal)}
+    return OverviewData(
+        as_of=snap.as_of,
+        live=snap.live,
+        headline=rollup.headline(
+            snap.rows, reported_body_ids=reported, proposals_waiting=len(proposals)
+        ),
+        sections=[
+            (s, by_section[s.ordinal])
+            for s in sections_of(session, f.directive_id)
+            if s.ordinal in by_section
+        ],
+        areas=sorted(rollup.group_progress(snap.rows, lambda r: r.area), key=lambda g: g.key),
+        scorecard=rollup.scorecard(snap.rows),
+        overdue=rollup.overdue(snap.rows, snap.as_of),
+        stuck=rollup.stuck(snap.rows),
+        proposals=proposals,
+        targets=targets.statuses(session, f, today=today),
+    )
+
+
+def trend(
+    session: Session, f: Filters, period_codes: list[str], *, today: date | None = None
+) -> list[dict]:
+    """Mean progress and overdue count at the end of each period up to the filters' one:
+    one pass over the directive's reports in time order, not one query per period."""
+    rows = snapshot.snapshot(session, f, today=today).rows
+    reports = snapshot.report_stream(session, f, today=today)
+    state: dict[int, tuple] = {}  # assignment -> (status, percent, period, first done at)
+    position = 0
+    out = []
+    for code in [p for p in period_codes if p <= f.period]:
+        at = replace(f, period=code, as_of=f.as_of if code == f.period else None)
+        day = snapshot.filters_as_of(at, today)
+        cutoff = snapshot.end_of_day_utc(day)
+        while position < len(reports) and reports[position][1] <= cutoff:
+            aid, created, status, percent, period = reports[position]
+            done_at = state.get(aid, (None, 0, None, None))[3]
+            if status == "done" and done_at is None:
+                done_at = created
+            state[aid] = (status, percent, period, done_at)
+            position += 1
+        percents, overdue = [], 0
+        for r in rows:
+            status, percent, period, done_at = state.get(
+                r.assignment_id, ("not_started", 0, None, None)
+            )
+            completed = snapshot.completion_of(done_at, period) if status == "done" else None
+            tl = timeliness(
+                cadence=r.cadence,
+                status=status,
+                due_date=r.due_date,
+                completed_on=completed,
+                last_period=period,
+                current_period=code,
+                as_of=day,
+            )
+            percents.append(percent)
+            overdue += tl == Timeliness.OVERDUE
+        mean = sum(percents) / len(percents) if percents else 0.0
+        out.append({"period": code, "mean_percent": round(mean, 1), "overdue": overdue})
+    return out
+
+
+def task_grid(session: Session, f: Filters, task_id: int, *, today: date | None = None) -> list:
+    """Every body's assignment on one task (section 1: all 28)."""
+    return [r for r in snapshot.snapshot(session, f, today=today).rows if r.task_id == task_id]
+
+
+def task_of(session: Session, directive_id: int, label: str) -> Task | None:
+    try:
+        sec, num = (int(x) for x in label.split("."))
+    except ValueError:
+        return None
+    return session.exec(
+        select(Task)
+        .join(Section)
+        .where(Section.directive_id == directive_id, Section.ordinal == sec, Task.ordinal == num)
+    ).first()
+
+
+@dataclass(frozen=True)
+class BodyData:
+    organization: Organization
+    rows: list
+    score: rollup.BodyScore | None
+    peers: int
+    targets: list[tuple[targets.TargetStatus, targets.Verdict]]
+    reports: list[tuple[str, ProgressReport]]
+
+
+def body_detail(
+    session: Session, f: Filters, code: str, *, today: date | None = None
+) -> BodyData | None:
+    org = session.exec(select(Organization).where(Organization.code == code.upper())).first()
+    if org is None:
+        return None
+    peers_filter = replace(f, org_kind=org.kind, organization_id=None)
+    peers = rollup.scorecard(snapshot.snapshot(session, peers_filter, today=today).rows)
+    score = next((s for s in peers if s.organization_id == org.id), None)
+    rows = snapshot.snapshot(
+        session, replace(f, organization_id=org.id, org_kind=None), today=today
+    ).rows
+    mine = []
+    for st in targets.statuses(session, replace(f, org_kind=None), today=today):
+        if org.code in st.bodies:
+            mine.append((st, st.bodies[org.code]))
+        elif st.owner_code == org.code:
+            mine.append((st, st.verdict))
+    cutoff = snapshot.end_of_day_utc(snapshot.filters_as_of(f, today))
+    labels = {r.assignment_id: r.task_label for r in rows}  # this body's, in this directive
+    recent = session.exec(
+        select(ProgressReport)
+        .where(
+            ProgressReport.assignment_id.in_(list(labels)),
+            ProgressReport.created_at <= cutoff,
+        )
+        .order_by(ProgressReport.created_at.desc(), ProgressReport.id.desc())
+        .limit(30)
+    ).all()
+    return BodyData(
+        organization=org,
+        rows=rows,
+        score=score,
+        peers=len(peers),
+        targets=mine,
+        reports=[(labels[r.assignment_id], r) for r in recent],
+    )
+
+
+def task_progress(
+    session: Session, f: Filters, *, today: date | None = None
+) -> dict[str, rollup.GroupProgress]:
+    """Each task's roll-up over its bodies, keyed by its label ("1.5")."""
+    rows = snapshot.snapshot(session, f, today=today).rows
+    return {g.key: g for g in rollup.group_progress(rows, lambda r: r.task_label)}

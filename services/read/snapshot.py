@@ -1,0 +1,468 @@
+"""The leadership read model: every assignment's state as of a day, filtered once, so that
+every figure on a page agrees with every other.
+
+Today's state is read from the assignment rows (each keeps its latest report); an earlier
+day's state is rebuilt from the report history in one windowed query.
+"""
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import and_, func
+from sqlmodel import Session, select
+
+from models import (
+    Assignment,
+    DirectionNote,
+    Directive,
+    Organization,
+    ProgressReport,
+    ReportingPeriod,
+    Section,
+    Status,
+    Task,
+    Timeliness,
+)
+from services.core import periods
+from services.core.timeliness import timeliness
+
+
+@dataclass(frozen=True)
+class Filters:
+    directive_id: int
+    period: str  # the as-of reporting period, e.g. 2022-Q4
+    as_of: date | None = None  # a day inside `period` to freeze the figures at; None: its end
+    area: str | None = None
+    org_kind: str | None = None
+    organization_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AssignmentState:
+    assignment_id: int
+    task_id: int
+    section_ordinal: int
+    task_label: str
+    task_text: str
+    area: str
+    cadence: str
+    organization_id: int
+    organization_code: str
+    organization_name: str
+    organization_kind: str
+    role: str
+    status: str
+    stuck: bool
+    percent: int
+    due_date: date | None
+    completed_on: date | None
+    last_period: str | None
+    last_reported_at: datetime | None
+    timeliness: Timeliness
+
+
+@dataclass(frozen=True)
+class Proposal:
+    report_id: int
+    assignment_id: int
+    organization_code: str
+    organization_name: str
+    task_label: str
+    proposals: str
+    difficulties: str
+    raised_on: date
+    days_waiting: int
+
+
+@dataclass
+class Snapshot:
+    filters: Filters
+    as_of: date
+    live: bool  # read from the assignments (today) or rebuilt from history
+    rows: list[AssignmentState] = field(default_factory=list)
+
+
+def end_of_day_utc(day: date) -> datetime:
+    """The last instant of `day` in Vietnam (UTC+7), in UTC."""
+    return datetime.combine(day, time(23, 59, 59), tzinfo=UTC) - timedelta(hours=7)
+
+
+def as_of_day(period: str, today: date | None = None) -> date:
+    """Figures for a period are read at its last day, or today while it is still running."""
+    return min(periods.bounds(period)[1], today or date.today())
+
+
+def filters_as_of(f: Filters, today: date | None = None) -> date:
+    """The day the filters read the figures at: their frozen day, else the period's end."""
+    day = as_of_day(f.period, today)
+    return min(f.as_of, day) if f.as_of else day
+
+
+def frozen(directive_id: int, day: date, **kw: object) -> Filters:
+    """Filters for "as it stood on `day`"."""
+    return Filters(directive_id=directive_id, period=periods.quarter_of(day), as_of=day, **kw)
+
+
+def list_directives(session: Session) -> list[Directive]:
+    return list(session.exec(select(Directive).order_by(Directive.id)))
+
+
+def list_periods(session: Session) -> list[ReportingPeriod]:
+    return list(session.exec(select(ReportingPeriod).order_by(ReportingPeriod.code)))
+
+
+def current_period(session: Session) -> ReportingPeriod | None:
+    return session.exec(select(ReportingPeriod).where(ReportingPeriod.is_current == True)).first()  # noqa: E712
+
+
+def _is_live(session: Session, period: str) -> bool:
+    current = current_period(session)
+    return current is None or period >= current.code
+
+
+def _scope(query, f: Filters):
+    query = query.where(Section.directive_id == f.directive_id)
+    if f.area:
+        query = query.where(Task.area == f.area)
+    if f.org_kind:
+        query = query.where(Organization.kind == f.org_kind)
+    if f.organization_id:
+        query = query.where(Organization.id == f.organization_id)
+    return query
+
+
+def snapshot(
+    session: Session, f: Filters, *, today: date | None = None, from_history: bool = False
+) -> Snapshot:
+    """Every assignment in scope with its state and timeliness as of the period's end.
+    `from_history` rebuilds even the current state from the reports (used to check that the
+    two agree)."""
+    as_of = filters_as_of(f, today)
+    frozen_earlier = f.as_of is not None and f.as_of < (today or date.today())
+    live = _is_live(session, f.period) and not from_history and not frozen_earlier
+    base = [
+        Assignment.id,
+        Assignment.task_id,
+        Section.ordinal,
+        Task.ordinal,
+        Task.text,
+        Task.area,
+        Task.cadence,
+        Organization.id,
+        Organization.code,
+        Organization.name,
+        Organization.kind,
+        Assignment.role,
+        Assignment.due_date_override,
+        Task.due_date,
+    ]
+    query = select(
+        *base,
+        Assignment.status,
+        Assignment.stuck,
+        Assignment.percent,
+        Assignment.completed_on,
+        Assignment.last_period,
+        Assignment.last_reported_at,
+    )
+    joined = query.select_from(Assignment)
+    history = None if live else _history_states(session, end_of_day_utc(as_of), f.directive_id)
+    query = _scope(
+        joined.join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .join(Organization, Organization.id == Assignment.organization_id),
+        f,
+    ).order_by(Section.ordinal, Task.ordinal, Organization.sort_order)
+    snap = Snapshot(filters=f, as_of=as_of, live=live)
+    for row in session.exec(query):
+        (
+            aid,
+            task_id,
+            sec,
+            task_ord,
+            text,
+            area,
+            cadence,
+            org_id,
+            code,
+            name,
+            kind,
+            role,
+            override,
+            task_due,
+            status,
+            stuck,
+            percent,
+            completed,
+            last_period,
+            reported_at,
+        ) = row
+        if history is not None:  # the state as it stood then, from the reports
+            status, stuck, percent, completed, last_period, reported_at = history.get(
+                aid, (Status.NOT_STARTED.value, False, 0, None, None, None)
+            )
+            completed = completion_of(completed, last_period)
+        if status != Status.DONE:
+            completed = None
+        due = override or task_due
+        snap.rows.append(
+            AssignmentState(
+                assignment_id=aid,
+                task_id=task_id,
+                section_ordinal=sec,
+                task_label=f"{sec}.{task_ord}",
+                task_text=text,
+                area=area,
+                cadence=cadence,
+                organization_id=org_id,
+                organization_code=code,
+                organization_name=name,
+                organization_kind=kind,
+                role=role,
+                status=status,
+                stuck=bool(stuck) and status != Status.DONE,
+                percent=int(percent),
+                due_date=due,
+                completed_on=completed,
+                last_period=last_period,
+                last_reported_at=reported_at,
+                timeliness=timeliness(
+                    cadence=cadence,
+                    status=status,
+                    due_date=due,
+                    completed_on=completed,
+                    last_period=last_period,
+                    current_period=f.period,
+                    as_of=as_of,
+                ),
+            )
+        )
+    return snap
+
+
+def _in_directive(directive_id: int):
+    """The ids of a directive's assignments, so history queries read only its reports."""
+    return (
+        select(Assignment.id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .where(Section.directive_id == directive_id)
+    )
+
+
+def _history_states(session: Session, cutoff: datetime, directive_id: int) -> dict[int, tuple]:
+    """assignment id -> (status, stuck, percent, first done at, period, reported at) of its
+    latest report by `cutoff`: two queries, each returning at most one row per assignment."""
+    mine = ProgressReport.assignment_id.in_(_in_directive(directive_id))
+    ranked = (
+        select(
+            ProgressReport.assignment_id,
+            ProgressReport.status,
+            ProgressReport.stuck,
+            ProgressReport.percent,
+            ProgressReport.period,
+            ProgressReport.created_at,
+            func.row_number()
+            .over(
+                partition_by=ProgressReport.assignment_id,
+                order_by=(ProgressReport.created_at.desc(), ProgressReport.id.desc()),
+            )
+            .label("rn"),
+        )
+        .where(ProgressReport.created_at <= cutoff, mine)
+        .subquery("ranked")
+    )
+    first_done = dict(
+        session.exec(
+            select(ProgressReport.assignment_id, func.min(ProgressReport.created_at))
+            .where(ProgressReport.created_at <= cutoff, ProgressReport.status == Status.DONE, mine)
+            .group_by(ProgressReport.assignment_id)
+        ).all()
+    )
+    latest = session.exec(
+        select(
+            ranked.c.assignment_id,
+            ranked.c.status,
+            ranked.c.stuck,
+            ranked.c.percent,
+            ranked.c.period,
+            ranked.c.created_at,
+        ).where(ranked.c.rn == 1)
+    )
+    return {
+        aid: (status, stuck, percent, first_done.get(aid), period, created)
+        for aid, status, stuck, percent, period, created in latest
+    }
+
+
+def completion_of(done_at: datetime | None, period: str | None) -> date | None:
+    """The day work was done, from the first "done" report: its day in Vietnam, but never
+    after the end of the period it reported on."""
+    if done_at is None:
+        return None
+    day = (done_at + timedelta(hours=7)).date()
+    return min(day, periods.bounds(period)[1]) if period else day
+
+
+def report_stream(session: Session, f: Filters, *, today: date | None = None) -> list[tuple]:
+    """(assignment id, created at, status, percent, period) of every report in scope by the
+    as-of day, oldest first: one query, for folds over time such as the trend."""
+    cutoff = end_of_day_utc(filters_as_of(f, today))
+    query = _scope(
+        select(
+            ProgressReport.assignment_id,
+            ProgressReport.created_at,
+            ProgressReport.status,
+            ProgressReport.percent,
+            ProgressReport.period,
+        )
+        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .join(Organization, Organization.id == Assignment.organization_id)
+        .where(ProgressReport.created_at <= cutoff),
+        f,
+    ).order_by(ProgressReport.created_at, ProgressReport.id)
+    return list(session.exec(query))
+
+
+def waiting_proposals(session: Session, f: Filters, *, today: date | None = None) -> list[Proposal]:
+    """Proposals raised by the as-of day that no direction had answered by then, oldest first."""
+    as_of = filters_as_of(f, today)
+    cutoff = end_of_day_utc(as_of)
+    answered = (
+        select(DirectionNote.id)
+        .where(DirectionNote.report_id == ProgressReport.id, DirectionNote.created_at <= cutoff)
+        .exists()
+    )
+    query = _scope(
+        select(
+            ProgressReport.id,
+            Assignment.id,
+            Organization.code,
+            Organization.name,
+            Section.ordinal,
+            Task.ordinal,
+            ProgressReport.proposals,
+            ProgressReport.difficulties,
+            ProgressReport.created_at,
+        )
+        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .join(Organization, Organization.id == Assignment.organization_id)
+        .where(ProgressReport.proposals != "", ProgressReport.created_at <= cutoff, ~answered),
+        f,
+    ).order_by(ProgressReport.created_at, ProgressReport.id)
+    out = []
+    for rid, aid, code, name, sec, task_ord, proposals, difficulties, created in session.exec(
+        query
+    ):
+        raised = (created + timedelta(hours=7)).date()
+        out.append(
+            Proposal(
+                rid,
+                aid,
+                code,
+                name,
+                f"{sec}.{task_ord}",
+                proposals,
+                difficulties,
+                raised,
+                (as_of - raised).days,
+            )
+        )
+    return out
+
+
+def bodies_reported(session: Session, f: Filters, *, today: date | None = None) -> set[int]:
+    """Ids of the bodies in scope that sent at least one report for the as-of period."""
+    cutoff = end_of_day_utc(filters_as_of(f, today))
+    # From the directive's assignments to their reports (an index lookup each), never from
+    # every report of the period across all directives.
+    reported = (
+        select(ProgressReport.id)
+        .where(
+            ProgressReport.assignment_id == Assignment.id,
+            ProgressReport.period == f.period,
+            ProgressReport.created_at <= cutoff,
+        )
+        .exists()
+    )
+    query = _scope(
+        select(Organization.id)
+        .distinct()
+        .select_from(Assignment)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .join(Organization, Organization.id == Assignment.organization_id)
+        .where(reported),
+        f,
+    )
+    return set(session.exec(query).all())
+
+
+def report_history(session: Session, assignment_id: int) -> list[dict]:
+    """One assignment's reports, newest first, each with the directions given on it."""
+    reports = session.exec(
+        select(ProgressReport)
+        .where(ProgressReport.assignment_id == assignment_id)
+        .order_by(ProgressReport.created_at.desc(), ProgressReport.id.desc())
+    ).all()
+    directions: dict[int, list[DirectionNote]] = {}
+    if reports:
+        for d in session.exec(
+            select(DirectionNote)
+            .where(DirectionNote.report_id.in_([r.id for r in reports]))
+            .order_by(DirectionNote.created_at)
+        ):
+            directions.setdefault(d.report_id, []).append(d)
+    return [{"report": r, "directions": directions.get(r.id, [])} for r in reports]
+
+
+def latest_reports(
+    session: Session, f: Filters, *, today: date | None = None
+) -> dict[int, ProgressReport]:
+    """Each assignment's latest report by the as-of day (one windowed query)."""
+    cutoff = end_of_day_utc(filters_as_of(f, today))
+    ranked = (
+        select(
+            ProgressReport.id,
+            func.row_number()
+            .over(
+                partition_by=ProgressReport.assignment_id,
+                order_by=(ProgressReport.created_at.desc(), ProgressReport.id.desc()),
+            )
+            .label("rn"),
+        )
+        .where(
+            ProgressReport.created_at <= cutoff,
+            ProgressReport.assignment_id.in_(_in_directive(f.directive_id)),
+        )
+        .subquery()
+    )
+    query = _scope(
+        select(ProgressReport)
+        .join(ranked, and_(ranked.c.id == ProgressReport.id, ranked.c.rn == 1))
+        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .join(Organization, Organization.id == Assignment.organization_id),
+        f,
+    )
+    return {r.assignment_id: r for r in session.exec(query)}
+
+
+def partners_by_task(session: Session, directive_id: int) -> dict[int, list[str]]:
+    """Task id -> names of its partner bodies, in the bodies' order."""
+    out: dict[int, list[str]] = {}
+    for task_id, name in session.exec(
+        select(Assignment.task_id, Organization.name)
+        .join(Organization, Organization.id == Assignment.organization_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .where(Section.directive_id == directive_id, Assignment.role == "partner")
+        .order_by(Organization.sort_order)
+    ):
+        out.setdefault(task_id, []).append(name)
+    return out

@@ -1,0 +1,295 @@
+"""Targets: is each one met, and why, in words a leader can repeat.
+
+`judge` is the pure rule; `statuses` reads the figures in one query and applies it.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session, select
+
+from models import (
+    Measurement,
+    Organization,
+    PeriodType,
+    Section,
+    Target,
+    TargetKind,
+    TargetScope,
+    Task,
+)
+from services.core import periods
+from services.read.snapshot import Filters, end_of_day_utc, filters_as_of
+
+MET, NOT_MET, PARTIAL, NO_DATA = "met", "not_met", "partial", "no_data"
+PARTIAL_SHARE = 0.8  # a per-body target met by at least this share of bodies is amber
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str
+    reason: str  # catalogue key
+    params: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TargetStatus:
+    target_id: int
+    code: str
+    name: str
+    unit: str
+    kind: str
+    scope: str
+    owner_code: str | None
+    task_label: str | None
+    period: str  # the period judged
+    value: float | None
+    verdict: Verdict
+    bodies: dict[str, Verdict] = field(default_factory=dict)  # per-body targets: code -> verdict
+
+
+def fmt_number(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
+
+
+def judge(
+    *,
+    kind: str,
+    direction: str | None,
+    target: float | None,
+    value: float | None,
+    previous: float | None,
+    unit: str,
+    period: str,
+) -> Verdict:
+    """One figure against its target. `previous` is the figure of the period before."""
+    if value is None:
+        return Verdict(NO_DATA, "tg.no_data", {"period": period})
+    p = {
+        "v": fmt_number(value),
+        "t": fmt_number(target),
+        "u": unit,
+        "prev": fmt_number(previous),
+        "period": period,
+    }
+    if kind == TargetKind.AT_LEAST:
+        return (
+            Verdict(MET, "tg.at_least_met", p)
+            if value >= target
+            else Verdict(NOT_MET, "tg.at_least_missed", p)
+        )
+    if kind == TargetKind.AT_MOST:
+        return (
+            Verdict(MET, "tg.at_most_met", p)
+            if value <= target
+            else Verdict(NOT_MET, "tg.at_most_missed", p)
+        )
+    if kind == TargetKind.EXACTLY:
+        return (
+            Verdict(MET, "tg.exactly_met", p)
+            if value >= target
+            else Verdict(NOT_MET, "tg.exactly_missed", p)
+        )
+    if kind == TargetKind.DONE:
+        return (
+            Verdict(MET, "tg.done_met", p) if value >= 1 else Verdict(NOT_MET, "tg.done_missed", p)
+        )
+    if previous is None:
+        return Verdict(NO_DATA, "tg.no_baseline", p)
+    if kind == TargetKind.RANK:  # lower is better
+        p["d"] = fmt_number(abs(previous - value))
+        if value < previous:
+            return Verdict(MET, "tg.rank_up", p)
+        return Verdict(NOT_MET, "tg.rank_same" if value == previous else "tg.rank_down", p)
+    # better than the previous period
+    better = value < previous if direction == "lower" else value > previous
+    if better:
+        return Verdict(MET, "tg.better_lower" if direction == "lower" else "tg.better_higher", p)
+    return Verdict(NOT_MET, "tg.not_better", p)
+
+
+def judged_period(period_type: str, as_of_period: str) -> str:
+    """The last period that should have a figure by the as-of period: this quarter for a
+    quarterly target; for a yearly one this year once its last quarter is reached, else last
+    year."""
+    year, quarter = periods.parse(as_of_period)
+    if period_type == PeriodType.QUARTER:
+        return as_of_period if quarter else f"{year}-Q4"
+    return str(year if quarter in (None, 4) else year - 1)
+
+
+def statuses(session: Session, f: Filters, *, today: date | None = None) -> list[TargetStatus]:
+    """Every target of the directive in scope, judged as of the filters' period."""
+    cutoff = end_of_day_utc(filters_as_of(f, today))
+    query = (
+        select(Target, Section.ordinal, Task.ordinal, Organization.code)
+        .outerjoin(Task, Task.id == Target.task_id)
+        .outerjoin(Section, Section.id == Task.section_id)
+        .outerjoin(Organization, Organization.id == Target.owner_id)
+        .where(Target.directive_id == f.directive_id)
+        .order_by(Target.code)
+    )
+    if f.area:
+        query = query.where(Task.area == f.area)
+    targets = session.exec(query).all()
+    if not targets:
+        return []
+    figures = _figures(session, [t.id for t, *_ in targets], cutoff, f)
+    out = []
+    for target, sec, task_ord, owner in targets:
+        period = judged_period(target.period_type, f.period)
+        previous_period = periods.shift(period, -1)
+        mine = figures.get(target.id, {})
+        common = dict(
+            kind=target.kind, direction=target.direction, target=target.value, unit=target.unit
+        )
+        if target.scope == TargetScope.PER_BODY:
+            bodies = {
+                code: judge(
+                    value=by_period.get(period),
+                    previous=by_period.get(previous_period),
+                    period=period,
+                    **common,
+                )
+                for code, by_period in mine.items()
+                if code is not None
+            }
+            verdict = _aggregate(bodies, period)
+            value = None
+        else:
+            by_period = mine.get(None, {})
+            value = by_period.get(period)
+            verdict = judge(
+                value=value, previous=by_period.get(previous_period), period=period, **common
+            )
+            bodies = {}
+        out.append(
+            TargetStatus(
+                target_id=target.id,
+                code=target.code,
+                name=target.name,
+                unit=target.unit,
+                kind=target.kind,
+                scope=target.scope,
+                owner_code=owner,
+                task_label=f"{sec}.{task_ord}" if sec else None,
+                period=period,
+                value=value,
+                verdict=verdict,
+                bodies=bodies,
+            )
+        )
+    return out
+
+
+def _aggregate(bodies: dict[str, Verdict], period: str) -> Verdict:
+    total = len(bodies)
+    met = sum(v.status == MET for v in bodies.values())
+    missing = sum(v.status == NO_DATA for v in bodies.values())
+    params = {"met": met, "total": total, "missing": missing, "period": period}
+    if total == 0 or missing == total:
+        return Verdict(NO_DATA, "tg.no_data", {"period": period})
+    if met == total:
+        return Verdict(MET, "tg.bodies_all", params)
+    status = PARTIAL if met / total >= PARTIAL_SHARE else NOT_MET
+    return Verdict(status, "tg.bodies_some", params)
+
+
+def _figures(
+    session: Session, target_ids: list[int], cutoff, f: Filters
+) -> dict[int, dict[str | None, dict[str, float]]]:
+    """target -> body code (None: province-wide) -> period -> latest value by the cutoff."""
+    query = (
+        select(Measurement.target_id, Organization.code, Measurement.period, Measurement.value)
+        .outerjoin(Organization, Organization.id == Measurement.organization_id)
+        .where(Measurement.target_id.in_(target_ids), Measurement.created_at <= cutoff)
+        .order_by(Measurement.created_at, Measurement.id)
+    )
+    if f.org_kind:
+        query = query.where(
+            (Measurement.organization_id.is_(None)) | (Organization.kind == f.org_kind)
+        )
+    if f.organization_id:
+        query = query.where(
+            (Measurement.organization_id.is_(None))
+            | (Measurement.organization_id == f.organization_id)
+        )
+    out: dict[int, dict[str | None, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
+    for target_id, code, period, value in session.exec(query):
+        out[target_id][code][period] = value  # later rows overwrite: the latest figure wins
+    return out
+
+
+def series(
+    session: Session, target_id: int, f: Filters, *, today: date | None = None
+) -> list[dict]:
+    """A target's figures by period (and body), as known by the as-of day."""
+    cutoff = end_of_day_utc(filters_as_of(f, today))
+    figures = _figures(session, [target_id], cutoff, f).get(target_id, {})
+    return [
+        {"body": code, "period": period, "value": value}
+        for code, by_period in figures.items()
+        for period, value in sorted(by_period.items())
+    ]
+
+
+def source_of(session: Session, target_id: int) -> str:
+    target = session.get(Target, target_id)
+    return target.source_text if target else ""
+
+
+def value_of(session: Session, target_id: int) -> float | None:
+    target = session.get(Target, target_id)
+    return target.value if target else None
+
+
+@dataclass(frozen=True)
+class TargetTable:
+    """Every target's figures by period, for a spreadsheet: one row per target (and per body
+    for a per-body target)."""
+
+    periods: list[str]
+    rows: list[dict]
+
+
+def table(session: Session, f: Filters, *, today: date | None = None) -> TargetTable:
+    cutoff = end_of_day_utc(filters_as_of(f, today))
+    found = session.exec(
+        select(Target).where(Target.directive_id == f.directive_id).order_by(Target.code)
+    ).all()
+    figures = _figures(session, [t.id for t in found], cutoff, f)
+    names = dict(session.exec(select(Organization.code, Organization.name)).all())
+    all_periods: set[str] = set()
+    rows = []
+    for target in found:
+        for code, by_period in sorted(
+            figures.get(target.id, {}).items(), key=lambda kv: (kv[0] is not None, kv[0] or "")
+        ):
+            all_periods |= set(by_period)
+            rows.append(
+                {
+                    "code": target.code,
+                    "name": target.name,
+                    "unit": target.unit,
+                    "kind": target.kind,
+                    "value": target.value,
+                    "body": names.get(code, "") if code else "",
+                    "figures": by_period,
+                }
+            )
+        if not figures.get(target.id):
+            rows.append(
+                {
+                    "code": target.code,
+                    "name": target.name,
+                    "unit": target.unit,
+                    "kind": target.kind,
+                    "value": target.value,
+                    "body": "",
+                    "figures": {},
+                }
+            )
+    return TargetTable(periods=sorted(all_periods), rows=rows)

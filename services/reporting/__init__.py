@@ -1,0 +1,1 @@
+"""What bodies send and leaders answer: progress reports, figures, proposals and directions."""

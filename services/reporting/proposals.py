@@ -1,0 +1,168 @@
+"""Proposals (kiến nghị, đề xuất) bodies send with their reports, and the leaders' directions
+(ý kiến chỉ đạo) that answer them. A proposal waits until a leader has answered it."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlmodel import Session, select
+
+from models import (
+    Assignment,
+    DirectionNote,
+    Organization,
+    ProgressReport,
+    Section,
+    Task,
+    User,
+)
+from services.core import audit, guard, permissions, validation
+from services.core.actor import Actor
+from services.core.errors import InvalidInput, NotFound
+from services.core.permissions import Action
+
+
+@dataclass(frozen=True)
+class Proposal:
+    report_id: int
+    assignment_id: int
+    organization_id: int
+    organization_code: str
+    organization_name: str
+    task_label: str
+    task_text: str
+    period: str
+    status: str
+    percent: int
+    result: str
+    difficulties: str
+    proposals: str
+    author: str
+    created_at: datetime
+    direction: str = ""
+    direction_by: str = ""
+    direction_at: datetime | None = None
+    closed: bool = False
+
+
+def _query(answered: bool):
+    answered_ids = select(DirectionNote.report_id)
+    condition = (
+        ProgressReport.id.in_(answered_ids) if answered else ProgressReport.id.not_in(answered_ids)
+    )
+    return (
+        select(ProgressReport, Assignment, Organization, Task, Section.ordinal, User.display_name)
+        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
+        .join(Organization, Organization.id == Assignment.organization_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Section, Section.id == Task.section_id)
+        .outerjoin(User, User.id == ProgressReport.author_id)
+        .where(ProgressReport.proposals != "", condition)
+    )
+
+
+def _proposal(row, note: DirectionNote | None = None, note_by: str = "") -> Proposal:
+    report, a, org, task, sec_ord, author = row
+    return Proposal(
+        report_id=report.id,
+        assignment_id=a.id,
+        organization_id=org.id,
+        organization_code=org.code,
+        organization_name=org.name,
+        task_label=f"{sec_ord}.{task.ordinal}",
+        task_text=task.text,
+        period=report.period,
+        status=report.status,
+        percent=report.percent,
+        result=report.result,
+        difficulties=report.difficulties,
+        proposals=report.proposals,
+        author=author or "",
+        created_at=report.created_at,
+        direction=note.text if note else "",
+        direction_by=note_by,
+        direction_at=note.created_at if note else None,
+        closed=note.closed if note else False,
+    )
+
+
+def waiting(
+    session: Session, *, actor: Actor, organization_id: int | None = None
+) -> list[Proposal]:
+    """Proposals no leader has answered yet, newest first."""
+    permissions.require(actor, Action.READ)
+    query = _query(answered=False)
+    if organization_id is not None:
+        query = query.where(Assignment.organization_id == organization_id)
+    rows = session.exec(
+        query.order_by(ProgressReport.created_at.desc(), ProgressReport.id.desc())
+    ).all()
+    return [_proposal(r) for r in rows]
+
+
+def answered(
+    session: Session, *, actor: Actor, organization_id: int | None = None, limit: int = 50
+) -> list[Proposal]:
+    """Proposals with their latest direction, the most recently answered first."""
+    permissions.require(actor, Action.READ)
+    query = _query(answered=True)
+    if organization_id is not None:
+        query = query.where(Assignment.organization_id == organization_id)
+    rows = session.exec(query).all()
+    notes: dict[int, tuple[DirectionNote, str]] = {}
+    if rows:
+        for note, name in session.exec(
+            select(DirectionNote, User.display_name)
+            .outerjoin(User, User.id == DirectionNote.author_id)
+            .where(DirectionNote.report_id.in_([r[0].id for r in rows]))
+            .order_by(DirectionNote.created_at, DirectionNote.id)
+        ):
+            notes[note.report_id] = (note, name or "")  # the latest wins
+    out = [_proposal(r, *notes[r[0].id]) for r in rows if r[0].id in notes]
+    out.sort(key=lambda p: p.direction_at or p.created_at, reverse=True)
+    return out[:limit]
+
+
+def give_direction(
+    session: Session,
+    *,
+    actor: Actor,
+    report_id: int,
+    text: str,
+    closed: bool = False,
+    now: datetime | None = None,
+) -> DirectionNote:
+    """A leader answers the proposal in a report; the body sees it on its task. Not on a
+    closed directive, whose follow-up is over."""
+    guard.require_current_account(session, actor)
+    permissions.require(actor, Action.DIRECT)
+    report = session.get(ProgressReport, report_id)
+    if report is None or not report.proposals:
+        raise NotFound("err.proposal_not_found", id=report_id)
+    assignment = session.get(Assignment, report.assignment_id)
+    if assignment is not None:
+        guard.require_directive_open(session, task_id=assignment.task_id)
+    body = validation.clean_text(
+        text, limit=validation.TEXT_LIMIT, too_long="err.direction_too_long"
+    )
+    if not body:
+        raise InvalidInput("err.direction_required")
+    note = DirectionNote(
+        report_id=report.id,
+        text=body,
+        author_id=actor.id,
+        closed=bool(closed),
+        created_at=now or datetime.now(UTC),
+    )
+    session.add(note)
+    session.flush()
+    event = audit.record(
+        session,
+        actor=actor,
+        action="direction",
+        entity="direction",
+        entity_id=note.id,
+        before=None,
+        after=audit.snapshot(note, ["report_id", "text", "closed"]),
+    )
+    event.organization_id = assignment.organization_id if assignment else None
+    return note
