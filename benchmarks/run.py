@@ -88,8 +88,8 @@ def _point_app_at(url: str) -> None:
 
 def measure_pages(engine: Engine, say: Say) -> dict:
     """The floor and the overview, each run five times after the same event:
-    - after a report is written through the app's path (the write, then loaders.clear(), as
-      the pages do) and the overview kept ready has been rebuilt: the page as the leader
+    - after a report is written through the app's path (its commit drops what the loaders
+      kept, as in the app) and the overview kept ready has been rebuilt: the page as the leader
       opens it a moment after a body reports (overview_page_s, the headline);
     - with nothing kept (loaders.forget()): the first viewer after a restart (cold);
     - again at once: the next viewer (warm).
@@ -127,7 +127,6 @@ def measure_pages(engine: Engine, say: Say) -> dict:
             submit_report(
                 s, actor=actor, assignment_id=aid, expected_version=version, data=_report(n)
             )
-        loaders.clear()
         if not loaders.OVERVIEW.settle():
             raise RuntimeError("the overview was not rebuilt within 30 s of a write")
 

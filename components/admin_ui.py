@@ -7,7 +7,6 @@ from typing import Any
 import streamlit as st
 from sqlmodel import Session
 
-from components import loaders
 from components.ui import error
 from models import session_scope
 from services.core.errors import DomainError
@@ -32,7 +31,6 @@ def write(slot: str, action: Callable[[Session], Any], done: str) -> Any:
     except DomainError as err:
         error(err)
         return None
-    loaders.clear()
     flash(slot, done)
     st.rerun()
     return result

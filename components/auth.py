@@ -22,7 +22,7 @@ import extra_streamlit_components as stx
 import jwt
 import streamlit as st
 
-from components import forms
+from components import forms, loaders
 from components.ui import error, session, t
 from config import get_settings
 from models import session_scope
@@ -31,7 +31,6 @@ from services.accounts import throttle
 from services.accounts.own import SignedIn
 from services.core.actor import Actor
 from services.core.errors import DomainError
-from services.install import demo
 
 SIGNED_IN = "signed_in"  # SignedIn: who, and the epoch they signed in at
 COOKIE_VALUE = "sign_in_cookie_value"  # the cookie value to write
@@ -39,12 +38,6 @@ REFUSED_COOKIE = "refused_sign_in_cookie"  # a cookie already found not to hold
 SIGN_OUT_KEY = "sign_out"
 COOKIE_TODO = "sign_in_cookie_todo"  # WRITE or DELETE, until the browser reports it done
 WRITE, DELETE = "write", "delete"
-
-
-@st.cache_data(ttl=300, show_spinner=False)
-def _is_demo() -> bool:
-    with session() as s:
-        return demo.is_demo(s)
 
 
 def _refuse_weak_secret() -> None:
@@ -245,7 +238,7 @@ def _sign_in_form() -> SignedIn | None:
                 )
                 submitted = st.form_submit_button(t("auth.submit"), type="primary", width="stretch")
             message = st.empty()
-            if _is_demo():
+            if loaders.is_demo():
                 st.caption(t("auth.demo_hint"))
     if not submitted:
         return None

@@ -1,55 +1,92 @@
 """Thin cached loaders: one service call each, plain data out, keyed by plain arguments.
-Any write clears them all (clear()); the overview is kept ready (components/ready_views)."""
+
+Each loader names the tables it reads. After a commit that wrote to any of them (in this
+process, models.changes tells us) it reads again; a write elsewhere leaves it alone, so a
+sign-in (which writes accounts and the audit log) keeps the overview warm. The overview
+itself is kept ready (services/read/ready_views.py) and rebuilt after such a commit.
+"""
+
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import pyarrow as pa
 import streamlit as st
 
 import catalogue
 from components.ui import session
+from models import changes
 from render.fmt import shorten
+from services.install import demo
 from services.read import outline as directive_service
-from services.read import screens, targets
-from services.read import snapshot as overview
+from services.read import screens, snapshot, targets
 from services.read.ready_views import ReadyViews
 from services.read.snapshot import Filters
 
 TTL = 60
+F = TypeVar("F", bound=Callable[..., Any])
+
+# What the read side is built from: a change to any of these can move a figure on a screen.
+DIRECTIVE = ("directive", "section", "task", "organization")
+PROGRESS = (*DIRECTIVE, "assignment", "progressreport", "direction", "reportingperiod")
+TARGETS = (*DIRECTIVE, "target", "measurement", "reportingperiod")
+EVERYTHING_SHOWN = (*PROGRESS, "target", "measurement", "app_setting")
+
+_LOADERS: list[tuple[frozenset[str], Any]] = []
 
 
-def clear() -> None:
-    """After any write: every loader reads again; the overview views viewers opened lately
-    are rebuilt in the background."""
-    st.cache_data.clear()
-    OVERVIEW.clear()
+def loader(*tables: str, ttl: float = TTL, max_entries: int | None = 64) -> Callable[[F], F]:
+    """st.cache_data for a loader that reads `tables`: dropped after a commit that wrote them."""
+
+    def wrap(fn: F) -> F:
+        cached = st.cache_data(ttl=ttl, max_entries=max_entries, show_spinner=False)(fn)
+        _LOADERS.append((frozenset(tables), cached))
+        return cached  # type: ignore[return-value]
+
+    return wrap
+
+
+def _on_commit(changed: frozenset[str]) -> None:
+    for tables, cached in _LOADERS:
+        if changes.touches(changed, tables):
+            cached.clear()
+    if changes.touches(changed, EVERYTHING_SHOWN):
+        OVERVIEW.clear()
 
 
 def forget() -> None:
     """Drop every cached value and kept view, rebuilding nothing (a new database, tests)."""
-    st.cache_data.clear()
+    for _, cached in _LOADERS:
+        cached.clear()
     OVERVIEW.forget()
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@loader("app_setting", ttl=300)
+def is_demo() -> bool:
+    with session() as s:
+        return demo.is_demo(s)
+
+
+@loader(*PROGRESS)
 def filter_options() -> dict:
     with session() as s:
-        current = overview.current_period(s)
+        current = snapshot.current_period(s)
         return {
             "directives": [
                 (d.id, f"{d.kind} {d.number or ''} {d.title}".replace("  ", " "))
-                for d in overview.list_directives(s)
+                for d in snapshot.list_directives(s)
             ],
-            "periods": [p.code for p in overview.list_periods(s)],
+            "periods": [p.code for p in snapshot.list_periods(s)],
             "current": current.code if current else None,
         }
 
 
-@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+@loader(*PROGRESS, max_entries=64)
 def trend(f: Filters, period_codes: tuple[str, ...]) -> list[dict]:
     with session() as s:
         return screens.trend(s, f, list(period_codes))
 
 
-@st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
+@loader(*DIRECTIVE, max_entries=16)
 def directive_outline(directive_id: int) -> dict:
     with session() as s:
         return {
@@ -58,7 +95,7 @@ def directive_outline(directive_id: int) -> dict:
         }
 
 
-@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+@loader(*PROGRESS, max_entries=64)
 def task_grid(f: Filters, label: str) -> tuple[int | None, list]:
     with session() as s:
         task = screens.task_of(s, f.directive_id, label)
@@ -67,55 +104,55 @@ def task_grid(f: Filters, label: str) -> tuple[int | None, list]:
         return task.id, screens.task_grid(s, f, task.id)
 
 
-@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+@loader(*PROGRESS, max_entries=64)
 def report_history(assignment_id: int) -> list[dict]:
     with session() as s:
-        return overview.report_history(s, assignment_id)
+        return snapshot.report_history(s, assignment_id)
 
 
-@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+@loader(*EVERYTHING_SHOWN, max_entries=64)
 def body_detail(f: Filters, code: str) -> screens.BodyData | None:
     with session() as s:
         return screens.body_detail(s, f, code)
 
 
-@st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
+@loader(*DIRECTIVE, max_entries=16)
 def bodies() -> list[tuple[str, str, str]]:
     with session() as s:
         return directive_service.organizations(s)
 
 
-@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+@loader(*TARGETS, max_entries=64)
 def target_statuses(f: Filters) -> list[targets.TargetStatus]:
     with session() as s:
         return targets.statuses(s, f)
 
 
-@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+@loader(*TARGETS, max_entries=64)
 def target_series(f: Filters, target_id: int) -> list[dict]:
     with session() as s:
         return targets.series(s, target_id, f)
 
 
-@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+@loader(*TARGETS, max_entries=64)
 def target_source(target_id: int) -> str:
     with session() as s:
         return targets.source_of(s, target_id)
 
 
-@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+@loader(*TARGETS, max_entries=64)
 def target_value(target_id: int) -> float | None:
     with session() as s:
         return targets.value_of(s, target_id)
 
 
-@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+@loader(*PROGRESS, max_entries=64)
 def task_progress(f: Filters) -> dict:
     with session() as s:
         return screens.task_progress(s, f)
 
 
-@st.cache_data(ttl=TTL, max_entries=32, show_spinner=False)
+@loader(*EVERYTHING_SHOWN, max_entries=32)
 def briefing(f: Filters, section: int | None, body: str | None):
     from services.read import briefing as briefing_service
 
@@ -123,7 +160,7 @@ def briefing(f: Filters, section: int | None, body: str | None):
         return briefing_service.build(s, f, section=section, body=body)
 
 
-@st.cache_data(ttl=TTL, max_entries=32, show_spinner=False)
+@loader(*EVERYTHING_SHOWN, max_entries=32)
 def workbook(f: Filters):
     from services.read import briefing as briefing_service
 
@@ -163,6 +200,7 @@ def _build_overview_view(f: Filters, lang: str) -> dict:
 
 
 OVERVIEW = ReadyViews(_build_overview_view, max_age=TTL, name="overview")
+changes.subscribe(_on_commit)
 
 
 def _arrow(frame) -> pa.Table:
@@ -174,7 +212,7 @@ def _arrow_rows(spec: dict) -> dict:
     return {**spec, "datasets": {k: pa.Table.from_pylist(v) for k, v in spec["datasets"].items()}}
 
 
-@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+@loader(*PROGRESS, max_entries=64)
 def trend_chart(f: Filters, period_codes: tuple[str, ...], lang: str) -> dict:
     from render import charts
 

@@ -16,25 +16,18 @@ from contextvars import ContextVar
 import streamlit as st
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from components import ui
+from components import loaders, ui
 from components.auth import sign_out_button, signed_in_actor
-from components.ui import demo_banner, session, t
+from components.ui import demo_banner, t
 from config import get_settings
 from render.fmt import shorten
 from services.core import permissions
 from services.core.actor import Actor
-from services.install import demo
 
 # The actor app.py's gate found in the current script run, while st.navigation runs the page.
 # A context variable, not session state: it cannot outlive the run (a stale value in session
 # state would let a page drawn outside app.py skip the sign-in check and the sign-out).
 _GATED_ACTOR: ContextVar[Actor | None] = ContextVar("gated_actor", default=None)
-
-
-@st.cache_data(ttl=300, show_spinner=False)
-def _is_demo() -> bool:
-    with session() as s:
-        return demo.is_demo(s)
 
 
 def _language_switch() -> None:
@@ -115,7 +108,7 @@ def start(title_key: str) -> Actor:
     """Draw the title and the demo banner; return the signed-in actor (app.py set it)."""
     actor = current_actor()
     st.title(t(title_key))
-    demo_banner(_is_demo())
+    demo_banner(loaders.is_demo())
     return actor
 
 

@@ -1,3 +1,4 @@
+from models import changes  # noqa: F401  (registers the after-commit hooks)
 from models.db import get_engine, session_scope
 from models.enums import (
     AssignmentRole,

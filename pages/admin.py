@@ -8,7 +8,6 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components import loaders
 from components.admin_ui import show_flash, write
 from components.page import guard, start
 from components.ui import error, fmt_date, fmt_datetime, lang, plain, session, t
@@ -629,7 +628,6 @@ def _backup_tab(url: str) -> None:
         except DomainError as err:
             error(err)
             return
-    loaders.clear()
     st.session_state.pop("adm_backup", None)
     st.success(
         t(

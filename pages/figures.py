@@ -3,7 +3,7 @@ The secretariat picks the body and enters them on its behalf."""
 
 import streamlit as st
 
-from components import forms, loaders, report_tables
+from components import forms, report_tables
 from components.page import guard, start
 from components.ui import error, plain, session, t
 from models import session_scope
@@ -84,7 +84,6 @@ if figures.may_enter(actor, target, organization_id):
         except DomainError as err:
             error(err)
         else:
-            loaders.clear()
             st.session_state[f"fg_gen_{target.id}"] = generation + 1
             forms.flash(
                 "figure",

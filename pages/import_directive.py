@@ -4,7 +4,6 @@ save it in one go. Only the secretariat sees this page."""
 import streamlit as st
 
 from components import import_preview as preview
-from components import loaders
 from components.admin_ui import flash, show_flash
 from components.page import guard, start
 from components.ui import error, session, t
@@ -134,7 +133,6 @@ if save_col.button(t("imp.save"), type="primary", key="imp_save"):
         bar.empty()
         error(err)
     else:
-        loaders.clear()
         st.session_state.pop(DRAFT, None)
         st.session_state["imp_gen"] = g + 1
         flash(

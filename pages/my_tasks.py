@@ -3,7 +3,7 @@ The secretariat picks a body and reports on its behalf."""
 
 import streamlit as st
 
-from components import forms, loaders, report_tables
+from components import forms, report_tables
 from components.page import guard, start
 from components.ui import error, fmt_date, session, t
 from models import session_scope
@@ -122,7 +122,6 @@ if permissions.can(actor, Action.REPORT, organization_id=row.organization_id):
         except DomainError as err:
             error(err)
         else:
-            loaders.clear()
             forms.report_accepted(row.assignment_id)
             forms.flash("report", "success", t("rp.saved", label=row.task_label, period=period))
             st.rerun()

@@ -3,7 +3,7 @@ body then sees on its task."""
 
 import streamlit as st
 
-from components import forms, loaders, report_tables
+from components import forms, report_tables
 from components.page import guard, start
 from components.ui import error, fmt_datetime, plain, session, t
 from models import session_scope
@@ -72,7 +72,6 @@ with tab_waiting:
                 except DomainError as err:
                     error(err)
                 else:
-                    loaders.clear()
                     forms.direction_accepted(p.report_id)
                     forms.flash(
                         "direction",

@@ -34,6 +34,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from config import ROOT, get_settings, private_file
+from models import changes
 from models.db import SQLITE_SIDECARS, keep_private, normalise_url
 from services.core.actor import Actor
 from services.core.errors import InvalidInput
@@ -517,6 +518,7 @@ def restore_from_file(url: str, source: Path | str, *, actor: Actor) -> RestoreR
                 previous.unlink()
             raise InvalidInput("err.restore_failed", detail=str(err)[:200]) from err
     _prune_safety_copies(live, settings.safety_copies_kept)
+    changes.publish(changes.ALL)  # the whole file was swapped under every cached view
     return RestoreResult(facts=facts, previous_copy=previous, migrated=migrated)
 
 
