@@ -28,6 +28,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from catalogue import t
 from config import ROOT, get_settings
+from services.core import clock
 from services.core.errors import DomainError
 
 if TYPE_CHECKING:
@@ -259,7 +260,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from datetime import date
 
     from models import Directive, session_scope
     from render import exports
@@ -281,7 +281,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             day = periods.parse_day(args.as_of)
         else:
             current = snapshot.current_period(session)
-            day = min(current.ends_on, date.today()) if current else date.today()
+            day = min(current.ends_on, clock.today()) if current else clock.today()
         f = snapshot.frozen(directive_id, day)
 
         def show(share: float, step: str) -> None:

@@ -28,8 +28,8 @@ from models import (
 from seed_data import demo as plan
 from services.core import periods
 from services.core.actor import Actor
+from services.core.timeliness import completion_day
 from services.install import demo
-from services.reporting.reports import completion_day
 
 Progress = Callable[[float, str], None]
 BATCH = 5_000
@@ -169,7 +169,7 @@ def _history(rng: random.Random, quarters: list[str]) -> list[dict]:
 
 def _first_done(history: list[dict]) -> date | None:
     done = [h for h in history if h["status"] == Status.DONE]
-    return completion_day(done[0]["period"], _at(done[0]["day"])) if done else None
+    return completion_day(_at(done[0]["day"]), done[0]["period"]) if done else None
 
 
 def _at(day: date) -> datetime:

@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 import catalogue
-from components.ui import VN_TZ, fmt_date, fmt_datetime, lang, t
+from components.ui import fmt_date, fmt_datetime, lang, t
 from render.fmt import shorten
+from services.core import clock
 from services.read.audit_log import changes
 
 URGENCY_COLOUR = {
@@ -23,7 +24,7 @@ URGENCY_COLOUR = {
 
 def day_of(moment: datetime | None) -> str:
     """The day (dd/mm/yyyy) a stored moment fell on in Vietnam."""
-    return fmt_date(moment.astimezone(VN_TZ).date()) if moment else ""
+    return fmt_date(clock.day_of(moment)) if moment else ""
 
 
 def number(value: float) -> str:

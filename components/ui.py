@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 import catalogue
 from models import get_engine
-from render.fmt import VN_TZ, fmt_date, fmt_datetime, plain  # noqa: F401  (re-exported)
+from render.fmt import fmt_date, fmt_datetime, plain  # noqa: F401  (re-exported)
 
 
 def lang() -> str:

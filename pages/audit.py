@@ -7,14 +7,15 @@ import streamlit as st
 from components import report_tables
 from components.page import guard, start
 from components.ui import error, session, t
-from services import audit_log, reporting
-from services.errors import DomainError
+from services.core.errors import DomainError
+from services.read import audit_log
+from services.reporting import reports
 
 actor = guard("audit")
 start("page.audit")
 try:
     with session() as s:
-        bodies = reporting.reporting_bodies(s)
+        bodies = reports.reporting_bodies(s)
         users = audit_log.usernames(s, actor=actor)
 except DomainError as err:
     error(err)

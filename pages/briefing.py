@@ -2,7 +2,6 @@
 with PPTX and XLSX to carry. ?slide=N opens a slide directly."""
 
 import time
-from datetime import date
 
 import streamlit as st
 
@@ -10,7 +9,7 @@ from components import loaders
 from components.page import bad_link, guard, link_number
 from components.ui import lang, t
 from render import exports, slides
-from services.core import periods
+from services.core import clock, periods
 from services.read.briefing import SLIDES
 from services.read.snapshot import Filters
 
@@ -32,7 +31,7 @@ if not options["directives"] or not options["periods"]:
     st.stop()
 directive_id = st.session_state.get("f_directive", options["directives"][0][0])
 current = options["current"] or options["periods"][-1]
-period_end = min(periods.bounds(current)[1], date.today())
+period_end = min(periods.bounds(current)[1], clock.today())
 day = st.session_state.get("br_day", period_end)
 f = Filters(directive_id=directive_id, period=periods.quarter_of(day), as_of=day)
 detail = st.session_state.get("br_detail", "section:1")
@@ -77,7 +76,7 @@ right.button(
 )
 with rest, st.expander(t("br.settings")):
     st.date_input(
-        t("br.as_of"), key="br_day", value=period_end, max_value=date.today(), format="DD/MM/YYYY"
+        t("br.as_of"), key="br_day", value=period_end, max_value=clock.today(), format="DD/MM/YYYY"
     )
     sections = [f"section:{s.ordinal}" for s, _ in b.data.sections]
     bodies = [f"body:{code}" for code, _, kind in loaders.bodies() if kind != "external"]

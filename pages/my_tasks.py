@@ -7,10 +7,9 @@ from components import forms, report_tables
 from components.page import guard, start
 from components.ui import error, fmt_date, session, t
 from models import session_scope
-from services.core import permissions
+from services.core import clock, permissions
 from services.core.errors import DomainError, InvalidInput, StaleUpdate
 from services.core.permissions import Action
-from services.core.validation import today_in_vietnam
 from services.reporting import reports as reporting
 
 actor = guard("my_tasks")
@@ -96,7 +95,7 @@ if permissions.can(actor, Action.REPORT, organization_id=row.organization_id):
             forms.adopt_latest_version(row)
             st.rerun()
     forms.show_flash("report")
-    submitted = forms.report_form(row, periods, today=today_in_vietnam())
+    submitted = forms.report_form(row, periods, today=clock.today())
     if submitted is not None:
         data, version = submitted
         try:

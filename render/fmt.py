@@ -4,11 +4,9 @@ import html
 import re
 from collections import Counter
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from catalogue import t
-
-VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+from services.core import clock
 
 
 def fmt_date(day: date | None) -> str:
@@ -16,11 +14,26 @@ def fmt_date(day: date | None) -> str:
 
 
 def fmt_datetime(moment: datetime | None) -> str:
-    return moment.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M") if moment else ""
+    return clock.local(moment).strftime("%d/%m/%Y %H:%M") if moment else ""
+
+
+def number(value: float | None, lang: str = "vi") -> str:
+    """A figure as the reader writes it: 35 / 35,7 in Vietnamese, 35.7 in English; – if none."""
+    if value is None:
+        return "–"
+    if float(value).is_integer():
+        return f"{value:.0f}"
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "vi" else text
 
 
 def verdict_text(verdict, lang: str = "vi") -> str:
-    return t(verdict.reason, lang, **verdict.params)
+    """A target's verdict in words, its figures written for the language."""
+    params = {
+        key: value if isinstance(value, str) else number(value, lang)
+        for key, value in verdict.params.items()
+    }
+    return t(verdict.reason, lang, **params)
 
 
 def timeliness_label(value, lang: str = "vi") -> str:

@@ -5,7 +5,7 @@ Markdown, and a blank line would end the HTML and let the rest be read as Markdo
 
 from catalogue import t
 from render import charts
-from render.fmt import VN_TZ, html_text, verdict_text
+from render.fmt import fmt_datetime, html_text, verdict_text
 from services.read.briefing import TOP, Briefing
 
 # Sizes at 1920x1080; the CSS scales them down with the window, never below the floor.
@@ -49,7 +49,7 @@ def _clip(text: str, limit: int) -> str:
 
 
 def frame(b: Briefing, lang: str, number: int, total: int, title: str, body: str) -> str:
-    made = b.made_at.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
+    made = fmt_datetime(b.made_at)
     meta = t("br.meta", lang, day=b.as_of.strftime("%d/%m/%Y"), made=made, n=number, total=total)
     demo = f'<div class="slide-demo">{html_text(t("br.demo", lang))}</div>' if b.demo else ""
     return (

@@ -20,7 +20,7 @@ from models import (
     Target,
     Task,
 )
-from services.core import audit, validation
+from services.core import audit, clock, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound, StaleUpdate
 from services.core.guard import require_secretariat
@@ -202,7 +202,7 @@ def update_directive(
     for value, limit in ((kind, 40), (title, 500), (number, 60), (issuer, 200), (signer, 200)):
         if len(value or "") > limit:
             raise InvalidInput("err.text_too_long", n=limit, start=(value or "")[:40])
-    if issued_date is not None and issued_date > date.today():
+    if issued_date is not None and issued_date > clock.today():
         raise InvalidInput("err.date_in_future", day=issued_date.strftime("%d/%m/%Y"))
     before = audit.snapshot(directive, _DIRECTIVE_FIELDS)
     directive.kind, directive.number, directive.issued_date = kind, number, issued_date

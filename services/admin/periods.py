@@ -6,7 +6,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from models import ReportingPeriod
-from services.core import audit, periods
+from services.core import audit, clock, periods
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound
 from services.core.guard import require_secretariat
@@ -37,7 +37,7 @@ def set_current_period(session: Session, *, actor: Actor, code: str) -> Reportin
     year, quarter = periods.parse(code)
     if quarter is None:
         raise InvalidInput("err.period_quarter_only", value=code)
-    if not 2000 <= year <= date.today().year + 1:
+    if not 2000 <= year <= clock.today().year + 1:
         raise InvalidInput("err.period_year", value=code)
     previous = session.exec(
         select(ReportingPeriod.code).where(ReportingPeriod.is_current == True)  # noqa: E712

@@ -3,10 +3,10 @@
 Derived, never stored: it depends on the day it is read.
 """
 
-from datetime import date
+from datetime import date, datetime
 
 from models.enums import Cadence, Status, Timeliness
-from services.core import periods
+from services.core import clock, periods
 
 # The four classes a deadline allows, in the order leaders read them.
 DEADLINE_CLASSES = (
@@ -16,6 +16,14 @@ DEADLINE_CLASSES = (
     Timeliness.OVERDUE,
 )
 RECURRING_CLASSES = (Timeliness.REPORTED, Timeliness.NOT_REPORTED)
+
+
+def completion_day(done_at: datetime, period: str | None) -> date:
+    """The day work was done, from the first "done" report: its day in Vietnam, but never
+    after the end of the period it reported on (a late report on a quarter's work done in
+    time does not make the work late)."""
+    day = clock.day_of(done_at)
+    return min(day, periods.bounds(period)[1]) if period else day
 
 
 def reported_in_period(cadence: str, last_period: str | None, current_period: str) -> bool:

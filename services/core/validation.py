@@ -3,9 +3,8 @@ whose catalogue key says, in Vietnamese first, what is wrong and what to do."""
 
 import math
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
@@ -13,7 +12,6 @@ from models import ReportingPeriod
 from services.core import periods
 from services.core.errors import InvalidInput
 
-VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 TEXT_LIMIT = 5_000  # a result, a difficulty, a proposal, a direction
 SHORT_LIMIT = 200  # a document number, a source
 LINK_LIMIT = 1_000
@@ -32,10 +30,6 @@ _INVISIBLE = "\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff"
 _DROPPED = re.compile(f"[{_CONTROL}{_BIDI}{_INVISIBLE}]")
 # Line breaks as Windows, old Mac, Word (vertical tab), a form feed or Unicode write them.
 _LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
-
-
-def today_in_vietnam(now: datetime | None = None) -> date:
-    return (now or datetime.now(UTC)).astimezone(VN_TZ).date()
 
 
 def clean(value: str | None, *, one_line: bool = False) -> str:

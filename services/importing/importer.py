@@ -8,7 +8,6 @@ work. The command line and the import page both come through here.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
 
 from sqlalchemy import insert
 from sqlmodel import Session, select
@@ -26,7 +25,7 @@ from models import (
     TargetKind,
     Task,
 )
-from services.core import audit, validation
+from services.core import audit, clock, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, PermissionDenied
 from services.importing.body_names import BodyRef
@@ -393,7 +392,7 @@ def _new_code(session: Session, parsed: ParsedDirective) -> str:
         base = parsed.number.strip()
     else:
         letters = next((k for k, v in NUMBER_KINDS.items() if v == parsed.kind), "VB")
-        year = (parsed.issued_date or date.today()).year
+        year = (parsed.issued_date or clock.today()).year
         base = f"{letters}-{year}"
     base = re.sub(r"\s+", "", base)[:34]
     taken = set(session.exec(select(Directive.code).where(Directive.code.startswith(base))))  # type: ignore[attr-defined]

@@ -2,7 +2,7 @@
 figures from 2021-Q3 to 2022-Q4. Demo only: every screen that shows it says so."""
 
 import random
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, SQLModel, select
@@ -25,7 +25,7 @@ from models import (
 )
 from seed_data import demo as plan
 from services.accounts.users import create_user
-from services.core import audit, periods
+from services.core import audit, clock, periods
 from services.core.actor import Actor, hash_password
 from services.core.errors import InvalidInput
 from services.core.guard import require_secretariat
@@ -33,7 +33,6 @@ from services.install import seed
 from services.reporting.reports import apply_report
 
 DEMO_KEY = "demo"
-VN = timedelta(hours=7)
 
 
 def is_demo(session: Session) -> bool:
@@ -121,7 +120,7 @@ def _seed_accounts(session: Session, password: str, result: seed.SeedResult, act
 
 def _at(day: date) -> datetime:
     """09:00 in Vietnam on `day`, as UTC."""
-    return datetime.combine(day, time(9, 0), tzinfo=UTC) - VN
+    return clock.at(day, 9)
 
 
 def _seed_history(

@@ -18,7 +18,7 @@ from models import (
     Target,
     Task,
 )
-from services.core import audit, periods
+from services.core import audit, clock, periods
 from services.core.actor import Actor
 from services.core.guard import require_secretariat
 
@@ -45,7 +45,7 @@ def seed_reference(session: Session, *, actor: Actor, today: date | None = None)
     orgs = _seed_organizations(session, result)
     _seed_directive(session, orgs, result)
     if session.exec(select(ReportingPeriod)).first() is None:
-        ensure_periods(session, [periods.quarter_of(today or date.today())], current=None)
+        ensure_periods(session, [periods.quarter_of(today or clock.today())], current=None)
         result.add("reporting_periods")
     if result.changed:
         audit.record(

@@ -4,16 +4,17 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session, select
 
 from models import AuditEvent, Organization
-from services import permissions, spreadsheet, validation
-from services.auth import Actor
-from services.errors import InvalidInput
-from services.permissions import Action
+from render import spreadsheet
+from services.core import clock, permissions
+from services.core.actor import Actor
+from services.core.errors import InvalidInput
+from services.core.permissions import Action
 
 MAX_ROWS = 5_000
 
@@ -41,7 +42,7 @@ class AuditRow:
 
 def _start_of(day: date) -> datetime:
     """Midnight in Vietnam on `day`, as an aware datetime."""
-    return datetime.combine(day, time(0, 0), tzinfo=validation.VN_TZ)
+    return clock.start_of_day(day)
 
 
 def events(
@@ -116,7 +117,7 @@ def to_csv(rows: list[AuditRow]) -> bytes:
     for r in rows:
         values = (
             r.id,
-            r.at.astimezone(validation.VN_TZ).strftime("%d/%m/%Y %H:%M:%S"),
+            clock.local(r.at).strftime("%d/%m/%Y %H:%M:%S"),
             r.username,
             r.action,
             r.entity,

@@ -7,7 +7,8 @@ from datetime import date
 from sqlmodel import Session, select
 
 from models import Organization, ProgressReport, Section, Task, Timeliness
-from services.core.timeliness import timeliness
+from services.core import clock
+from services.core.timeliness import completion_day, timeliness
 from services.read import rollup, snapshot, targets
 from services.read.snapshot import Filters
 
@@ -80,7 +81,7 @@ def trend(
     for code in [p for p in period_codes if p <= f.period]:
         at = replace(f, period=code, as_of=f.as_of if code == f.period else None)
         day = snapshot.filters_as_of(at, today)
-        cutoff = snapshot.end_of_day_utc(day)
+        cutoff = clock.end_of_day(day)
         while position < len(reports) and reports[position][1] <= cutoff:
             aid, created, status, percent, period = reports[position]
             done_at = state.get(aid, (None, 0, None, None))[3]
@@ -93,7 +94,7 @@ def trend(
             status, percent, period, done_at = state.get(
                 r.assignment_id, ("not_started", 0, None, None)
             )
-            completed = snapshot.completion_of(done_at, period) if status == "done" else None
+            completed = completion_day(done_at, period) if status == "done" and done_at else None
             tl = timeliness(
                 cadence=r.cadence,
                 status=status,
@@ -155,7 +156,7 @@ def body_detail(
             mine.append((st, st.bodies[org.code]))
         elif st.owner_code == org.code:
             mine.append((st, st.verdict))
-    cutoff = snapshot.end_of_day_utc(snapshot.filters_as_of(f, today))
+    cutoff = clock.end_of_day(snapshot.filters_as_of(f, today))
     labels = {r.assignment_id: r.task_label for r in rows}  # this body's, in this directive
     recent = session.exec(
         select(ProgressReport)

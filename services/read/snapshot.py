@@ -6,7 +6,7 @@ day's state is rebuilt from the report history in one windowed query.
 """
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import and_, func
 from sqlmodel import Session, select
@@ -23,8 +23,8 @@ from models import (
     Task,
     Timeliness,
 )
-from services.core import periods
-from services.core.timeliness import timeliness
+from services.core import clock, periods
+from services.core.timeliness import completion_day, timeliness
 
 
 @dataclass(frozen=True)
@@ -82,14 +82,9 @@ class Snapshot:
     rows: list[AssignmentState] = field(default_factory=list)
 
 
-def end_of_day_utc(day: date) -> datetime:
-    """The last instant of `day` in Vietnam (UTC+7), in UTC."""
-    return datetime.combine(day, time(23, 59, 59), tzinfo=UTC) - timedelta(hours=7)
-
-
 def as_of_day(period: str, today: date | None = None) -> date:
     """Figures for a period are read at its last day, or today while it is still running."""
-    return min(periods.bounds(period)[1], today or date.today())
+    return min(periods.bounds(period)[1], today or clock.today())
 
 
 def filters_as_of(f: Filters, today: date | None = None) -> date:
@@ -138,7 +133,7 @@ def snapshot(
     `from_history` rebuilds even the current state from the reports (used to check that the
     two agree)."""
     as_of = filters_as_of(f, today)
-    frozen_earlier = f.as_of is not None and f.as_of < (today or date.today())
+    frozen_earlier = f.as_of is not None and f.as_of < (today or clock.today())
     live = _is_live(session, f.period) and not from_history and not frozen_earlier
     base = [
         Assignment.id,
@@ -166,7 +161,7 @@ def snapshot(
         Assignment.last_reported_at,
     )
     joined = query.select_from(Assignment)
-    history = None if live else _history_states(session, end_of_day_utc(as_of), f.directive_id)
+    history = None if live else _history_states(session, clock.end_of_day(as_of), f.directive_id)
     query = _scope(
         joined.join(Task, Task.id == Assignment.task_id)
         .join(Section, Section.id == Task.section_id)
@@ -201,7 +196,7 @@ def snapshot(
             status, stuck, percent, completed, last_period, reported_at = history.get(
                 aid, (Status.NOT_STARTED.value, False, 0, None, None, None)
             )
-            completed = completion_of(completed, last_period)
+            completed = completion_day(completed, last_period) if completed else None
         if status != Status.DONE:
             completed = None
         due = override or task_due
@@ -295,19 +290,10 @@ def _history_states(session: Session, cutoff: datetime, directive_id: int) -> di
     }
 
 
-def completion_of(done_at: datetime | None, period: str | None) -> date | None:
-    """The day work was done, from the first "done" report: its day in Vietnam, but never
-    after the end of the period it reported on."""
-    if done_at is None:
-        return None
-    day = (done_at + timedelta(hours=7)).date()
-    return min(day, periods.bounds(period)[1]) if period else day
-
-
 def report_stream(session: Session, f: Filters, *, today: date | None = None) -> list[tuple]:
     """(assignment id, created at, status, percent, period) of every report in scope by the
     as-of day, oldest first: one query, for folds over time such as the trend."""
-    cutoff = end_of_day_utc(filters_as_of(f, today))
+    cutoff = clock.end_of_day(filters_as_of(f, today))
     query = _scope(
         select(
             ProgressReport.assignment_id,
@@ -329,7 +315,7 @@ def report_stream(session: Session, f: Filters, *, today: date | None = None) ->
 def waiting_proposals(session: Session, f: Filters, *, today: date | None = None) -> list[Proposal]:
     """Proposals raised by the as-of day that no direction had answered by then, oldest first."""
     as_of = filters_as_of(f, today)
-    cutoff = end_of_day_utc(as_of)
+    cutoff = clock.end_of_day(as_of)
     answered = (
         select(DirectionNote.id)
         .where(DirectionNote.report_id == ProgressReport.id, DirectionNote.created_at <= cutoff)
@@ -358,7 +344,7 @@ def waiting_proposals(session: Session, f: Filters, *, today: date | None = None
     for rid, aid, code, name, sec, task_ord, proposals, difficulties, created in session.exec(
         query
     ):
-        raised = (created + timedelta(hours=7)).date()
+        raised = clock.day_of(created)
         out.append(
             Proposal(
                 rid,
@@ -377,7 +363,7 @@ def waiting_proposals(session: Session, f: Filters, *, today: date | None = None
 
 def bodies_reported(session: Session, f: Filters, *, today: date | None = None) -> set[int]:
     """Ids of the bodies in scope that sent at least one report for the as-of period."""
-    cutoff = end_of_day_utc(filters_as_of(f, today))
+    cutoff = clock.end_of_day(filters_as_of(f, today))
     # From the directive's assignments to their reports (an index lookup each), never from
     # every report of the period across all directives.
     reported = (
@@ -424,7 +410,7 @@ def latest_reports(
     session: Session, f: Filters, *, today: date | None = None
 ) -> dict[int, ProgressReport]:
     """Each assignment's latest report by the as-of day (one windowed query)."""
-    cutoff = end_of_day_utc(filters_as_of(f, today))
+    cutoff = clock.end_of_day(filters_as_of(f, today))
     ranked = (
         select(
             ProgressReport.id,

@@ -19,8 +19,8 @@ from models import (
     TargetScope,
     Task,
 )
-from services.core import periods
-from services.read.snapshot import Filters, end_of_day_utc, filters_as_of
+from services.core import clock, periods
+from services.read.snapshot import Filters, filters_as_of
 
 MET, NOT_MET, PARTIAL, NO_DATA = "met", "not_met", "partial", "no_data"
 PARTIAL_SHARE = 0.8  # a per-body target met by at least this share of bodies is amber
@@ -49,12 +49,6 @@ class TargetStatus:
     bodies: dict[str, Verdict] = field(default_factory=dict)  # per-body targets: code -> verdict
 
 
-def fmt_number(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
-
-
 def judge(
     *,
     kind: str,
@@ -68,11 +62,12 @@ def judge(
     """One figure against its target. `previous` is the figure of the period before."""
     if value is None:
         return Verdict(NO_DATA, "tg.no_data", {"period": period})
-    p = {
-        "v": fmt_number(value),
-        "t": fmt_number(target),
+    # numbers stay numbers: the edge writes them for the reader's language ("35,7" / "35.7")
+    p: dict[str, float | str | None] = {
+        "v": value,
+        "t": target,
         "u": unit,
-        "prev": fmt_number(previous),
+        "prev": previous,
         "period": period,
     }
     if kind == TargetKind.AT_LEAST:
@@ -100,7 +95,7 @@ def judge(
     if previous is None:
         return Verdict(NO_DATA, "tg.no_baseline", p)
     if kind == TargetKind.RANK:  # lower is better
-        p["d"] = fmt_number(abs(previous - value))
+        p["d"] = abs(previous - value)
         if value < previous:
             return Verdict(MET, "tg.rank_up", p)
         return Verdict(NOT_MET, "tg.rank_same" if value == previous else "tg.rank_down", p)
@@ -123,7 +118,7 @@ def judged_period(period_type: str, as_of_period: str) -> str:
 
 def statuses(session: Session, f: Filters, *, today: date | None = None) -> list[TargetStatus]:
     """Every target of the directive in scope, judged as of the filters' period."""
-    cutoff = end_of_day_utc(filters_as_of(f, today))
+    cutoff = clock.end_of_day(filters_as_of(f, today))
     query = (
         select(Target, Section.ordinal, Task.ordinal, Organization.code)
         .outerjoin(Task, Task.id == Target.task_id)
@@ -227,7 +222,7 @@ def series(
     session: Session, target_id: int, f: Filters, *, today: date | None = None
 ) -> list[dict]:
     """A target's figures by period (and body), as known by the as-of day."""
-    cutoff = end_of_day_utc(filters_as_of(f, today))
+    cutoff = clock.end_of_day(filters_as_of(f, today))
     figures = _figures(session, [target_id], cutoff, f).get(target_id, {})
     return [
         {"body": code, "period": period, "value": value}
@@ -256,7 +251,7 @@ class TargetTable:
 
 
 def table(session: Session, f: Filters, *, today: date | None = None) -> TargetTable:
-    cutoff = end_of_day_utc(filters_as_of(f, today))
+    cutoff = clock.end_of_day(filters_as_of(f, today))
     found = session.exec(
         select(Target).where(Target.directive_id == f.directive_id).order_by(Target.code)
     ).all()

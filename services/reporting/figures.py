@@ -5,12 +5,12 @@ latest), and the audit event keeps the value it replaces.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, or_, select
 
 from models import Measurement, Organization, PeriodType, Target, TargetKind, TargetScope
-from services.core import audit, guard, periods, permissions, validation
+from services.core import audit, clock, guard, periods, permissions, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound
 from services.core.permissions import Action
@@ -129,7 +129,7 @@ def submit_figure(
     session: Session, *, actor: Actor, data: FigureInput, now: datetime | None = None
 ) -> Measurement:
     """Record one figure with an audit event (before: the latest figure it supersedes)."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     target = session.get(Target, data.target_id)
     if target is None:
         raise NotFound("err.target_not_found", id=data.target_id)
@@ -142,7 +142,7 @@ def submit_figure(
         raise NotFound("err.org_not_found", id=org_id)
     guard.require_directive_open(session, directive_id=target.directive_id)
     guard.require_body_active(session, answerable)
-    period = _period(session, target, data.period, today=validation.today_in_vietnam(now))
+    period = _period(session, target, data.period, today=clock.today(now))
     value = check_value(target, data.value)
     note = validation.clean_text(data.note, limit=NOTE_LIMIT, too_long="err.note_too_long")
     source = validation.clean_text(
@@ -191,7 +191,7 @@ def _period(session: Session, target: Target, code: str, *, today: date) -> str:
 
 def figure_periods(session: Session, *, period_type: str, today: date | None = None) -> list[str]:
     """The periods one may enter a figure for, newest first: open quarters, or their years."""
-    quarters = validation.open_periods(session, today=today or validation.today_in_vietnam())
+    quarters = validation.open_periods(session, today=today or clock.today())
     if period_type == PeriodType.QUARTER:
         return quarters
     return sorted({q.split("-")[0] for q in quarters}, reverse=True)

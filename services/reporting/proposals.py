@@ -2,7 +2,7 @@
 (ý kiến chỉ đạo) that answer them. A proposal waits until a leader has answered it."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlmodel import Session, select
 
@@ -15,7 +15,7 @@ from models import (
     Task,
     User,
 )
-from services.core import audit, guard, permissions, validation
+from services.core import audit, clock, guard, permissions, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound
 from services.core.permissions import Action
@@ -151,7 +151,7 @@ def give_direction(
         text=body,
         author_id=actor.id,
         closed=bool(closed),
-        created_at=now or datetime.now(UTC),
+        created_at=now or clock.now(),
     )
     session.add(note)
     session.flush()

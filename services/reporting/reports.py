@@ -5,7 +5,7 @@ assignment and never the history.
 """
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import update
@@ -23,11 +23,11 @@ from models import (
     Timeliness,
     User,
 )
-from services.core import audit, guard, periods, permissions, validation
+from services.core import audit, clock, guard, periods, permissions, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound, StaleUpdate
 from services.core.permissions import Action
-from services.core.timeliness import reported_in_period, timeliness
+from services.core.timeliness import completion_day, reported_in_period, timeliness
 
 
 def apply_report(assignment: Assignment, report: ProgressReport, *, reported_at: datetime) -> None:
@@ -38,16 +38,10 @@ def apply_report(assignment: Assignment, report: ProgressReport, *, reported_at:
     assignment.last_period = report.period
     assignment.last_reported_at = reported_at
     if report.status == Status.DONE and assignment.completed_on is None:
-        assignment.completed_on = completion_day(report.period, reported_at)
+        assignment.completed_on = completion_day(reported_at, report.period)
     elif report.status != Status.DONE:
         assignment.completed_on = None
     assignment.version += 1
-
-
-def completion_day(period: str, reported_at: datetime) -> date:
-    """The day work was done: the report's day, but never after the period it reports on."""
-    _, end = periods.bounds(period)
-    return min(reported_at.date(), end)
 
 
 # --- writing a report ----------------------------------------------------------------------
@@ -98,7 +92,7 @@ def submit_report(
     has reported on it since the form was opened (`expected_version`). The
     last is an atomic conditional UPDATE, so of many concurrent reports from one version
     exactly one wins and the others get StaleUpdate; nothing is written for them."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     assignment = session.get(Assignment, assignment_id)
     if assignment is None:
         raise NotFound("err.assignment_not_found", id=assignment_id)
@@ -106,7 +100,7 @@ def submit_report(
     permissions.require(actor, Action.REPORT, organization_id=assignment.organization_id)
     guard.require_directive_open(session, task_id=assignment.task_id)
     guard.require_body_active(session, assignment.organization_id)
-    report = _validated_report(session, assignment, data, today=validation.today_in_vietnam(now))
+    report = _validated_report(session, assignment, data, today=clock.today(now))
     if assignment.version != expected_version:
         raise _stale(session, assignment)
 
@@ -164,7 +158,7 @@ def _stale(session: Session, assignment: Assignment) -> StaleUpdate:
     return StaleUpdate(
         "err.stale_report",
         who=name or "?",
-        at=report.created_at.astimezone(validation.VN_TZ).strftime("%H:%M %d/%m/%Y"),
+        at=clock.local(report.created_at).strftime("%H:%M %d/%m/%Y"),
         period=report.period,
         percent=report.percent,
     )
@@ -309,7 +303,7 @@ class Reading:
 
 
 def reading(session: Session, *, today: date | None = None) -> Reading:
-    today = today or validation.today_in_vietnam()
+    today = today or clock.today()
     current = validation.current_period(session)
     if current is None:
         return Reading(periods.quarter_of(today), today)
@@ -473,7 +467,7 @@ def reporting_bodies(session: Session) -> list[tuple[int, str, str]]:
 
 
 def open_periods(session: Session, *, today: date | None = None) -> list[str]:
-    return validation.open_periods(session, today=today or validation.today_in_vietnam())
+    return validation.open_periods(session, today=today or clock.today())
 
 
 def report_periods(open_codes: list[str], *, last_period: str | None) -> list[str]:

@@ -33,17 +33,13 @@ from models import (
     session_scope,
 )
 from models.db import build_engine
-from services import (
-    demo,
-    directive_admin,
-    figures,
-    importer,
-    organizations,
-    proposals,
-    reporting,
-    users,
-)
+from services.accounts import users
+from services.admin import directives, organizations
 from services.core.actor import SYSTEM, Actor
+from services.importing import importer
+from services.install import demo
+from services.reporting import figures, proposals
+from services.reporting import reports as reporting
 from services.reporting.reports import ReportInput
 from tests.conftest import migrate
 
@@ -166,7 +162,7 @@ def build(url: str, base: str) -> Hostile:
             users.update_user(
                 s, actor=office, username="lanhdao", role="leader", display_name=h("leader")
             )
-            directive_admin.update_directive(
+            directives.update_directive(
                 s,
                 actor=office,
                 directive_id=1,
@@ -178,7 +174,7 @@ def build(url: str, base: str) -> Hostile:
                 signer=h("signer"),
             )
             first = s.exec(select(Section).where(Section.directive_id == 1, Section.ordinal == 1))
-            task = directive_admin.add_task(
+            task = directives.add_task(
                 s,
                 actor=office,
                 section_id=first.one().id,

@@ -16,7 +16,6 @@ from openpyxl import load_workbook
 from sqlalchemy import func, text
 from sqlmodel import select
 
-from components import exports
 from models import (
     AuditEvent,
     DirectionNote,
@@ -30,22 +29,16 @@ from models import (
     User,
     session_scope,
 )
-from services import (
-    accounts,
-    audit_log,
-    briefing,
-    directive_admin,
-    figures,
-    importer,
-    organizations,
-    overview,
-    proposals,
-    users,
-    validation,
-)
-from services.errors import InvalidInput, NotFound
-from services.reporting import ReportInput
-from services.validation import today_in_vietnam
+from render import exports
+from services.accounts import own as accounts
+from services.accounts import users
+from services.admin import directives, organizations
+from services.core import clock, validation
+from services.core.errors import InvalidInput, NotFound
+from services.importing import importer
+from services.read import audit_log, briefing, snapshot
+from services.reporting import figures, proposals
+from services.reporting.reports import ReportInput
 from tests.security.test_formula_injection import _pptx_text
 from tests.services.reporting_db import (
     BACKENDS,
@@ -165,7 +158,7 @@ def test_the_directive_and_its_tasks(db):
     with session_scope(db) as s:
         directive = s.exec(select(Directive)).one()
         section_id = s.exec(select(Section.id).order_by(Section.id)).first()
-        directive_admin.update_directive(
+        directives.update_directive(
             s,
             actor=office,
             directive_id=directive.id,
@@ -176,7 +169,7 @@ def test_the_directive_and_its_tasks(db):
             issuer=NAME,
             signer=NAME,
         )
-        task = directive_admin.add_task(
+        task = directives.add_task(
             s,
             actor=office,
             section_id=section_id,
@@ -193,7 +186,7 @@ def test_the_directive_and_its_tasks(db):
             NAME_CLEAN,
         )
         assert s.get(Task, task.id).text == TEXT_CLEAN
-        directive_admin.update_task(
+        directives.update_task(
             s,
             actor=office,
             task_id=task.id,
@@ -251,7 +244,7 @@ def test_an_imported_directive_is_stored_clean_and_exports(engine):
         parsed.sections[0].heading += "\x07\u202e"
         result = importer.save(s, actor=OFFICE, parsed=parsed)
     with session_scope(engine) as s:
-        f = overview.frozen(result.directive_id, today_in_vietnam())
+        f = snapshot.frozen(result.directive_id, clock.today())
         book = load_workbook(io.BytesIO(exports.build_xlsx(briefing.workbook(s, f))))
         directive = s.get(Directive, result.directive_id)
         tasks = s.exec(select(Task.text).join(Section).order_by(Task.id)).all()
@@ -287,7 +280,7 @@ def test_the_exports_survive_control_characters_already_stored(seeded):
             s.execute(text(statement), {"v": values})
     with session_scope(seeded) as s:
         directive_id = s.exec(select(Directive.id)).one()
-        f = overview.frozen(directive_id, today_in_vietnam())
+        f = snapshot.frozen(directive_id, clock.today())
         book = load_workbook(io.BytesIO(exports.build_xlsx(briefing.workbook(s, f))))
         deck = exports.build_pptx(briefing.build(s, f, body="STP"))
         office = actor(seeded, "vanphong")

@@ -17,11 +17,12 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from sqlmodel import select
 
-from components import exports
 from models import AuditEvent, Directive, Task, session_scope
-from services import audit_log, briefing, directive_admin, organizations, overview
-from services.reporting import ReportInput
-from services.validation import today_in_vietnam
+from render import exports
+from services.admin import directives, organizations
+from services.core import clock
+from services.read import audit_log, briefing, snapshot
+from services.reporting.reports import ReportInput
 from tests.services.reporting_db import BACKENDS, actor, demo_database
 from tests.services.test_reporting import submit
 
@@ -59,7 +60,7 @@ def db(request, tmp_path_factory):
             organizations.rename_body(s, actor=office, code="STP", name=BODY)
             task_id = s.exec(select(Task.id).order_by(Task.id)).first()
             task = s.get(Task, task_id)
-            directive_admin.update_task(
+            directives.update_task(
                 s,
                 actor=office,
                 task_id=task_id,
@@ -69,7 +70,7 @@ def db(request, tmp_path_factory):
                 due_date=task.due_date,
             )
             directive = s.exec(select(Directive)).one()
-            directive_admin.update_directive(
+            directives.update_directive(
                 s,
                 actor=office,
                 directive_id=directive.id,
@@ -86,7 +87,7 @@ def db(request, tmp_path_factory):
 def _workbook(engine):
     with session_scope(engine) as s:
         directive_id = s.exec(select(Directive.id)).one()
-        f = overview.frozen(directive_id, today_in_vietnam())
+        f = snapshot.frozen(directive_id, clock.today())
         data = exports.build_xlsx(briefing.workbook(s, f))
     return load_workbook(io.BytesIO(data))
 
@@ -149,7 +150,7 @@ def test_the_audit_csv_writes_a_formula_as_text_beginning_with_an_apostrophe(db)
 def test_the_pptx_carries_the_text_and_no_link(db):
     with session_scope(db) as s:
         directive_id = s.exec(select(Directive.id)).one()
-        f = overview.frozen(directive_id, today_in_vietnam())
+        f = snapshot.frozen(directive_id, clock.today())
         data = exports.build_pptx(briefing.build(s, f, body="STP"))
     shown = _pptx_text(data)
     assert f"Chi tiết: {BODY}" in shown  # the body's slide: its name as typed, as text
@@ -174,7 +175,7 @@ def _pptx_text(data: bytes) -> str:
 
 
 def test_the_one_helper_writes_every_formula_sign_as_text():
-    from services import spreadsheet
+    from render import spreadsheet
 
     for sign in ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20"):
         assert spreadsheet.csv_value(sign + "1+1") == "'" + sign + "1+1"

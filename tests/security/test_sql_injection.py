@@ -17,15 +17,11 @@ from models import (
     User,
     session_scope,
 )
-from services import (
-    accounts,
-    audit_log,
-    directive_admin,
-    importer,
-    organizations,
-    users,
-)
+from services.accounts import own, users
+from services.admin import directives, organizations
 from services.core.errors import NotFound
+from services.importing import importer
+from services.read import audit_log
 from services.reporting.reports import ReportInput
 from tests.services.reporting_db import BACKENDS, actor, demo_database
 from tests.services.test_reporting import submit
@@ -91,7 +87,7 @@ def test_typed_sql_is_stored_as_typed_and_changes_nothing_else(db):
         users.update_user(s, actor=office, username="xem", role="viewer", display_name=ALL)
         task_id = s.exec(select(Task.id).order_by(Task.id)).first()
         task = s.get(Task, task_id)
-        directive_admin.update_task(
+        directives.update_task(
             s,
             actor=office,
             task_id=task_id,
@@ -121,8 +117,8 @@ def test_typed_sql_is_stored_as_typed_and_changes_nothing_else(db):
 def test_sql_in_a_name_looked_up_matches_nothing(db, payload):
     office = actor(db, "vanphong")
     with session_scope(db) as s:
-        assert accounts.sign_in_lock(s, username=payload, max_attempts=5, lock_minutes=5) is None
-        assert accounts.record_sign_in(s, username=payload, succeeded=False) == 0
+        assert own.sign_in_lock(s, username=payload, max_attempts=5, lock_minutes=5) is None
+        assert own.record_sign_in(s, username=payload, succeeded=False) == 0
         found = audit_log.events(s, actor=office, filters=audit_log.AuditFilters(username=payload))
         assert found == []
     with session_scope(db) as s, pytest.raises(NotFound):

@@ -8,10 +8,13 @@ import pytest
 from sqlmodel import select
 
 from models import Assignment, AuditEvent, Measurement, ProgressReport, User, session_scope
-from services import accounts, audit_log, figures, proposals, reporting
-from services.auth import check_password
-from services.errors import InvalidInput, StaleUpdate
-from services.reporting import ReportInput, Urgency
+from services.accounts import own as accounts
+from services.core.actor import check_password
+from services.core.errors import InvalidInput, StaleUpdate
+from services.read import audit_log
+from services.reporting import figures, proposals
+from services.reporting import reports as reporting
+from services.reporting.reports import ReportInput, Urgency
 from tests.services.reporting_db import (
     BACKENDS,
     actor,

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from catalogue import t
 from models import Status, Timeliness
+from render.fmt import verdict_text
 from services.read import rollup
 from services.read.snapshot import AssignmentState
 from services.read.targets import judge, judged_period
@@ -15,7 +15,7 @@ def verdict(**kw):
     base = dict(direction=None, target=None, previous=None, unit="%", period="2022")
     base.update(kw)
     v = judge(**base)
-    return v.status, t(v.reason, "vi", **v.params)
+    return v.status, verdict_text(v, "vi")
 
 
 @pytest.mark.parametrize(
@@ -126,3 +126,17 @@ def test_headline_counts():
     assert h.by_timeliness["overdue"] == 1 and h.by_timeliness["done_late"] == 1
     assert (h.bodies, h.bodies_not_reported, h.proposals_waiting) == (2, 1, 3)
     assert h.mean_percent == pytest.approx(160 / 3)
+
+
+def test_english_verdicts_write_english_numbers():
+    v = judge(
+        kind="at_least",
+        direction=None,
+        target=30,
+        value=35.7,
+        previous=None,
+        unit="%",
+        period="2022",
+    )
+    assert verdict_text(v, "en").startswith("35.7% ≥ 30%")
+    assert verdict_text(v, "vi").startswith("35,7% ≥ 30%")

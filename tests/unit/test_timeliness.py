@@ -70,3 +70,25 @@ def test_timeliness(kw, expected):
 
 def test_reported_in_period_without_report():
     assert not reported_in_period(Cadence.CONTINUOUS, None, "2022-Q4")
+
+
+def test_work_done_at_half_past_one_in_vietnam_is_done_that_day():
+    """01:30 on 1 July in Vietnam is still 30 June in UTC: the office's day counts, in the
+    assignment's state and in every view rebuilt from the history alike."""
+    from datetime import UTC, datetime
+
+    from services.core.timeliness import completion_day
+
+    reported = datetime(2022, 6, 30, 18, 30, tzinfo=UTC)  # 01/07/2022 01:30 in Vietnam
+    assert completion_day(reported, "2022-Q3") == date(2022, 7, 1)
+    assert completion_day(reported.replace(tzinfo=None), "2022-Q3") == date(2022, 7, 1)  # SQLite
+    # a late report on the quarter before counts as done by the end of that quarter
+    assert completion_day(reported, "2022-Q2") == date(2022, 6, 30)
+    assert (
+        classify(
+            status=Status.DONE,
+            completed_on=completion_day(reported, "2022-Q3"),
+            last_period="2022-Q3",
+        )
+        == Timeliness.DONE_LATE
+    )
