@@ -30,10 +30,11 @@ from catalogue import t
 from config import ROOT, get_settings
 from services.core import clock
 from services.core.errors import DomainError
+from services.read import bodies as body_list
 
 if TYPE_CHECKING:
-    from services.importing.body_names import BodyRef
     from services.importing.parser import ParsedDirective
+    from services.read.bodies import BodyRef
 
 EXIT_INVALID = 2
 
@@ -155,11 +156,11 @@ def cmd_import_directive(args: argparse.Namespace) -> int:
         data = path.read_bytes()
     with session_scope() as session:
         parsed = importer.parse_document(session, data, args.file)
-        bodies = importer.body_refs(session)
+        body_refs = body_list.list_bodies(session)
     if args.json:
-        print(json.dumps(importer.as_json(parsed, bodies), ensure_ascii=False))
+        print(json.dumps(importer.as_json(parsed, body_refs), ensure_ascii=False))
     else:
-        _print_summary(parsed, bodies)
+        _print_summary(parsed, body_refs)
     say = _say_err if args.json else _say
     if parsed.task_count == 0:
         say("cli.import_no_tasks")
@@ -265,13 +266,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from render import exports
     from services.core import periods
     from services.core.errors import NotFound
-    from services.read import briefing, snapshot
+    from services.read import briefing, outline, snapshot
 
     out = Path(args.out)
     with session_scope() as session:
         directive_id = args.directive
         if directive_id is None:
-            found = snapshot.list_directives(session)
+            found = outline.list_directives(session)
             if not found:
                 raise NotFound("ov.no_directive")
             directive_id = found[0].id
@@ -280,7 +281,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.as_of:
             day = periods.parse_day(args.as_of)
         else:
-            current = snapshot.current_period(session)
+            current = periods.current_period(session)
             day = min(current.ends_on, clock.today()) if current else clock.today()
         f = snapshot.frozen(directive_id, day)
 

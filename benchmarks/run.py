@@ -26,6 +26,7 @@ from benchmarks import scale
 from config import ROOT, get_settings
 from models import Assignment, AuditEvent, Directive, ProgressReport, User
 from models.db import build_engine, get_engine, normalise_url, session_scope
+from services.core import periods
 from services.core.actor import SYSTEM, Actor
 from services.core.errors import StaleUpdate
 from services.read import briefing, screens, targets
@@ -183,9 +184,9 @@ def _signed_in(at):
 def measure_queries(engine: Engine, say: Say) -> dict:
     with Session(engine) as s:
         directive_id = s.exec(select(Directive.id).order_by(Directive.id)).first()
-        current = overview.current_period(s)
+        current = periods.current_period(s)
         f = overview.Filters(directive_id=directive_id, period=current.code)
-        codes = [p.code for p in overview.list_periods(s)]
+        codes = [p.code for p in periods.list_periods(s)]
         calls = {
             "snapshot": lambda: overview.snapshot(s, f),
             "snapshot_from_history": lambda: overview.snapshot(s, f, from_history=True),
@@ -297,7 +298,7 @@ def measure_exports(engine: Engine, say: Say) -> dict:
 
     with Session(engine) as s:
         directive_id = s.exec(select(Directive.id).order_by(Directive.id)).first()
-        current = overview.current_period(s)
+        current = periods.current_period(s)
         f = replace(overview.frozen(directive_id, current.ends_on))
         xlsx = _timed(lambda: exports.build_xlsx(briefing.workbook(s, f)), repeat=1)
         pptx = _timed(lambda: exports.build_pptx(briefing.build(s, f)), repeat=1)

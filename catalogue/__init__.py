@@ -1170,6 +1170,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Cadence “{value}” is not in the list.",
     ),
     "err.section_unknown": ("Không có mục số {value}.", "There is no section {value}."),
+    "err.task_label": (
+        "“{value}” không phải số hiệu nhiệm vụ (viết như 1.11).",
+        "“{value}” is not a task number (write it like 1.11).",
+    ),
     "err.task_unknown": ("Không có nhiệm vụ số {value}.", "There is no task {value}."),
     "err.task_has_reports": (
         "Nhiệm vụ đã có {n} báo cáo: không xóa được, để giữ lịch sử. Có thể đóng văn bản.",

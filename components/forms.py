@@ -16,7 +16,7 @@ from models import Status, TargetKind
 from render.fmt import plain
 from services.core.validation import TEXT_LIMIT
 from services.reporting.figures import FigureTarget
-from services.reporting.reports import ReportInput, ReportView, TaskRow
+from services.reporting.reports import AssignmentRow, ReportInput, ReportView
 
 
 def short(text: str, limit: int = 90) -> str:
@@ -47,14 +47,14 @@ def _report_keys(assignment_id: int) -> tuple[int, Callable[[str], str]]:
     return generation, lambda name: f"rf_{assignment_id}_{generation}_{name}"
 
 
-def report_form_version(row: TaskRow) -> int:
+def report_form_version(row: AssignmentRow) -> int:
     """The assignment's version when this form was opened: kept until the report is accepted,
     so that a report from a form opened before someone else's is refused."""
     generation, _ = _report_keys(row.assignment_id)
     return st.session_state.setdefault(f"rf_ver_{row.assignment_id}_{generation}", row.version)
 
 
-def adopt_latest_version(row: TaskRow) -> None:
+def adopt_latest_version(row: AssignmentRow) -> None:
     """Keep what was typed, but work from the assignment's latest version."""
     generation, _ = _report_keys(row.assignment_id)
     st.session_state[f"rf_ver_{row.assignment_id}_{generation}"] = row.version
@@ -72,7 +72,9 @@ def ask_to_confirm_done(assignment_id: int) -> None:
     st.session_state[f"rf_confirm_{assignment_id}"] = True
 
 
-def report_form(row: TaskRow, periods: list[str], *, today: date) -> tuple[ReportInput, int] | None:
+def report_form(
+    row: AssignmentRow, periods: list[str], *, today: date
+) -> tuple[ReportInput, int] | None:
     """The report form for one assignment; (what was typed, the version it was opened with)
     once submitted."""
     version = report_form_version(row)

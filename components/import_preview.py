@@ -17,8 +17,8 @@ import catalogue
 from components.ui import fmt_date, lang, t
 from models import Cadence, Direction, ReformArea, TargetKind
 from render.fmt import plain, shorten
-from services.importing.body_names import BodyRef
 from services.importing.parser import ParsedDirective, ParsedSection, ParsedTask, ProposedTarget
+from services.read.bodies import BodyRef
 
 AREAS = [a.value for a in ReformArea]
 CADENCES = [c.value for c in Cadence]

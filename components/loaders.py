@@ -16,9 +16,12 @@ import catalogue
 from components.ui import session
 from models import changes
 from render.fmt import shorten
+from services.core import periods
 from services.install import demo
+from services.read import bodies as body_list
 from services.read import outline as directive_service
 from services.read import screens, snapshot, targets
+from services.read.bodies import BodyRef
 from services.read.ready_views import ReadyViews
 from services.read.snapshot import Filters
 
@@ -69,13 +72,13 @@ def is_demo() -> bool:
 @loader(*PROGRESS)
 def filter_options() -> dict:
     with session() as s:
-        current = snapshot.current_period(s)
+        current = periods.current_period(s)
         return {
             "directives": [
                 (d.id, f"{d.kind} {d.number or ''} {d.title}".replace("  ", " "))
-                for d in snapshot.list_directives(s)
+                for d in directive_service.list_directives(s)
             ],
-            "periods": [p.code for p in snapshot.list_periods(s)],
+            "periods": [p.code for p in periods.list_periods(s)],
             "current": current.code if current else None,
         }
 
@@ -117,9 +120,9 @@ def body_detail(f: Filters, code: str) -> screens.BodyData | None:
 
 
 @loader(*DIRECTIVE, max_entries=16)
-def bodies() -> list[tuple[str, str, str]]:
+def bodies() -> list[BodyRef]:
     with session() as s:
-        return directive_service.organizations(s)
+        return body_list.list_bodies(s)
 
 
 @loader(*TARGETS, max_entries=64)

@@ -13,12 +13,15 @@ from components.page import guard, start
 from components.ui import error, fmt_date, fmt_datetime, lang, plain, session, t
 from config import get_settings
 from models import AssignmentRole, Cadence, OrgKind, ReformArea, Role
+from render.fmt import shorten
 from services.accounts import own as accounts
 from services.accounts import users
 from services.admin import backup, organizations
 from services.admin import directives as directive_admin
 from services.admin import periods as period_admin
+from services.core import periods
 from services.core.errors import DomainError
+from services.read import outline
 
 actor = guard("admin")
 start("page.admin")
@@ -287,7 +290,7 @@ with tab_users:
 
 with tab_directives:
     with session() as s:
-        directives = directive_admin.list_directives(s)
+        directives = outline.list_directives(s)
     if not directives:
         st.info(t("adm.no_directive"))
     else:
@@ -348,7 +351,7 @@ with tab_directives:
 
         with session() as s:
             task_rows = directive_admin.tasks_of(s, d.id)
-            section_rows = directive_admin.sections_of(s, d.id)
+            section_rows = outline.sections_of(s, d.id)
         st.markdown(f"#### {t('imp.tasks')}")
         st.dataframe(
             pd.DataFrame(
@@ -487,7 +490,7 @@ with tab_directives:
                         )
         with add_col, st.form(f"adm_task_add_{d.id}", clear_on_submit=True):
             st.markdown(f"**{t('adm.task_add')}**")
-            sections = {sid: f"{label} {heading[:60]}" for sid, label, heading in section_rows}
+            sections = {x.id: f"{x.label} {shorten(x.heading, 60)}" for x in section_rows}
             section_id = st.selectbox(
                 t("imp.col_section"), list(sections), format_func=sections.get
             )
@@ -527,7 +530,7 @@ with tab_directives:
 
 with tab_periods:
     with session() as s:
-        period_rows = period_admin.list_periods(s)
+        period_rows = periods.list_periods(s, newest_first=True)
     st.dataframe(
         pd.DataFrame(
             [

@@ -15,10 +15,10 @@ f = sidebar_filters(with_kind=False)
 if f is None:
     st.stop()
 bodies = loaders.bodies()
-codes = [code for code, _, kind in bodies if kind != "external"] + [
-    code for code, _, kind in bodies if kind == "external"
+codes = [b.code for b in bodies if b.kind != "external"] + [
+    b.code for b in bodies if b.kind == "external"
 ]
-names = {code: name for code, name, _ in bodies}
+names = {b.code: b.name for b in bodies}
 wanted = link_value("org").upper()
 if wanted and wanted not in names:
     bad_link("body.unknown", wanted)

@@ -79,8 +79,8 @@ with rest, st.expander(t("br.settings")):
         t("br.as_of"), key="br_day", value=period_end, max_value=clock.today(), format="DD/MM/YYYY"
     )
     sections = [f"section:{s.ordinal}" for s, _ in b.data.sections]
-    bodies = [f"body:{code}" for code, _, kind in loaders.bodies() if kind != "external"]
-    names = {f"body:{code}": name for code, name, _ in loaders.bodies()}
+    bodies = [f"body:{b.code}" for b in loaders.bodies() if b.kind != "external"]
+    names = {f"body:{b.code}": b.name for b in loaders.bodies()}
     labels = {f"section:{s.ordinal}": f"{s.label} {s.heading}" for s, _ in b.data.sections}
     st.selectbox(
         t("br.detail_choice"),

@@ -11,6 +11,7 @@ from models import session_scope
 from services.core.errors import DomainError
 from services.importing import importer
 from services.importing.reader import MAX_BYTES
+from services.read import bodies as body_list
 
 actor = guard("import_directive")
 start("page.import_directive")
@@ -21,7 +22,7 @@ DRAFT = "imp_draft"
 generation = st.session_state.setdefault("imp_gen", 0)
 
 with session() as s:
-    bodies = importer.body_refs(s)
+    bodies = body_list.list_bodies(s)
 
 source_tab, paste_tab = st.tabs([t("imp.tab_file"), t("imp.tab_paste")])
 with source_tab:

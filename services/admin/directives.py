@@ -24,25 +24,11 @@ from services.core import audit, clock, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound, StaleUpdate
 from services.core.guard import require_secretariat
+from services.core.labels import task_label
 from services.core.optimistic import update_if_unchanged
 
 _DIRECTIVE_FIELDS = ["kind", "number", "issued_date", "title", "issuer", "signer", "is_open"]
 _TASK_FIELDS = ["text", "area", "cadence", "due_date"]
-
-
-@dataclass(frozen=True)
-class DirectiveRow:
-    id: int
-    code: str
-    kind: str
-    number: str | None
-    issued_date: date | None
-    title: str
-    issuer: str
-    signer: str
-    is_open: bool
-    sections: int
-    tasks: int
 
 
 @dataclass(frozen=True)
@@ -70,47 +56,6 @@ class AssignmentAdminRow:
 # ----------------------------------------------------------------------------- reading
 
 
-def list_directives(session: Session) -> list[DirectiveRow]:
-    directives = session.exec(select(Directive).order_by(Directive.created_at)).all()
-    sections = dict(
-        session.exec(
-            select(Section.directive_id, func.count()).group_by(Section.directive_id)
-        ).all()
-    )
-    tasks = dict(
-        session.exec(
-            select(Section.directive_id, func.count())
-            .select_from(Task)
-            .join(Section)
-            .group_by(Section.directive_id)
-        ).all()
-    )
-    return [
-        DirectiveRow(
-            d.id,  # type: ignore[arg-type]
-            d.code,
-            d.kind,
-            d.number,
-            d.issued_date,
-            d.title,
-            d.issuer,
-            d.signer,
-            d.is_open,
-            int(sections.get(d.id, 0)),
-            int(tasks.get(d.id, 0)),
-        )
-        for d in directives
-    ]
-
-
-def sections_of(session: Session, directive_id: int) -> list[tuple[int, str, str]]:
-    """(id, label, heading) of each section, in order."""
-    rows = session.exec(
-        select(Section).where(Section.directive_id == directive_id).order_by(Section.ordinal)
-    )
-    return [(s.id, s.label, s.heading) for s in rows]  # type: ignore[misc]
-
-
 def tasks_of(session: Session, directive_id: int) -> list[TaskAdminRow]:
     """Every task of the directive with its lead and partner codes: two queries."""
     rows = session.exec(
@@ -133,7 +78,7 @@ def tasks_of(session: Session, directive_id: int) -> list[TaskAdminRow]:
         TaskAdminRow(
             t.id,  # type: ignore[arg-type]
             s.id,  # type: ignore[arg-type]
-            f"{s.ordinal}.{t.ordinal}",
+            task_label(s.ordinal, t.ordinal),
             t.text,
             t.area,
             t.cadence,

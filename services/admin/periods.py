@@ -1,6 +1,5 @@
 """Reporting periods: which quarter bodies report on now, and by when."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session, select
@@ -11,22 +10,6 @@ from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound
 from services.core.guard import require_secretariat
 from services.install.seed import ensure_periods
-
-
-@dataclass(frozen=True)
-class PeriodRow:
-    code: str
-    starts_on: date
-    ends_on: date
-    report_deadline: date
-    is_current: bool
-
-
-def list_periods(session: Session) -> list[PeriodRow]:
-    rows = session.exec(select(ReportingPeriod).order_by(ReportingPeriod.code.desc()))  # type: ignore[attr-defined]
-    return [
-        PeriodRow(p.code, p.starts_on, p.ends_on, p.report_deadline, p.is_current) for p in rows
-    ]
 
 
 def set_current_period(session: Session, *, actor: Actor, code: str) -> ReportingPeriod:

@@ -1,8 +1,12 @@
 """Reporting periods: quarters written "2022-Q1" and years written "2022"."""
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
+from sqlmodel import Session, col, select
+
+from models import ReportingPeriod
 from services.core.errors import InvalidInput
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -65,3 +69,30 @@ def parse_day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise InvalidInput("cli.export_bad_date", value=text) from None
+
+
+# --- the periods the office has opened ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    code: str
+    starts_on: date
+    ends_on: date
+    report_deadline: date
+    is_current: bool
+
+
+def _row(p: ReportingPeriod) -> PeriodRow:
+    return PeriodRow(p.code, p.starts_on, p.ends_on, p.report_deadline, p.is_current)
+
+
+def list_periods(session: Session, *, newest_first: bool = False) -> list[PeriodRow]:
+    order = col(ReportingPeriod.code).desc() if newest_first else col(ReportingPeriod.code)
+    return [_row(p) for p in session.exec(select(ReportingPeriod).order_by(order))]
+
+
+def current_period(session: Session) -> PeriodRow | None:
+    """The period bodies report on now (exactly one is current once the office opened one)."""
+    found = session.exec(select(ReportingPeriod).where(col(ReportingPeriod.is_current))).first()
+    return _row(found) if found else None

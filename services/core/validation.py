@@ -90,12 +90,6 @@ def parse_number(value: object) -> float:
     return number
 
 
-def current_period(session: Session) -> ReportingPeriod | None:
-    return session.exec(
-        select(ReportingPeriod).where(ReportingPeriod.is_current == True)  # noqa: E712
-    ).first()
-
-
 def check_period(session: Session, code: str, *, today: date, quarter_only: bool = True) -> str:
     """A period one may report on: well written, not in the future (starting after today),
     not after the current reporting period, and, for a quarter, one the office has opened."""
@@ -106,7 +100,7 @@ def check_period(session: Session, code: str, *, today: date, quarter_only: bool
     start, _ = periods.bounds(code)
     if start > today:
         raise InvalidInput("err.period_future", value=code, today=today.strftime("%d/%m/%Y"))
-    current = current_period(session)
+    current = periods.current_period(session)
     if current is not None and start > current.ends_on:
         raise InvalidInput("err.period_after_current", value=code, current=current.code)
     if (
@@ -120,7 +114,7 @@ def check_period(session: Session, code: str, *, today: date, quarter_only: bool
 def open_periods(session: Session, *, today: date) -> list[str]:
     """The quarters one may report on, newest first: opened by the office, started by today,
     not after the current one."""
-    current = current_period(session)
+    current = periods.current_period(session)
     rows = session.exec(select(ReportingPeriod).order_by(ReportingPeriod.starts_on.desc())).all()
     return [
         p.code

@@ -9,21 +9,9 @@ Truyền thông", "KH&ĐT", and "Bưu điện tỉnh" for "Bưu điện tỉnh L
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from models import OrgKind
-
-
-@dataclass(frozen=True)
-class BodyRef:
-    """A body as the importer sees it: plain data, no session."""
-
-    code: str
-    name: str
-    kind: str
-    active: bool = True
-    sort_order: int = 0
-
+from services.read.bodies import BodyRef
 
 _NON_WORD = re.compile(r"[^0-9a-z&]+")
 

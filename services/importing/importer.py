@@ -28,7 +28,6 @@ from models import (
 from services.core import audit, clock, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, PermissionDenied
-from services.importing.body_names import BodyRef
 from services.importing.parser import (
     NUMBER_KINDS,
     ParsedDirective,
@@ -39,6 +38,7 @@ from services.importing.parser import (
     parse_text,
 )
 from services.importing.reader import SourceText, read_document, read_pasted
+from services.read.bodies import BodyRef, list_bodies
 
 ProgressFn = Callable[[float], None]
 
@@ -49,17 +49,10 @@ __all__ = [
     "ParsedTask",
     "ProposedTarget",
     "as_json",
-    "body_refs",
     "parse_document",
     "parse_pasted",
     "save",
 ]
-
-
-def body_refs(session: Session) -> list[BodyRef]:
-    """Every body, as plain data, in the order the lists show them."""
-    rows = session.exec(select(Organization).order_by(Organization.sort_order, Organization.code))
-    return [BodyRef(o.code, o.name, o.kind, o.active, o.sort_order) for o in rows]
 
 
 # A directive has 40 tasks, a plan a few hundred; each task fans out to up to 29 bodies.
@@ -92,11 +85,11 @@ def parse_document(
 ) -> ParsedDirective:
     """Read a file's bytes and parse them against the database's bodies. Writes nothing."""
     source = read_document(data, filename, on_progress=on_progress)
-    return parse_source(source, body_refs(session))
+    return parse_source(source, list_bodies(session))
 
 
 def parse_pasted(session: Session, text: str) -> ParsedDirective:
-    return parse_source(read_pasted(text), body_refs(session))
+    return parse_source(read_pasted(text), list_bodies(session))
 
 
 # ----------------------------------------------------------------------------- saving

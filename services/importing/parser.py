@@ -31,7 +31,9 @@ from statistics import quantiles
 
 from models import Cadence, Direction, ReformArea, TargetKind
 from services.core import validation
-from services.importing.body_names import BodyMatcher, BodyRef, fold
+from services.core.labels import task_label
+from services.importing.body_names import BodyMatcher, fold
+from services.read.bodies import BodyRef
 
 ProgressFn = Callable[[float], None]
 
@@ -801,7 +803,7 @@ def parse_text(
         )
         heading_targets = find_targets(section.heading) if node is not None and node.parent else []
         for n, (_task_node, task_text) in enumerate(items, start=1):
-            label = f"{ordinal}.{n}"
+            label = task_label(ordinal, n)
             cadence, due = guess_cadence(task_text)
             leads = [] if bodies_here else task_leads(task_text, matcher)
             partners = [

@@ -29,6 +29,7 @@ from services.core import audit, clock, periods
 from services.core.actor import Actor, hash_password
 from services.core.errors import InvalidInput
 from services.core.guard import require_secretariat
+from services.core.labels import task_label
 from services.install import seed
 from services.reporting.reports import apply_report
 
@@ -146,7 +147,7 @@ def _seed_history(
         .order_by(Assignment.id)
     ).all()
     for assignment, task, section in rows:
-        label = f"{section.ordinal}.{task.ordinal}"
+        label = task_label(section.ordinal, task.ordinal)
         if label in plan.DUE_DATE_OVERRIDES:
             assignment.due_date_override = date.fromisoformat(plan.DUE_DATE_OVERRIDES[label])
         d = diligence[assignment.organization_id]

@@ -21,6 +21,7 @@ from models import (
 from services.core import audit, clock, periods
 from services.core.actor import Actor
 from services.core.guard import require_secretariat
+from services.core.labels import task_label
 
 SECTION_ONE_KINDS = (OrgKind.PROVINCIAL, OrgKind.DISTRICT)
 
@@ -119,7 +120,7 @@ def _seed_directive(session: Session, orgs: dict[str, Organization], result: See
             session.add(task)
             session.flush()
             result.add("tasks")
-            tasks_by_label[f"{s['ordinal']}.{t['ordinal']}"] = task
+            tasks_by_label[task_label(s["ordinal"], t["ordinal"])] = task
             lead_ids = {o.id for o in leads}
             for org in leads:
                 session.add(

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlmodel import Session
 
 from models import Directive, utcnow
+from services.core.labels import label_order
 from services.install import demo
 from services.read import screens
 from services.read import snapshot as overview
@@ -97,7 +98,7 @@ def _section_detail(
             g.by_timeliness["not_reported"],
             g.mean_percent,
         )
-        for label, g in sorted(progress.items(), key=lambda kv: tuple(map(int, kv[0].split("."))))
+        for label, g in sorted(progress.items(), key=lambda kv: label_order(kv[0]))
         if label in texts
     ]
     return Detail("section", f"{info.label} {info.heading}", tasks=tasks)

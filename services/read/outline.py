@@ -7,10 +7,34 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from models import Assignment, AssignmentRole, Directive, Organization, Section, Task
+from services.core.labels import task_label
 
 
 @dataclass(frozen=True)
-class TaskRow:
+class DirectiveRow:
+    id: int
+    code: str
+    kind: str
+    number: str | None
+    issued_date: date | None
+    title: str
+    issuer: str
+    signer: str
+    is_open: bool
+    sections: int
+    tasks: int
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    id: int
+    ordinal: int
+    label: str
+    heading: str
+
+
+@dataclass(frozen=True)
+class OutlineTask:
     label: str
     text: str
     area: str
@@ -25,7 +49,7 @@ class SectionRow:
     ordinal: int
     label: str
     heading: str
-    tasks: tuple[TaskRow, ...]
+    tasks: tuple[OutlineTask, ...]
 
 
 def outline(session: Session, *, directive_id: int) -> list[SectionRow]:
@@ -58,12 +82,12 @@ def outline(session: Session, *, directive_id: int) -> list[SectionRow]:
         .order_by(Organization.sort_order)
     ):
         partners.setdefault(task_id, []).append(name)
-    by_section: dict[int, list[TaskRow]] = {}
+    by_section: dict[int, list[OutlineTask]] = {}
     ordinal_of = {s.id: s.ordinal for s in sections}
     for task in tasks:
         by_section.setdefault(task.section_id, []).append(
-            TaskRow(
-                label=f"{ordinal_of[task.section_id]}.{task.ordinal}",
+            OutlineTask(
+                label=task_label(ordinal_of[task.section_id], task.ordinal),
                 text=task.text,
                 area=task.area,
                 cadence=task.cadence,
@@ -75,16 +99,6 @@ def outline(session: Session, *, directive_id: int) -> list[SectionRow]:
     return [
         SectionRow(s.ordinal, s.label, s.heading, tuple(by_section.get(s.id, []))) for s in sections
     ]
-
-
-def organizations(session: Session) -> list[tuple[str, str, str]]:
-    """(code, name, kind) of every body, active first, in the directive's order."""
-    rows = session.exec(
-        select(Organization.code, Organization.name, Organization.kind).order_by(
-            Organization.active.desc(), Organization.sort_order
-        )
-    ).all()
-    return [tuple(r) for r in rows]
 
 
 def header(session: Session, directive_id: int) -> dict | None:
@@ -99,3 +113,44 @@ def header(session: Session, directive_id: int) -> dict | None:
         "issuer": d.issuer,
         "signer": d.signer,
     }
+
+
+def list_directives(session: Session) -> list[DirectiveRow]:
+    directives = session.exec(select(Directive).order_by(Directive.id)).all()
+    sections = dict(
+        session.exec(
+            select(Section.directive_id, func.count()).group_by(Section.directive_id)
+        ).all()
+    )
+    tasks = dict(
+        session.exec(
+            select(Section.directive_id, func.count())
+            .select_from(Task)
+            .join(Section)
+            .group_by(Section.directive_id)
+        ).all()
+    )
+    return [
+        DirectiveRow(
+            d.id,  # type: ignore[arg-type]
+            d.code,
+            d.kind,
+            d.number,
+            d.issued_date,
+            d.title,
+            d.issuer,
+            d.signer,
+            d.is_open,
+            int(sections.get(d.id, 0)),
+            int(tasks.get(d.id, 0)),
+        )
+        for d in directives
+    ]
+
+
+def sections_of(session: Session, directive_id: int) -> list[SectionInfo]:
+    """The directive's sections in order."""
+    rows = session.exec(
+        select(Section).where(Section.directive_id == directive_id).order_by(Section.ordinal)
+    )
+    return [SectionInfo(s.id, s.ordinal, s.label, s.heading) for s in rows]  # type: ignore[arg-type]

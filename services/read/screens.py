@@ -8,16 +8,11 @@ from sqlmodel import Session, select
 
 from models import Organization, ProgressReport, Section, Task, Timeliness
 from services.core import clock
+from services.core.errors import InvalidInput
+from services.core.labels import parse_task_label
 from services.core.timeliness import completion_day, timeliness
-from services.read import rollup, snapshot, targets
+from services.read import outline, rollup, snapshot, targets
 from services.read.snapshot import Filters
-
-
-@dataclass(frozen=True)
-class SectionInfo:
-    ordinal: int
-    label: str
-    heading: str
 
 
 @dataclass(frozen=True)
@@ -25,22 +20,13 @@ class OverviewData:
     as_of: date
     live: bool
     headline: rollup.Headline
-    sections: list[tuple[SectionInfo, rollup.GroupProgress]]
+    sections: list[tuple[outline.SectionInfo, rollup.GroupProgress]]
     areas: list[rollup.GroupProgress]
     scorecard: list[rollup.BodyScore]
     overdue: list[tuple]
     stuck: list
-    proposals: list[snapshot.Proposal]
+    proposals: list[snapshot.PendingProposal]
     targets: list[targets.TargetStatus]
-
-
-def sections_of(session: Session, directive_id: int) -> list[SectionInfo]:
-    return [
-        SectionInfo(s.ordinal, s.label, s.heading)
-        for s in session.exec(
-            select(Section).where(Section.directive_id == directive_id).order_by(Section.ordinal)
-        )
-    ]
 
 
 def leadership_overview(session: Session, f: Filters, *, today: date | None = None) -> OverviewData:
@@ -56,7 +42,7 @@ def leadership_overview(session: Session, f: Filters, *, today: date | None = No
         ),
         sections=[
             (s, by_section[s.ordinal])
-            for s in sections_of(session, f.directive_id)
+            for s in outline.sections_of(session, f.directive_id)
             if s.ordinal in by_section
         ],
         areas=sorted(rollup.group_progress(snap.rows, lambda r: r.area), key=lambda g: g.key),
@@ -118,8 +104,8 @@ def task_grid(session: Session, f: Filters, task_id: int, *, today: date | None 
 
 def task_of(session: Session, directive_id: int, label: str) -> Task | None:
     try:
-        sec, num = (int(x) for x in label.split("."))
-    except ValueError:
+        sec, num = parse_task_label(label)
+    except InvalidInput:
         return None
     return session.exec(
         select(Task)

@@ -17,13 +17,13 @@ from models import (
     Directive,
     Organization,
     ProgressReport,
-    ReportingPeriod,
     Section,
     Status,
     Task,
     Timeliness,
 )
 from services.core import clock, periods
+from services.core.labels import task_label
 from services.core.timeliness import completion_day, timeliness
 
 
@@ -62,7 +62,7 @@ class AssignmentState:
 
 
 @dataclass(frozen=True)
-class Proposal:
+class PendingProposal:
     report_id: int
     assignment_id: int
     organization_code: str
@@ -102,16 +102,8 @@ def list_directives(session: Session) -> list[Directive]:
     return list(session.exec(select(Directive).order_by(Directive.id)))
 
 
-def list_periods(session: Session) -> list[ReportingPeriod]:
-    return list(session.exec(select(ReportingPeriod).order_by(ReportingPeriod.code)))
-
-
-def current_period(session: Session) -> ReportingPeriod | None:
-    return session.exec(select(ReportingPeriod).where(ReportingPeriod.is_current == True)).first()  # noqa: E712
-
-
 def _is_live(session: Session, period: str) -> bool:
-    current = current_period(session)
+    current = periods.current_period(session)
     return current is None or period >= current.code
 
 
@@ -205,7 +197,7 @@ def snapshot(
                 assignment_id=aid,
                 task_id=task_id,
                 section_ordinal=sec,
-                task_label=f"{sec}.{task_ord}",
+                task_label=task_label(sec, task_ord),
                 task_text=text,
                 area=area,
                 cadence=cadence,
@@ -312,7 +304,9 @@ def report_stream(session: Session, f: Filters, *, today: date | None = None) ->
     return list(session.exec(query))
 
 
-def waiting_proposals(session: Session, f: Filters, *, today: date | None = None) -> list[Proposal]:
+def waiting_proposals(
+    session: Session, f: Filters, *, today: date | None = None
+) -> list[PendingProposal]:
     """Proposals raised by the as-of day that no direction had answered by then, oldest first."""
     as_of = filters_as_of(f, today)
     cutoff = clock.end_of_day(as_of)
@@ -346,12 +340,12 @@ def waiting_proposals(session: Session, f: Filters, *, today: date | None = None
     ):
         raised = clock.day_of(created)
         out.append(
-            Proposal(
+            PendingProposal(
                 rid,
                 aid,
                 code,
                 name,
-                f"{sec}.{task_ord}",
+                task_label(sec, task_ord),
                 proposals,
                 difficulties,
                 raised,

@@ -20,6 +20,7 @@ from models import (
     Task,
 )
 from services.core import clock, periods
+from services.core.labels import task_label
 from services.read.snapshot import Filters, filters_as_of
 
 MET, NOT_MET, PARTIAL, NO_DATA = "met", "not_met", "partial", "no_data"
@@ -170,7 +171,7 @@ def statuses(session: Session, f: Filters, *, today: date | None = None) -> list
                 kind=target.kind,
                 scope=target.scope,
                 owner_code=owner,
-                task_label=f"{sec}.{task_ord}" if sec else None,
+                task_label=task_label(sec, task_ord) if sec else None,
                 period=period,
                 value=value,
                 verdict=verdict,

@@ -18,6 +18,7 @@ from models import (
 from services.core import audit, clock, guard, permissions, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound
+from services.core.labels import task_label
 from services.core.permissions import Action
 
 
@@ -68,7 +69,7 @@ def _proposal(row, note: DirectionNote | None = None, note_by: str = "") -> Prop
         organization_id=org.id,
         organization_code=org.code,
         organization_name=org.name,
-        task_label=f"{sec_ord}.{task.ordinal}",
+        task_label=task_label(sec_ord, task.ordinal),
         task_text=task.text,
         period=report.period,
         status=report.status,

@@ -26,6 +26,7 @@ from models import (
 from services.core import audit, clock, guard, periods, permissions, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound, StaleUpdate
+from services.core.labels import label_order, task_label
 from services.core.permissions import Action
 from services.core.timeliness import completion_day, reported_in_period, timeliness
 
@@ -245,7 +246,7 @@ URGENCY_ORDER = list(Urgency)
 
 
 @dataclass(frozen=True)
-class TaskRow:
+class AssignmentRow:
     assignment_id: int
     organization_id: int
     organization_code: str
@@ -304,7 +305,7 @@ class Reading:
 
 def reading(session: Session, *, today: date | None = None) -> Reading:
     today = today or clock.today()
-    current = validation.current_period(session)
+    current = periods.current_period(session)
     if current is None:
         return Reading(periods.quarter_of(today), today)
     return Reading(current.code, min(current.ends_on, today))
@@ -326,7 +327,7 @@ def urgency(
 
 def body_assignments(
     session: Session, *, actor: Actor, organization_id: int, today: date | None = None
-) -> list[TaskRow]:
+) -> list[AssignmentRow]:
     """A body's assignments, most urgent first: overdue, due within 14 days, not reported this
     period, in progress, done; then by deadline and task."""
     permissions.require(actor, Action.READ, organization_id=organization_id)
@@ -352,12 +353,12 @@ def body_assignments(
         )
         reported = reported_in_period(task.cadence, a.last_period, when.current_period)
         rows.append(
-            TaskRow(
+            AssignmentRow(
                 assignment_id=a.id,
                 organization_id=a.organization_id,
                 organization_code=code,
                 task_id=task.id,
-                task_label=f"{sec_ord}.{task.ordinal}",
+                task_label=task_label(sec_ord, task.ordinal),
                 task_text=task.text,
                 cadence=task.cadence,
                 role=a.role,
@@ -375,7 +376,7 @@ def body_assignments(
         key=lambda r: (
             URGENCY_ORDER.index(r.urgency),
             r.due_date or date.max,
-            tuple(int(p) for p in r.task_label.split(".")),
+            label_order(r.task_label),
         )
     )
     return rows

@@ -22,10 +22,12 @@ from services.accounts import users
 from services.admin import directives as directive_admin
 from services.admin import organizations
 from services.admin import periods as period_admin
+from services.core import periods
 from services.core.actor import Actor, check_password
 from services.core.errors import DomainError, InvalidInput, NotFound, PermissionDenied, StaleUpdate
 from services.importing.body_names import BodyMatcher
-from services.importing.importer import body_refs
+from services.read import outline
+from services.read.bodies import list_bodies as body_refs
 
 
 def actor(engine, username: str) -> Actor:
@@ -277,7 +279,7 @@ def test_directive_fields_and_open_close(seeded, office):
             s, actor=office, directive_id=directive_id, is_open=False
         )
     with session_scope(seeded) as s:
-        row = directive_admin.list_directives(s)[0]
+        row = outline.list_directives(s)[0]
     assert (row.number, row.issued_date, row.is_open, row.tasks) == (
         "12/CT-UBND",
         date(2021, 9, 24),
@@ -312,7 +314,7 @@ def test_directive_fields_and_open_close(seeded, office):
 def test_tasks_add_edit_remove(seeded, office):
     directive_id = _directive_id(seeded)
     with session_scope(seeded) as s:
-        section_id = directive_admin.sections_of(s, directive_id)[1][0]  # "2. Sở Nội vụ"
+        section_id = outline.sections_of(s, directive_id)[1].id  # "2. Sở Nội vụ"
         task = directive_admin.add_task(
             s,
             actor=office,
@@ -427,7 +429,7 @@ def test_current_period_and_deadline(seeded, office):
         previous = s.exec(select(ReportingPeriod).where(ReportingPeriod.is_current)).one().code
         period_admin.set_current_period(s, actor=office, code="2023-q1")
     with session_scope(seeded) as s:
-        current = [p for p in period_admin.list_periods(s) if p.is_current]
+        current = [p for p in periods.list_periods(s) if p.is_current]
         assert [p.code for p in current] == ["2023-Q1"]
         assert current[0].report_deadline == date(2023, 4, 10)
         period_admin.set_report_deadline(

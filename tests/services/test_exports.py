@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from models import Directive
 from render import exports
+from services.core import clock
 from services.read import briefing, snapshot
 from tests.conftest import ROOT
 
@@ -34,7 +35,7 @@ LEFT JOIN ranked k ON k.assignment_id = a.id AND k.rn = 1
 
 
 def state_by_sql(s: Session, day: date) -> list:
-    cutoff = snapshot.end_of_day_utc(day)
+    cutoff = clock.end_of_day(day)
     return s.execute(text(LATEST), {"cutoff": cutoff}).all()
 
 
@@ -88,7 +89,7 @@ def test_xlsx_matches_the_database(ctx, day):
     assert sum(r[5] for r in section_rows) == overdue_by_sql(truth, day)
 
     targets = book["Chỉ tiêu"]
-    cutoff = snapshot.end_of_day_utc(day)
+    cutoff = clock.end_of_day(day)
     per_body = s.execute(
         text(
             "SELECT COUNT(DISTINCT m.target_id || '-' || COALESCE(m.organization_id, 0)) "
@@ -136,7 +137,7 @@ def test_pptx_matches_the_database(ctx, day):
             "AND NOT EXISTS (SELECT 1 FROM direction d WHERE d.report_id = r.id AND "
             "d.created_at <= :c)"
         ),
-        {"c": snapshot.end_of_day_utc(day)},
+        {"c": clock.end_of_day(day)},
     ).scalar_one()
     assert any(f": {waiting}" in x for x in texts[5])
 

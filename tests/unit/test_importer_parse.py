@@ -11,9 +11,10 @@ import pytest
 
 import seed_data
 from services.core.errors import InvalidInput
-from services.importing.body_names import BodyMatcher, BodyRef, aliases, fold
+from services.importing.body_names import BodyMatcher, aliases, fold
 from services.importing.parser import as_json, find_targets, guess_cadence, parse_text
 from services.importing.reader import MAX_BYTES, read_document, read_pasted
+from services.read.bodies import BodyRef
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ALL_BODIES = seed_data.ALL_BODIES

@@ -1,0 +1,28 @@
+"""The body list as every screen, the importer and the command line read it."""
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from models import Organization
+
+
+@dataclass(frozen=True)
+class BodyRef:
+    """A body as plain data: what lists show and the importer matches names against."""
+
+    code: str
+    name: str
+    kind: str
+    active: bool = True
+    sort_order: int = 0
+
+
+def list_bodies(session: Session) -> list[BodyRef]:
+    """Every body, active ones first, in the directive's order."""
+    rows = session.exec(
+        select(Organization).order_by(
+            col(Organization.active).desc(), Organization.sort_order, Organization.code
+        )
+    )
+    return [BodyRef(o.code, o.name, o.kind, o.active, o.sort_order) for o in rows]
