@@ -130,12 +130,13 @@ def body_detail(
     org = session.exec(select(Organization).where(Organization.code == code.upper())).first()
     if org is None:
         return None
-    peers_filter = replace(f, org_kind=org.kind, organization_id=None)
-    peers = rollup.scorecard(snapshot.snapshot(session, peers_filter, today=today).rows)
-    score = next((s for s in peers if s.organization_id == org.id), None)
-    rows = snapshot.snapshot(
-        session, replace(f, organization_id=org.id, org_kind=None), today=today
+    # one snapshot of the body's peers (the bodies of its kind) gives its rank and its rows
+    peer_rows = snapshot.snapshot(
+        session, replace(f, org_kind=org.kind, organization_id=None), today=today
     ).rows
+    peers = rollup.scorecard(peer_rows)
+    score = next((s for s in peers if s.organization_id == org.id), None)
+    rows = [r for r in peer_rows if r.organization_id == org.id]
     mine = []
     for st in targets.statuses(session, replace(f, org_kind=None), today=today):
         if org.code in st.bodies:
