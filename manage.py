@@ -388,5 +388,4 @@ def _looks_unmigrated(err: Exception) -> bool:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.exit(main())

@@ -8,7 +8,6 @@ in CI (CI=true), so the PostgreSQL path is never silently untested there.
 import os
 import secrets
 import shutil
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,10 +16,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from models.db import build_engine, normalise_url
 
-from models.db import build_engine, normalise_url  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
