@@ -9,9 +9,9 @@ import streamlit as st
 
 import catalogue
 from components.ui import fmt_date, fmt_datetime, lang, t
+from render.audit import changes
 from render.fmt import shorten
 from services.core import clock
-from services.read.audit_log import changes
 
 URGENCY_COLOUR = {
     "overdue": "#f6d3d3",

@@ -7,6 +7,7 @@ import streamlit as st
 from components import report_tables
 from components.page import guard, start
 from components.ui import error, session, t
+from render import audit as audit_csv
 from services.core.errors import DomainError
 from services.read import audit_log
 from services.reporting import reports
@@ -54,7 +55,7 @@ left.caption(
 )
 right.download_button(
     t("au.download"),
-    data=audit_log.to_csv(rows),
+    data=audit_csv.to_csv(rows),
     file_name="nhat-ky-cchc.csv",
     mime="text/csv",
     width="stretch",

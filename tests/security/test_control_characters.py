@@ -29,6 +29,7 @@ from models import (
     User,
     session_scope,
 )
+from render import audit as audit_csv
 from render import exports
 from services.accounts import own as accounts
 from services.accounts import users
@@ -288,7 +289,7 @@ def test_the_exports_survive_control_characters_already_stored(seeded):
     cells = [c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
     assert "Sở Tư pháp" in cells and "Nhiệm vụ cũ" in cells and "Kết quả\n cũ" in cells
     assert "Chi tiết: Sở Tư pháp" in _pptx_text(deck)
-    lines = list(csv.reader(io.StringIO(audit_log.to_csv(rows).decode("utf-8-sig"))))
+    lines = list(csv.reader(io.StringIO(audit_csv.to_csv(rows).decode("utf-8-sig"))))
     assert [line[2] for line in lines if line[2].endswith("cmd")] == ["'=cmd"]
 
 

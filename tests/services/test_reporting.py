@@ -8,6 +8,7 @@ import pytest
 from sqlmodel import select
 
 from models import Assignment, AuditEvent, Measurement, ProgressReport, User, session_scope
+from render import audit as audit_csv
 from services.accounts import own as accounts
 from services.core.actor import check_password
 from services.core.errors import InvalidInput, StaleUpdate
@@ -388,10 +389,10 @@ def test_the_audit_log_filters_by_body_user_and_day_and_downloads_as_csv(db):
     assert by_body and all(r.organization_code == "SNV" for r in by_body)
     assert by_user and all(r.username == "snv" for r in by_user)
     assert today_only and not long_ago
-    csv = audit_log.to_csv(by_user).decode("utf-8-sig").splitlines()
+    csv = audit_csv.to_csv(by_user).decode("utf-8-sig").splitlines()
     assert csv[0] == ",".join(audit_log.CSV_COLUMNS)
     assert len(csv) == len(by_user) + 1 and ",snv,report,assignment," in csv[1]
-    assert "percent: " in audit_log.changes(by_user[0].before, by_user[0].after)
+    assert "percent: " in audit_csv.changes(by_user[0].before, by_user[0].after)
 
 
 def test_an_upside_down_date_range_is_refused(db):
