@@ -137,7 +137,7 @@ def test_the_audit_csv_writes_a_formula_as_text_beginning_with_an_apostrophe(db)
         rows = audit_log.events(s, actor=office, filters=audit_log.AuditFilters())
     text = audit_csv.to_csv(rows).decode("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text)))
-    assert lines[0] == audit_log.CSV_COLUMNS
+    assert lines[0] == audit_csv.CSV_COLUMNS
     names = {line[2] for line in lines[1:]}
     for typed in (short_leak, CALC, PLUS, AT, MINUS, FULLWIDTH):
         assert "'" + typed in names, typed

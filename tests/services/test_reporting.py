@@ -390,7 +390,7 @@ def test_the_audit_log_filters_by_body_user_and_day_and_downloads_as_csv(db):
     assert by_user and all(r.username == "snv" for r in by_user)
     assert today_only and not long_ago
     csv = audit_csv.to_csv(by_user).decode("utf-8-sig").splitlines()
-    assert csv[0] == ",".join(audit_log.CSV_COLUMNS)
+    assert csv[0] == ",".join(audit_csv.CSV_COLUMNS)
     assert len(csv) == len(by_user) + 1 and ",snv,report,assignment," in csv[1]
     assert "percent: " in audit_csv.changes(by_user[0].before, by_user[0].after)
 
