@@ -18,7 +18,7 @@ from services.accounts.users import end_sessions
 from services.core import audit
 from services.core.actor import UNKNOWN_USER_HASH, Actor, check_password, hash_password
 from services.core.errors import DomainError, InvalidInput, NotFound
-from services.core.guard import require_secretariat
+from services.core.permissions import Action, require
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,7 @@ def unlock_sign_in(
 ) -> bool:
     """The secretariat lifts the wait and the count on an account, or on a client address.
     True if there was anything to lift (then it is in the audit log)."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     if username is not None:
         user = session.exec(
             select(User).where(col(User.username) == throttle.account_key(username))
@@ -238,5 +238,5 @@ def unlock_sign_in(
 
 def sign_in_waits(session: Session, *, actor: Actor, now: datetime | None = None) -> list:
     """Accounts and addresses that wait now (the secretariat's view)."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     return throttle.waiting(session, now=now or datetime.now(UTC))

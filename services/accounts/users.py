@@ -14,7 +14,7 @@ from services.accounts.passwords import check_new_password
 from services.core import audit, validation
 from services.core.actor import Actor, hash_password
 from services.core.errors import InvalidInput, NotFound
-from services.core.guard import require_secretariat
+from services.core.permissions import Action, require
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,49}$")
 
@@ -33,7 +33,7 @@ def create_user(
     """Validate everything first, write nothing on error. Either a password (held to the
     password policy) or a ready-made bcrypt hash (the demo shares one hash among its
     accounts). `actor`: who creates it (manage.py passes services.auth.SYSTEM)."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     username = (username or "").strip().lower()
     if not USERNAME_RE.match(username):
         raise InvalidInput("err.username_format", value=username)
@@ -167,7 +167,7 @@ def update_user(
 ) -> User:
     """Change an account's role, body and display name together, since they depend on each
     other (a body account needs a body, the others have none)."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     user = _get_user(session, username)
     if role not in {r.value for r in Role}:
         raise InvalidInput("err.role_unknown", value=role, allowed=", ".join(r.value for r in Role))
@@ -217,7 +217,7 @@ def update_user(
 
 def set_user_active(session: Session, *, actor: Actor, username: str, active: bool) -> User:
     """Deactivate an account (it can no longer sign in; its history stays) or bring it back."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     user = _get_user(session, username)
     if user.active == active:
         return user
@@ -251,7 +251,7 @@ def reset_password(session: Session, *, actor: Actor, username: str, new_passwor
     """Set a new password for someone who lost theirs: every sign-in of the account ends and
     its sign-in wait is lifted. The audit log says who did it, never the password or its
     hash."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     user = _get_user(session, username)
     new_password = check_new_password(session, new_password, username=user.username)
     user.password_hash = hash_password(new_password)

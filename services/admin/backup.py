@@ -38,7 +38,7 @@ from models import changes
 from models.db import SQLITE_SIDECARS, keep_private, normalise_url
 from services.core.actor import Actor
 from services.core.errors import InvalidInput
-from services.core.guard import require_secretariat
+from services.core.permissions import Action, require
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 COUNTED = ("directive", "task", "organization", "user", "progressreport")
@@ -321,7 +321,7 @@ def backup_to_file(url: str, dest: Path | str, *, actor: Actor) -> DatabaseFacts
     """A consistent copy of the running database in `dest` (mode 0600), verified before it
     is put there: a database whose schema is not ours (say, a trigger from a restore made
     before restores were checked) is refused rather than carried into every later backup."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     live = sqlite_file(url)
     dest = Path(dest).resolve()
     if dest == live:
@@ -346,7 +346,7 @@ def backup_to_file(url: str, dest: Path | str, *, actor: Actor) -> DatabaseFacts
 
 def backup_bytes(url: str, *, actor: Actor) -> tuple[bytes, DatabaseFacts]:
     """The same copy as bytes, for a download button."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     live = sqlite_file(url)
     with _scratch(live) as folder:
         facts = backup_to_file(url, folder / "download.db", actor=actor)
@@ -481,7 +481,7 @@ def restore_from_file(url: str, source: Path | str, *, actor: Actor) -> RestoreR
     """Replace the database with the backup in `source`, if its schema is ours (see the
     module's docstring). The database as it was is kept beside it (the newest
     `safety_copies_kept`), and the restore is in the restored database's own log."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     settings = get_settings()
     live = sqlite_file(url)
     source = Path(source)

@@ -23,9 +23,9 @@ from models import (
 from services.core import audit, clock, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound, StaleUpdate
-from services.core.guard import require_secretariat
 from services.core.labels import task_label
 from services.core.optimistic import update_if_unchanged
+from services.core.permissions import Action, require
 
 _DIRECTIVE_FIELDS = ["kind", "number", "issued_date", "title", "issuer", "signer", "is_open"]
 _TASK_FIELDS = ["text", "area", "cadence", "due_date"]
@@ -133,7 +133,7 @@ def update_directive(
     issuer: str = "",
     signer: str = "",
 ) -> Directive:
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     directive = _directive(session, directive_id)
     kind = validation.clean(kind, one_line=True)
     title = validation.clean(title, one_line=True)
@@ -172,7 +172,7 @@ def set_directive_open(
     session: Session, *, actor: Actor, directive_id: int, is_open: bool
 ) -> Directive:
     """Close a directive whose work is over (reports are no longer asked for), or reopen it."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     directive = _directive(session, directive_id)
     if directive.is_open == is_open:
         return directive
@@ -228,7 +228,7 @@ def add_task(
     lead_codes: list[str] | None = None,
 ) -> Task:
     """A task at the end of its section, with its lead bodies."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     section = session.get(Section, section_id)
     if section is None:
         raise NotFound("err.section_unknown", value=section_id)
@@ -273,7 +273,7 @@ def update_task(
     expected_text: str | None = None,
 ) -> Task:
     """`expected_text` is the text the form showed: StaleUpdate if someone changed it since."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     task = session.get(Task, task_id)
     if task is None:
         raise NotFound("err.task_unknown", value=task_id)
@@ -312,7 +312,7 @@ def _reports_on_task(session: Session, task_id: int) -> int:
 
 def remove_task(session: Session, *, actor: Actor, task_id: int) -> None:
     """Remove a task nobody has reported on (a line the import got wrong)."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     task = session.get(Task, task_id)
     if task is None:
         raise NotFound("err.task_unknown", value=task_id)
@@ -338,7 +338,7 @@ def remove_task(session: Session, *, actor: Actor, task_id: int) -> None:
 def add_assignment(
     session: Session, *, actor: Actor, task_id: int, organization_code: str, role: str
 ) -> Assignment:
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     if session.get(Task, task_id) is None:
         raise NotFound("err.task_unknown", value=task_id)
     if role not in {r.value for r in AssignmentRole}:
@@ -366,7 +366,7 @@ def add_assignment(
 
 
 def remove_assignment(session: Session, *, actor: Actor, assignment_id: int) -> None:
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     assignment = session.get(Assignment, assignment_id)
     if assignment is None:
         raise NotFound("err.assignment_unknown", value=assignment_id)

@@ -12,8 +12,8 @@ from services.accounts import users
 from services.core import audit, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound, StaleUpdate
-from services.core.guard import require_secretariat
 from services.core.optimistic import update_if_unchanged
+from services.core.permissions import Action, require
 from services.importing.body_names import fold
 
 CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{1,19}$")
@@ -88,7 +88,7 @@ def _name_taken(session: Session, name: str, *, other_than: int | None = None) -
 def create_body(
     session: Session, *, actor: Actor, code: str, name: str, kind: str, note: str = ""
 ) -> Organization:
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     code = (code or "").strip().upper()
     if not CODE_RE.match(code):
         raise InvalidInput("err.org_code_format", value=code)
@@ -121,7 +121,7 @@ def rename_body(
 ) -> Organization:
     """`expected_name` is the name the form showed: if someone renamed the body meanwhile,
     StaleUpdate instead of overwriting their change."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     org = get_body(session, code)
     name = _clean_name(name)
     if expected_name is not None and org.name != expected_name:
@@ -150,7 +150,7 @@ def set_body_active(session: Session, *, actor: Actor, code: str, active: bool) 
     """Deactivate (or bring back) a body. Its assignments and reports stay as they were; it
     is left out of new fan-outs and imports, no new account can belong to it, and its
     accounts can neither sign in nor report: their open sign-ins end at once."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     org = get_body(session, code)
     if org.active == active:
         return org

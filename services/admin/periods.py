@@ -8,14 +8,14 @@ from models import ReportingPeriod
 from services.core import audit, clock, periods
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound
-from services.core.guard import require_secretariat
+from services.core.permissions import Action, require
 from services.install.seed import ensure_periods
 
 
 def set_current_period(session: Session, *, actor: Actor, code: str) -> ReportingPeriod:
     """Make a quarter the current one (creating it, with a deadline 10 days after its end, if
     it is new). Reports for later quarters are refused until it moves on."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     code = (code or "").strip().upper()
     year, quarter = periods.parse(code)
     if quarter is None:
@@ -44,7 +44,7 @@ def set_current_period(session: Session, *, actor: Actor, code: str) -> Reportin
 def set_report_deadline(
     session: Session, *, actor: Actor, code: str, deadline: date
 ) -> ReportingPeriod:
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     period = _period(session, code)
     if deadline < period.starts_on:
         raise InvalidInput(

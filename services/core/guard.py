@@ -1,8 +1,4 @@
-"""Checks every writing service shares.
-
-Who may administer: the secretariat (Văn phòng UBND tỉnh) runs bodies, accounts, directives,
-reporting periods, imports and backups. Every administrative service calls require_secretariat
-before it reads its input, so the command line, the pages and the tests share one rule.
+"""Checks every writing service shares, beyond the role (services.core.permissions).
 
 What may still be written to: an actor is checked as its account stands in the database now,
 not as a session remembered it (require_current_account); a closed directive and a
@@ -11,14 +7,9 @@ require_body_active)."""
 
 from sqlmodel import Session, col, select
 
-from models import Directive, Organization, Role, Section, Task, User
+from models import Directive, Organization, Section, Task, User
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, PermissionDenied
-
-
-def require_secretariat(actor: Actor | None) -> None:
-    if actor is None or actor.role != Role.SECRETARIAT:
-        raise PermissionDenied("err.permission")
 
 
 def require_current_account(session: Session, actor: Actor) -> None:

@@ -7,6 +7,10 @@ pages may call `can` to decide whether to draw a form, but the service decides.
 - body: reads everything; reports on and enters figures for its own body only.
 - viewer: reads only.
 
+The secretariat (Văn phòng UBND tỉnh) alone administers: bodies, accounts, directives,
+reporting periods, imports and backups. Every administrative service calls
+`require(actor, Action.ADMINISTER)` before it reads its input.
+
 Which screens a role may open (ROLE_PAGES) lives here too: app.py lists them to st.navigation
 and every page file checks them first (components.page.guard).
 """
@@ -24,12 +28,19 @@ class Action(StrEnum):
     FIGURE = "figure"  # a figure (measurement) for a target
     DIRECT = "direct"  # a leader's direction on a proposal
     READ_AUDIT = "read_audit"
+    ADMINISTER = "administer"  # bodies, accounts, directives, periods, imports, backups
 
 
 # Actions a role may take on any body's data.
 _ANY_BODY: dict[str, set[Action]] = {
     Role.LEADER: {Action.READ, Action.DIRECT},
-    Role.SECRETARIAT: {Action.READ, Action.REPORT, Action.FIGURE, Action.READ_AUDIT},
+    Role.SECRETARIAT: {
+        Action.READ,
+        Action.REPORT,
+        Action.FIGURE,
+        Action.READ_AUDIT,
+        Action.ADMINISTER,
+    },
     Role.BODY: {Action.READ},
     Role.VIEWER: {Action.READ},
 }
@@ -43,6 +54,7 @@ _REFUSAL = {
     Action.FIGURE: "err.perm_figure",
     Action.DIRECT: "err.perm_direct",
     Action.READ_AUDIT: "err.perm_audit",
+    Action.ADMINISTER: "err.permission",
 }
 
 

@@ -19,7 +19,6 @@ from models import (
     Directive,
     Organization,
     ReformArea,
-    Role,
     Section,
     Target,
     TargetKind,
@@ -27,7 +26,8 @@ from models import (
 )
 from services.core import audit, clock, validation
 from services.core.actor import Actor
-from services.core.errors import InvalidInput, PermissionDenied
+from services.core.errors import InvalidInput
+from services.core.permissions import Action, require
 from services.importing.parser import (
     NUMBER_KINDS,
     ParsedDirective,
@@ -123,8 +123,7 @@ def save(
     """Write the (possibly edited) directive with its sections, tasks, assignments and targets.
     Everything is checked before the first write; the caller's unit of work commits once, so
     an error or an interruption midway leaves nothing behind."""
-    if actor.role != Role.SECRETARIAT:
-        raise PermissionDenied("err.permission")
+    require(actor, Action.ADMINISTER)
     parsed = _cleaned(parsed)
     sections = [s for s in parsed.sections if s.include]
     orgs = _check(session, parsed, sections)

@@ -28,8 +28,8 @@ from services.accounts.users import create_user
 from services.core import audit, clock, periods
 from services.core.actor import Actor, hash_password
 from services.core.errors import InvalidInput
-from services.core.guard import require_secretariat
 from services.core.labels import task_label
+from services.core.permissions import Action, require
 from services.install import seed
 from services.reporting.reports import apply_report
 
@@ -58,7 +58,7 @@ def seed_demo(session: Session, *, actor: Actor, password: str) -> seed.SeedResu
     (`manage.py seed`, then `create-user`), and the demo's published password, invented
     reports and old period must never land in one. A database that already is the demo gets
     the reference seed's missing rows and nothing else."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     if is_demo(session):
         return seed.seed_reference(session, actor=actor)
     if rows := rows_held(session):

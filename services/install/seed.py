@@ -20,8 +20,8 @@ from models import (
 )
 from services.core import audit, clock, periods
 from services.core.actor import Actor
-from services.core.guard import require_secretariat
 from services.core.labels import task_label
+from services.core.permissions import Action, require
 
 SECTION_ONE_KINDS = (OrgKind.PROVINCIAL, OrgKind.DISTRICT)
 
@@ -41,7 +41,7 @@ class SeedResult:
 def seed_reference(session: Session, *, actor: Actor, today: date | None = None) -> SeedResult:
     """Bodies, the directive with its assignments and targets, and a current reporting period.
     A second run adds nothing. `actor`: the secretariat (the command line's SYSTEM)."""
-    require_secretariat(actor)
+    require(actor, Action.ADMINISTER)
     result = SeedResult()
     orgs = _seed_organizations(session, result)
     _seed_directive(session, orgs, result)

@@ -13,39 +13,39 @@ from services.core.actor import SYSTEM
 # Services that write and take the acting user. Every function of the services package that
 # takes an `actor` at all is checked too (below), so a new one cannot slip a default in.
 WRITERS = [
-    "users.create_user",
-    "users.update_user",
-    "users.set_user_active",
-    "users.reset_password",
-    "accounts.change_password",
-    "accounts.sign_out",
-    "accounts.unlock_sign_in",
-    "organizations.create_body",
-    "organizations.rename_body",
-    "organizations.set_body_active",
-    "directive_admin.update_directive",
-    "directive_admin.set_directive_open",
-    "directive_admin.add_task",
-    "directive_admin.update_task",
-    "directive_admin.remove_task",
-    "directive_admin.add_assignment",
-    "directive_admin.remove_assignment",
-    "period_admin.set_current_period",
-    "reporting.submit_report",
-    "figures.submit_figure",
-    "proposals.give_direction",
-    "importer.save",
-    "backup.backup_to_file",
-    "backup.restore_from_file",
-    "seed.seed_reference",
-    "demo.seed_demo",
-    "scale.build",
+    "services.accounts.users.create_user",
+    "services.accounts.users.update_user",
+    "services.accounts.users.set_user_active",
+    "services.accounts.users.reset_password",
+    "services.accounts.own.change_password",
+    "services.accounts.own.sign_out",
+    "services.accounts.own.unlock_sign_in",
+    "services.admin.organizations.create_body",
+    "services.admin.organizations.rename_body",
+    "services.admin.organizations.set_body_active",
+    "services.admin.directives.update_directive",
+    "services.admin.directives.set_directive_open",
+    "services.admin.directives.add_task",
+    "services.admin.directives.update_task",
+    "services.admin.directives.remove_task",
+    "services.admin.directives.add_assignment",
+    "services.admin.directives.remove_assignment",
+    "services.admin.periods.set_current_period",
+    "services.reporting.reports.submit_report",
+    "services.reporting.figures.submit_figure",
+    "services.reporting.proposals.give_direction",
+    "services.importing.importer.save",
+    "services.admin.backup.backup_to_file",
+    "services.admin.backup.restore_from_file",
+    "services.install.seed.seed_reference",
+    "services.install.demo.seed_demo",
+    "benchmarks.scale.build",
 ]
 
 
 def _function(path: str):
-    module, name = path.split(".")
-    return getattr(importlib.import_module(f"services.{module}"), name)
+    module, _, name = path.rpartition(".")
+    return getattr(importlib.import_module(module), name)
 
 
 @pytest.mark.parametrize("path", WRITERS)
@@ -58,8 +58,8 @@ def test_a_writing_service_requires_its_actor_by_keyword(path):
 
 def test_no_service_defaults_an_actor():
     defaults = []
-    for info in pkgutil.iter_modules(services.__path__):
-        module = importlib.import_module(f"services.{info.name}")
+    for info in pkgutil.walk_packages(services.__path__, prefix="services."):
+        module = importlib.import_module(info.name)
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if fn.__module__ != module.__name__:
                 continue
