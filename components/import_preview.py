@@ -194,14 +194,14 @@ def edit_targets(parsed: ParsedDirective, key: str) -> pd.DataFrame:
             "kind": st.column_config.SelectboxColumn(
                 t("imp.col_kind"),
                 options=TARGET_KINDS,
-                format_func=lambda v: t(f"imp.kind.{v}"),
+                format_func=lambda v: t(f"tgk.{v}"),
                 required=True,
             ),
             "value": st.column_config.NumberColumn(t("imp.col_value"), format="%g", width="small"),
             "direction": st.column_config.SelectboxColumn(
                 t("imp.col_direction"),
                 options=DIRECTIONS,
-                format_func=lambda v: t(f"imp.direction.{v}"),
+                format_func=lambda v: t(f"direction.{v}"),
                 width="small",
             ),
             "task": st.column_config.SelectboxColumn(

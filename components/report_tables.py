@@ -46,7 +46,7 @@ def task_table(rows: list) -> None:
                 + (f" · {t('status.stuck')}" if r.stuck else ""),
                 t("mt.col.due"): fmt_date(r.due_date),
                 t("mt.col.last"): r.last_period or "—",
-                t("mt.col.role"): t(f"mt.role.{r.role}"),
+                t("mt.col.role"): t(f"role_in_task.{r.role}"),
                 t("mt.col.text"): shorten(r.task_text, 160),
             }
             for r in rows

@@ -62,7 +62,7 @@ with tab_bodies:
                 {
                     t("adm.col_code"): b.code,
                     t("adm.col_name"): b.name,
-                    t("adm.col_kind"): t(f"adm.kind.{b.kind}"),
+                    t("adm.col_kind"): t(f"kind.{b.kind}"),
                     t("adm.col_status"): t("adm.active") if b.active else t("adm.inactive"),
                     t("adm.col_assignments"): b.assignments,
                     t("adm.col_users"): b.users,
@@ -80,7 +80,7 @@ with tab_bodies:
         st.markdown(f"**{t('adm.body_add')}**")
         code = st.text_input(t("adm.col_code"), max_chars=20, help=t("adm.code_help"))
         name = st.text_input(t("adm.col_name"), max_chars=200)
-        kind = st.selectbox(t("adm.col_kind"), KINDS, format_func=lambda k: t(f"adm.kind.{k}"))
+        kind = st.selectbox(t("adm.col_kind"), KINDS, format_func=lambda k: t(f"kind.{k}"))
         if st.form_submit_button(t("adm.add"), type="primary"):
             write(
                 "admin",
@@ -434,7 +434,7 @@ with tab_directives:
                         [
                             {
                                 t("adm.body"): a.name,
-                                t("adm.col_role"): t(f"adm.assign.{a.role}"),
+                                t("adm.col_role"): t(f"role_in_task.{a.role}"),
                                 t("adm.col_reports"): a.reports,
                             }
                             for a in assigned
@@ -451,7 +451,7 @@ with tab_directives:
                     new_role = c2.selectbox(
                         t("adm.col_role"),
                         [r.value for r in AssignmentRole],
-                        format_func=lambda r: t(f"adm.assign.{r}"),
+                        format_func=lambda r: t(f"role_in_task.{r}"),
                     )
                     by_assignment = {a.id: a for a in assigned}
                     drop = st.selectbox(
@@ -461,7 +461,7 @@ with tab_directives:
                             "—"
                             if i is None
                             else by_assignment[i].code
-                            + f" ({t('adm.assign.' + by_assignment[i].role)})"
+                            + f" ({t('role_in_task.' + by_assignment[i].role)})"
                         ),
                     )
                     add_b, drop_b = st.columns(2)

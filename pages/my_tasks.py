@@ -63,7 +63,7 @@ row = by_id[chosen]
 
 st.subheader(t("mt.task_head", label=row.task_label))
 st.text(row.task_text)
-meta = [t(f"mt.role.{row.role}"), t(f"cadence.{row.cadence}")]
+meta = [t(f"role_in_task.{row.role}"), t(f"cadence.{row.cadence}")]
 if row.due_date:
     meta.append(t("dir.due", day=fmt_date(row.due_date)))
 meta.append(t("mt.state", status=t(f"status.{row.status}"), percent=row.percent))

@@ -40,7 +40,7 @@ chosen = by_code.get(wanted) or statuses[0]
 st.subheader(f"{plain(chosen.code)} · {plain(chosen.name)}")
 badge = tables.verdict_badge(chosen.verdict.status, lang())
 st.markdown(f"{badge} {plain(tables.verdict_text(chosen.verdict, lang()))}")
-facts = [t(f"tgk.{chosen.kind}"), t(f"tgp.scope_{chosen.scope}")]
+facts = [t(f"tgk.{chosen.kind}"), t(f"scope.{chosen.scope}")]
 if chosen.owner_code:
     facts.append(t("tgp.owner", code=chosen.owner_code))
 if chosen.task_label:

@@ -1,0 +1,92 @@
+"""The catalogue: every key the code uses exists in both languages, each enum value has one
+label, and English counts agree with their number."""
+
+import ast
+import re
+from enum import StrEnum
+from pathlib import Path
+
+import pytest
+
+import catalogue
+from catalogue import ENUM_PREFIXES, TEXTS, t
+from models import enums
+from tests.conftest import ROOT
+
+# Enums whose values are never shown as such (they choose code paths or phrases).
+NOT_SHOWN = {"PeriodType"}
+KEY = re.compile(r"^[a-z_]+(\.[a-z0-9_]+)+$")
+
+
+def _code_files() -> list[Path]:
+    folders = ["app.py", "manage.py", "components", "pages", "render", "services", "benchmarks"]
+    out: list[Path] = []
+    for name in folders:
+        path = ROOT / name
+        out += [path] if path.is_file() else sorted(path.rglob("*.py"))
+    return out
+
+
+def _literal_keys() -> set[str]:
+    """String literals in the code that have the shape of a catalogue key and the prefix of
+    one (a file name such as "app.py" is not a key)."""
+    prefixes = {k.split(".")[0] for k in TEXTS}
+    found = set()
+    for path in _code_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                value = node.value
+                if KEY.match(value) and value.split(".")[0] in prefixes:
+                    found.add(value)
+    return found
+
+
+def test_every_key_the_code_names_exists():
+    # file names, and prefixes a key is built from ("err.restore_schema_" + how)
+    skip = {k for k in _literal_keys() if k.endswith((".py", ".txt", ".json", ".csv", ".db", "_"))}
+    missing = sorted(k for k in _literal_keys() - skip if k not in TEXTS)
+    assert missing == []
+
+
+def test_both_languages_are_written_and_have_the_same_placeholders():
+    for key, (vi, en) in TEXTS.items():
+        assert vi.strip() and en.strip(), key
+        fields = lambda s: set(re.findall(r"\{(\w+)", re.sub(r"\{\w+\|[^{}]*\}", "", s)))  # noqa: E731
+        assert fields(vi) == fields(en), key
+
+
+def test_each_enum_value_has_one_label_under_one_prefix():
+    shown = {
+        name: cls
+        for name, cls in vars(enums).items()
+        if isinstance(cls, type) and issubclass(cls, StrEnum) and cls is not StrEnum
+    }
+    assert set(shown) - NOT_SHOWN == set(ENUM_PREFIXES)
+    for name, prefix in ENUM_PREFIXES.items():
+        for value in shown[name]:
+            assert f"{prefix}.{value.value}" in TEXTS, (name, value)
+    assert len(set(ENUM_PREFIXES.values())) == len(ENUM_PREFIXES)
+
+
+def test_no_area_module_repeats_a_key():
+    seen: dict[str, str] = {}
+    for area in (
+        "common",
+        "auth",
+        "errors",
+        "overview",
+        "reporting",
+        "briefing",
+        "importing",
+        "admin",
+        "cli",
+    ):
+        for key in getattr(catalogue, area).TEXTS:
+            assert key not in seen, (key, seen.get(key), area)
+            seen[key] = area
+
+
+@pytest.mark.parametrize(("n", "words"), [(1, "1 report"), (2, "2 reports"), (0, "0 reports")])
+def test_english_counts_take_their_plural(n, words):
+    assert f"sent {words} on" in t("err.assignment_has_reports", "en", n=n)
+    assert f"đã gửi {n} báo cáo" in t("err.assignment_has_reports", "vi", n=n)
