@@ -7,6 +7,7 @@ itself is kept ready (services/read/ready_views.py) and rebuilt after such a com
 """
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
 import pyarrow as pa
@@ -16,7 +17,7 @@ import catalogue
 from components.ui import session
 from models import changes
 from render.fmt import shorten
-from services.core import periods
+from services.core import clock, periods
 from services.install import demo
 from services.read import bodies as body_list
 from services.read import outline as directive_service
@@ -174,17 +175,17 @@ def workbook(f: Filters):
 def overview_view(f: Filters, lang: str) -> dict:
     """Everything the overview draws, for these filters and this language: kept ready and
     shared by every viewer, never copied into a run (read-only)."""
-    return OVERVIEW.get(f, lang)
+    return OVERVIEW.get(f, lang, clock.today())  # "as of today" moves at midnight
 
 
-def _build_overview_view(f: Filters, lang: str) -> dict:
+def _build_overview_view(f: Filters, lang: str, today: date) -> dict:
     """The figures, the tables as Arrow tables and the chart specs with their rows as Arrow
     tables: a run only hands them to the browser. Runs on the viewer's thread or in the
     background, so it reads the service directly, not through Streamlit's caches."""
     from render import charts, tables
 
     with session() as s:
-        data = screens.leadership_overview(s, f)
+        data = screens.leadership_overview(s, f, today=today)
     sections = [
         (s.ordinal, f"{s.label} {shorten(s.heading, 24)} ({g.assignments})", g.by_timeliness)
         for s, g in data.sections
@@ -202,7 +203,8 @@ def _build_overview_view(f: Filters, lang: str) -> dict:
     }
 
 
-OVERVIEW = ReadyViews(_build_overview_view, max_age=TTL, name="overview")
+# Rebuilt when a change is heard; max_age only guards against a notice lost with a connection.
+OVERVIEW = ReadyViews(_build_overview_view, max_age=5 * TTL, name="overview")
 changes.subscribe(_on_commit)
 
 

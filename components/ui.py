@@ -10,7 +10,8 @@ import streamlit as st
 from sqlmodel import Session
 
 import catalogue
-from models import get_engine
+from config import get_settings
+from models import changes, get_engine
 from render.fmt import fmt_date, fmt_datetime, plain  # noqa: F401  (re-exported)
 
 
@@ -28,7 +29,9 @@ def t(key: str, **params: object) -> str:
 
 
 def session() -> Session:
-    """A read session for a page's loaders; writes go through services' units of work."""
+    """A read session for a page's loaders; writes go through services' units of work. The
+    first one also starts hearing other processes' commits (models.changes)."""
+    changes.listen(get_settings().database_url)
     return Session(get_engine(), expire_on_commit=False)
 
 

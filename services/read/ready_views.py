@@ -1,14 +1,15 @@
 """Views kept ready: built once per key, shared by every viewer of this process, and rebuilt
-in the background after a write and before they grow old, so that a leader who opens the
-overview finds it in memory instead of waiting for its queries.
+in the background after a change, so that a leader who opens the overview finds it in memory
+instead of waiting for its queries.
 
-- A write made here drops every view at once (clear()): a viewer who comes before the rebuild
-  builds the view himself, so nobody is shown figures older than the last write made here.
-- The views viewers opened in the last KEEP seconds are rebuilt a moment after the write
-  (DEBOUNCE, so a burst of writes costs one rebuild) and every MAX_AGE / 2 seconds, so a write
-  made by another process (manage.py, a second server) shows within about MAX_AGE seconds.
-- A view that is older than MAX_AGE is still shown while its replacement is built; one older
-  than twice that (the rebuild failed) is built again by the viewer.
+- A change drops every view at once (clear(), called when models.changes tells of a commit in
+  this process or in another one): a viewer who comes before the rebuild builds the view
+  himself, so nobody is shown figures older than the last change this process has heard of.
+- The views viewers opened in the last KEEP seconds are rebuilt a moment after the change
+  (DEBOUNCE, so a burst of writes costs one rebuild). Nothing is rebuilt on a timer.
+- A view older than MAX_AGE (a safety net: a change notice lost with a database connection)
+  is still shown once while its replacement is built; one older than twice that (the rebuild
+  failed) is built again by the viewer. Keys that depend on the day carry the day.
 """
 
 import logging
@@ -111,7 +112,7 @@ class ReadyViews:
 
     def _loop(self) -> None:
         while True:
-            woken = self._wake.wait(timeout=self.max_age / 2)
+            woken = self._wake.wait()
             self._idle.clear()
             if woken:
                 time.sleep(self.debounce)
@@ -130,7 +131,7 @@ class ReadyViews:
             due = [
                 key
                 for key in sorted(self._seen, key=self._seen.__getitem__, reverse=True)
-                if key not in self._views or now - self._views[key][0] > self.max_age / 2
+                if key not in self._views or now - self._views[key][0] > self.max_age
             ][: self.max_views]
         for key in due:
             if self._wake.is_set():  # another write came: start over after it

@@ -1,5 +1,8 @@
 """After a commit, the tables it wrote are told to the subscribers; a rollback tells nothing."""
 
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -7,6 +10,7 @@ from sqlalchemy import update
 from sqlmodel import select
 
 from models import Organization, User, changes, session_scope
+from tests.conftest import ROOT
 
 
 @pytest.fixture
@@ -61,3 +65,60 @@ def test_touches():
     assert changes.touches(frozenset({"user"}), {"user", "organization"})
     assert not changes.touches(frozenset({"audit_event"}), {"assignment"})
     assert changes.touches(changes.ALL, {"assignment"})
+
+
+# --- between processes ----------------------------------------------------------------------
+
+WRITER = """
+import sys
+import time
+from sqlalchemy import update
+from models import User, session_scope
+from models.db import build_engine
+engine = build_engine(sys.argv[1])
+with session_scope(engine) as s:
+    s.exec(update(User).where(User.username == "stp").values(failed_logins=7))
+print(time.time())  # the moment the commit returned
+engine.dispose()
+"""
+
+
+def test_a_commit_in_another_process_is_heard_within_a_second(seeded, db_url):
+    when: list[tuple[float, frozenset[str]]] = []
+    subscriber = changes.subscribe(lambda tables: when.append((time.time(), tables)))
+    changes.listen(db_url)
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", WRITER, db_url],
+            cwd=ROOT,
+            check=True,
+            timeout=120,
+            capture_output=True,
+            text=True,
+        )
+        committed = float(out.stdout.split()[-1])
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not any(
+            changes.touches(tables, {"user"}) for _, tables in when
+        ):
+            time.sleep(0.02)
+    finally:
+        changes.stop_listening()
+        changes.unsubscribe(subscriber)
+    heard = [at for at, tables in when if changes.touches(tables, {"user"})]
+    assert heard, "the other process's commit was never heard"
+    latency = heard[0] - committed
+    print(f"\n[{seeded.dialect.name}] heard {latency:.3f} s after the other process committed")
+    assert latency <= 1.0  # one poll on SQLite; the notice itself on PostgreSQL
+
+
+def test_our_own_commits_are_not_heard_twice(seeded, heard, db_url):
+    changes.listen(db_url)
+    try:
+        heard.clear()
+        with session_scope(seeded) as s:
+            s.exec(update(User).where(User.username == "stp").values(failed_logins=3))
+        time.sleep(2.5 * changes.POLL_SECONDS)
+    finally:
+        changes.stop_listening()
+    assert heard == [frozenset({"user"})]
