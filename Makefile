@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8501
 
-.PHONY: bench run test test-unit test-services test-pages test-e2e lint format db seed clean browser
+.PHONY: bench dev run test test-unit test-services test-pages test-e2e lint format db seed clean browser
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ seed: db
 
 run: seed
 	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT) --server.headless true
+
+# Development: like run, but the page reloads when a file changes.
+dev: seed
+	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
+		--server.headless true --server.fileWatcherType auto --server.runOnSave true
 
 # Debian's Chromium for the browser tests (Playwright drives it; no browser download).
 browser:
