@@ -4,8 +4,10 @@ from enum import StrEnum
 
 
 class OrgKind(StrEnum):
-    PROVINCIAL = "provincial"
-    DISTRICT = "district"
+    PROVINCIAL = "provincial"  # sở, ban, ngành tỉnh
+    DISTRICT = "district"  # huyện, thị xã, thành phố (abolished from 1 July 2025)
+    COMMUNE = "commune"  # xã, phường (the local tier from 1 July 2025)
+    SPECIAL_ZONE = "special_zone"  # đặc khu (island zones, from 1 July 2025)
     EXTERNAL = "external"
 
 
