@@ -40,7 +40,7 @@ def current_period(url: str) -> str:
     engine = build_engine(url)
     try:
         with session_scope(engine) as s:
-            from services.read.snapshot import current_period as current
+            from services.core.periods import current_period as current
 
             return current(s).code
     finally:

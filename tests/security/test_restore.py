@@ -240,7 +240,7 @@ CRAFTED = {
     "an older revision stamped on a newer schema": (
         ["UPDATE alembic_version SET version_num = '0002'"],
         "err.restore_schema_extra",
-        {"kind": "TRIGGER"},
+        {},  # which newer object is named first depends on the migrations since 0002
     ),
     "a revision that is not ours": (
         ["UPDATE alembic_version SET version_num = 'f00dfeed'"],

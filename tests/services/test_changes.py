@@ -31,7 +31,7 @@ def test_a_commit_tells_the_tables_it_wrote(seeded, heard):
 
 def test_a_bulk_update_counts_too(seeded, heard):
     with session_scope(seeded) as s:
-        s.exec(update(User).where(User.username == "stp").values(failed_logins=1))
+        s.exec(update(User).where(User.username == "stp").values(display_name="Sở Tư pháp (1)"))
     assert heard == [frozenset({"user"})]
 
 
@@ -55,7 +55,7 @@ def test_a_failing_subscriber_does_not_stop_the_others(seeded, heard):
     changes.subscribe(broken)
     try:
         with session_scope(seeded) as s:
-            s.exec(update(User).where(User.username == "stp").values(failed_logins=2))
+            s.exec(update(User).where(User.username == "stp").values(display_name="Sở Tư pháp (2)"))
     finally:
         changes.unsubscribe(broken)
     assert heard == [frozenset({"user"})]
@@ -77,7 +77,7 @@ from models import User, session_scope
 from models.db import build_engine
 engine = build_engine(sys.argv[1])
 with session_scope(engine) as s:
-    s.exec(update(User).where(User.username == "stp").values(failed_logins=7))
+    s.exec(update(User).where(User.username == "stp").values(display_name="Sở Tư pháp (7)"))
 print(time.time())  # the moment the commit returned
 engine.dispose()
 """
@@ -117,7 +117,7 @@ def test_our_own_commits_are_not_heard_twice(seeded, heard, db_url):
     try:
         heard.clear()
         with session_scope(seeded) as s:
-            s.exec(update(User).where(User.username == "stp").values(failed_logins=3))
+            s.exec(update(User).where(User.username == "stp").values(display_name="Sở Tư pháp (3)"))
         time.sleep(2.5 * changes.POLL_SECONDS)
     finally:
         changes.stop_listening()
