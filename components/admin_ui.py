@@ -39,6 +39,18 @@ def _save(action: Callable[[Session], object], done: str) -> None:
     write(action, slot=SLOT, done=done)
 
 
+def _table(rows: list[dict], name: str, height: int | None = None) -> None:
+    """One of the administration lists; a fresh table when the language changes (its column
+    names do)."""
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        width="stretch",
+        height=height or "auto",
+        key=f"adm_{name}_{lang()}",
+    )
+
+
 def _bodies() -> tuple[dict[str, str], list[str], Callable[[str | None], str]]:
     """The bodies' names by code, the active ones' codes, and "CODE — name" for a picker."""
     rows = loaders.admin_bodies()
@@ -55,24 +67,20 @@ def bodies_tab(actor: Actor) -> None:
     """The bodies: the list, one to add, one to rename, stop or resume."""
     body_rows = loaders.admin_bodies()
     body_names, _, body_label = _bodies()
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    t("adm.col_code"): b.code,
-                    t("adm.col_name"): b.name,
-                    t("adm.col_kind"): t(f"kind.{b.kind}"),
-                    t("adm.col_status"): t("adm.active") if b.active else t("adm.inactive"),
-                    t("adm.col_assignments"): b.assignments,
-                    t("adm.col_users"): b.users,
-                }
-                for b in body_rows
-            ]
-        ),
-        hide_index=True,
-        width="stretch",
+    _table(
+        [
+            {
+                t("adm.col_code"): b.code,
+                t("adm.col_name"): b.name,
+                t("adm.col_kind"): t(f"kind.{b.kind}"),
+                t("adm.col_status"): t("adm.active") if b.active else t("adm.inactive"),
+                t("adm.col_assignments"): b.assignments,
+                t("adm.col_users"): b.users,
+            }
+            for b in body_rows
+        ],
+        "bodies",
         height=300,
-        key=f"adm_bodies_{lang()}",  # a fresh table when the language changes
     )
     add_col, edit_col = st.columns(2)
     with add_col.form("adm_body_add", clear_on_submit=False):
@@ -121,23 +129,19 @@ def accounts_tab(actor: Actor) -> None:
     """The accounts: the list, one to add, one to edit or reset; the sign-in waits."""
     _, active_codes, body_label = _bodies()
     user_rows = loaders.accounts()
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    t("adm.col_username"): u.username,
-                    t("adm.col_display"): u.display_name,
-                    t("adm.col_role"): t(f"role.{u.role}"),
-                    t("adm.body"): u.organization_name or "",
-                    t("adm.col_status"): t("adm.active") if u.active else t("adm.inactive"),
-                }
-                for u in user_rows
-            ]
-        ),
-        hide_index=True,
-        width="stretch",
+    _table(
+        [
+            {
+                t("adm.col_username"): u.username,
+                t("adm.col_display"): u.display_name,
+                t("adm.col_role"): t(f"role.{u.role}"),
+                t("adm.body"): u.organization_name or "",
+                t("adm.col_status"): t("adm.active") if u.active else t("adm.inactive"),
+            }
+            for u in user_rows
+        ],
+        "users",
         height=300,
-        key=f"adm_users_{lang()}",  # a fresh table when the language changes
     )
     by_name = {u.username: u for u in user_rows}
     add_col, edit_col = st.columns(2)
@@ -238,21 +242,17 @@ def accounts_tab(actor: Actor) -> None:
     if not waits:
         st.caption(t("adm.no_sign_in_waits"))
     else:
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        t("adm.col_wait_kind"): t(f"adm.wait_kind.{w.kind}"),
-                        t("adm.col_wait_key"): w.key,
-                        t("adm.col_failures"): w.failures,
-                        t("adm.col_until"): fmt_datetime(w.until),
-                    }
-                    for w in waits
-                ]
-            ),
-            hide_index=True,
-            width="stretch",
-            key=f"adm_waits_{lang()}",
+        _table(
+            [
+                {
+                    t("adm.col_wait_kind"): t(f"adm.wait_kind.{w.kind}"),
+                    t("adm.col_wait_key"): w.key,
+                    t("adm.col_failures"): w.failures,
+                    t("adm.col_until"): fmt_datetime(w.until),
+                }
+                for w in waits
+            ],
+            "waits",
         )
         by_key = {f"{w.kind}:{w.key}": w for w in waits}
         with st.form("adm_unlock"):
@@ -337,25 +337,21 @@ def directives_tab(actor: Actor) -> None:
         task_rows = loaders.directive_tasks(d.id)
         section_rows = loaders.sections(d.id)
         st.markdown(f"#### {t('imp.tasks')}")
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        t("adm.col_task"): r.label,
-                        t("imp.col_text"): r.text,
-                        t("imp.col_area"): t(f"area.{r.area}"),
-                        t("imp.col_cadence"): t(f"cadence.{r.cadence}"),
-                        t("imp.col_due"): fmt_date(r.due_date),
-                        t("adm.col_leads"): len(r.leads),
-                        t("imp.col_partners"): ", ".join(r.partners),
-                    }
-                    for r in task_rows
-                ]
-            ),
-            hide_index=True,
-            width="stretch",
+        _table(
+            [
+                {
+                    t("adm.col_task"): r.label,
+                    t("imp.col_text"): r.text,
+                    t("imp.col_area"): t(f"area.{r.area}"),
+                    t("imp.col_cadence"): t(f"cadence.{r.cadence}"),
+                    t("imp.col_due"): fmt_date(r.due_date),
+                    t("adm.col_leads"): len(r.leads),
+                    t("imp.col_partners"): ", ".join(r.partners),
+                }
+                for r in task_rows
+            ],
+            "tasks",
             height=280,
-            key=f"adm_tasks_{lang()}",  # a fresh table when the language changes
         )
         tasks_by_id = {r.id: r for r in task_rows}
         edit_col, add_col = st.columns(2)
@@ -413,21 +409,17 @@ def directives_tab(actor: Actor) -> None:
                             )
                 assigned = loaders.task_assignments(task.id)
                 st.markdown(f"**{t('adm.assignments', label=task.label)}**")
-                st.dataframe(
-                    pd.DataFrame(
-                        [
-                            {
-                                t("adm.body"): a.name,
-                                t("adm.col_role"): t(f"role_in_task.{a.role}"),
-                                t("adm.col_reports"): a.reports,
-                            }
-                            for a in assigned
-                        ]
-                    ),
-                    hide_index=True,
-                    width="stretch",
+                _table(
+                    [
+                        {
+                            t("adm.body"): a.name,
+                            t("adm.col_role"): t(f"role_in_task.{a.role}"),
+                            t("adm.col_reports"): a.reports,
+                        }
+                        for a in assigned
+                    ],
+                    "assignments",
                     height=200,
-                    key=f"adm_assignments_{lang()}",  # a fresh table when the language changes
                 )
                 with st.form(f"adm_assign_{task.id}"):
                     c1, c2 = st.columns([3, 1])
@@ -508,23 +500,19 @@ def directives_tab(actor: Actor) -> None:
 def periods_tab(actor: Actor) -> None:
     """The reporting periods: which is current, each one's deadline."""
     period_rows = loaders.periods_newest_first()
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    t("adm.col_period"): p.code,
-                    t("adm.col_starts"): fmt_date(p.starts_on),
-                    t("adm.col_ends"): fmt_date(p.ends_on),
-                    t("adm.col_deadline"): fmt_date(p.report_deadline),
-                    t("adm.col_current"): "✔" if p.is_current else "",
-                }
-                for p in period_rows
-            ]
-        ),
-        hide_index=True,
-        width="stretch",
+    _table(
+        [
+            {
+                t("adm.col_period"): p.code,
+                t("adm.col_starts"): fmt_date(p.starts_on),
+                t("adm.col_ends"): fmt_date(p.ends_on),
+                t("adm.col_deadline"): fmt_date(p.report_deadline),
+                t("adm.col_current"): "✔" if p.is_current else "",
+            }
+            for p in period_rows
+        ],
+        "periods",
         height=250,
-        key=f"adm_periods_{lang()}",  # a fresh table when the language changes
     )
     current_code = next((p.code for p in period_rows if p.is_current), "")
     c1, c2 = st.columns(2)

@@ -128,15 +128,7 @@ if save_col.button(t("imp.save"), type="primary", key="imp_save"):
             on_progress=lambda f: bar.progress(min(f, 1.0), text=t("imp.saving")),
         ),
         slot="import",
-        done=lambda result: t(
-            "imp.saved",
-            code=result.code,
-            sections=result.sections,
-            tasks=result.tasks,
-            leads=result.lead_assignments,
-            partners=result.partner_assignments,
-            targets=result.targets,
-        ),
+        done=lambda result: t("imp.saved", **result.counts()),
         form=FORM,
         then=lambda _: st.session_state.pop(DRAFT, None),
     )
