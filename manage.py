@@ -170,15 +170,7 @@ def cmd_import_directive(args: argparse.Namespace) -> int:
         return 0
     with session_scope() as session:
         result = importer.save(session, actor=SYSTEM, parsed=parsed)
-    say(
-        "cli.import_saved",
-        code=result.code,
-        sections=result.sections,
-        tasks=result.tasks,
-        leads=result.lead_assignments,
-        partners=result.partner_assignments,
-        targets=result.targets,
-    )
+    say("cli.import_saved", **result.counts())
     return 0
 
 

@@ -23,7 +23,9 @@ import jwt
 import streamlit as st
 
 from components import forms, loaders
-from components.ui import error, session, t
+from components.read import read
+from components.ui import show_flash, t
+from components.write import write
 from config import get_settings
 from models import session_scope
 from services.accounts import own as accounts
@@ -90,15 +92,12 @@ def _holding() -> Actor | None:
     signed: SignedIn | None = st.session_state.get(SIGNED_IN)
     if signed is None:
         return None
-    with session() as s:
-        user = accounts.session_user(s, username=signed.username, epoch=signed.epoch)
-        actor = Actor.of(user) if user is not None else None
-        name = user.display_name if user is not None else ""
-    if actor is None:
+    user = read(accounts.session_user, username=signed.username, epoch=signed.epoch)
+    if user is None:
         _forget()
         return None
-    st.session_state["name"] = name
-    return actor
+    st.session_state["name"] = user.display_name
+    return Actor.of(user)
 
 
 def _remember(signed: SignedIn) -> None:
@@ -270,25 +269,26 @@ def sign_out_button() -> None:
     ):
         st.session_state["pw_open"] = not st.session_state.get("pw_open", False)
     with st.sidebar:
-        forms.show_flash("password")
+        show_flash("password")
         if not st.session_state.get("pw_open"):
             return
         typed = forms.change_password_form()
-    if typed is None:
-        return
-    current, new, repeat = typed
-    try:
-        with session_scope() as s:
-            epoch = accounts.change_password(
+        if typed is None:
+            return
+        current, new, repeat = typed
+
+        def signed_in_again(epoch: int) -> None:
+            """Every other sign-in of the account has ended; this one goes on with a fresh
+            cookie, and the form closes."""
+            _remember(replace(st.session_state[SIGNED_IN], epoch=epoch))
+            st.session_state["pw_open"] = False
+
+        write(
+            lambda s: accounts.change_password(
                 s, actor=actor, current=current, new=new, repeat=repeat
-            )
-    except DomainError as err:
-        with st.sidebar:
-            error(err)
-        return
-    # Every other sign-in of the account has ended; this one goes on with a fresh cookie.
-    _remember(replace(st.session_state[SIGNED_IN], epoch=epoch))
-    forms.password_changed()
-    st.session_state["pw_open"] = False
-    forms.flash("password", "success", t("auth.password_changed"))
-    st.rerun()
+            ),
+            slot="password",
+            done=t("auth.password_changed"),
+            form=forms.PASSWORD_FORM,
+            then=signed_in_again,
+        )

@@ -1,5 +1,6 @@
 """The filters every leadership page shares (directive, as-of period, reform area, kind of
-body), kept in st.session_state so that moving between pages keeps them."""
+body), kept in st.session_state so that moving between pages keeps them; the body a reporting
+page is for."""
 
 import streamlit as st
 
@@ -7,6 +8,8 @@ from components import loaders
 from components.ui import t
 from models import OrgKind, ReformArea
 from render.fmt import distinct_labels
+from services.core import permissions
+from services.core.actor import Actor
 from services.read.snapshot import Filters
 
 
@@ -43,3 +46,27 @@ def sidebar_filters(*, with_kind: bool = True) -> Filters | None:
             format_func=lambda k: t("f.all") if k is None else t(f"kind.{k}"),
         )
     return Filters(directive_id=directive_id, period=period, area=area, org_kind=kind)
+
+
+def body_names(*, with_all: bool = False) -> dict[int | None, str]:
+    """The bodies that report, "CODE — name" by id (first "every body" when `with_all`)."""
+    names: dict[int | None, str] = {None: t("rp.all_bodies")} if with_all else {}
+    return names | {oid: f"{code} — {name}" for oid, code, name in loaders.reporting_bodies()}
+
+
+def reporting_body(actor: Actor, *, key: str, help_key: str) -> tuple[int, str]:
+    """(id, name) of the body a reporting page is for: the secretariat picks one and writes on
+    its behalf; anyone else has their own. One sentence and a stop when there is none."""
+    organization_id: int | None
+    if permissions.writes_for_any_body(actor):
+        names = body_names()
+        organization_id = st.selectbox(
+            t("rp.body"), list(names), format_func=names.get, key=key, help=t(help_key)
+        )
+    else:
+        organization_id = actor.organization_id
+    if organization_id is None:
+        st.info(t("mt.no_body"))
+        st.stop()
+    name = next((n for oid, _, n in loaders.reporting_bodies() if oid == organization_id), "")
+    return organization_id, name

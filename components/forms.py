@@ -11,65 +11,41 @@ from datetime import date
 
 import streamlit as st
 
-from components.ui import fmt_date, fmt_datetime, t
+from components.ui import fmt_date, fmt_datetime, form_key, t
 from models import Status, TargetKind
 from render.fmt import plain
 from services.core.validation import TEXT_LIMIT
 from services.reporting.figures import FigureTarget
 from services.reporting.reports import AssignmentRow, ReportInput, ReportView
 
-
-def short(text: str, limit: int = 90) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# --- one message that survives a rerun --------------------------------------------------------
-
-
-def flash(slot: str, kind: str, message: str) -> None:
-    st.session_state[f"flash_{slot}"] = (kind, message)
-
-
-def show_flash(slot: str) -> None:
-    kind, message = st.session_state.pop(f"flash_{slot}", (None, None))
-    if kind == "success":
-        st.success(message, icon=":material/check_circle:")
-    elif kind == "error":
-        st.error(message, icon=":material/error:")
-
-
 # --- progress report --------------------------------------------------------------------------
 
 
-def _report_keys(assignment_id: int) -> tuple[int, Callable[[str], str]]:
-    generation = st.session_state.setdefault(f"rf_gen_{assignment_id}", 0)
-    return generation, lambda name: f"rf_{assignment_id}_{generation}_{name}"
+def report_form_name(assignment_id: int) -> str:
+    """The report form of one assignment (components.write starts it afresh once accepted)."""
+    return f"rf_{assignment_id}"
+
+
+def _report_key(assignment_id: int) -> Callable[[str], str]:
+    current = form_key(report_form_name(assignment_id))
+    return lambda name: f"{current}_{name}"
 
 
 def report_form_version(row: AssignmentRow) -> int:
-    """The assignment's version when this form was opened: kept until the report is accepted,
-    so that a report from a form opened before someone else's is refused."""
-    generation, _ = _report_keys(row.assignment_id)
-    return st.session_state.setdefault(f"rf_ver_{row.assignment_id}_{generation}", row.version)
+    """The assignment's version when this form was opened: kept until the report is accepted
+    (a fresh form then takes the new one), so that a report from a form opened before someone
+    else's is refused."""
+    return st.session_state.setdefault(_report_key(row.assignment_id)("version"), row.version)
 
 
 def adopt_latest_version(row: AssignmentRow) -> None:
     """Keep what was typed, but work from the assignment's latest version."""
-    generation, _ = _report_keys(row.assignment_id)
-    st.session_state[f"rf_ver_{row.assignment_id}_{generation}"] = row.version
-
-
-def report_accepted(assignment_id: int) -> None:
-    """Start a fresh, empty form (with the new version) for the next report."""
-    st.session_state[f"rf_gen_{assignment_id}"] = (
-        st.session_state.get(f"rf_gen_{assignment_id}", 0) + 1
-    )
-    st.session_state.pop(f"rf_confirm_{assignment_id}", None)
+    st.session_state[_report_key(row.assignment_id)("version")] = row.version
 
 
 def ask_to_confirm_done(assignment_id: int) -> None:
-    st.session_state[f"rf_confirm_{assignment_id}"] = True
+    """The form shows the "done below 100%" box until it is accepted."""
+    st.session_state[_report_key(assignment_id)("confirm_asked")] = True
 
 
 def report_form(
@@ -78,7 +54,7 @@ def report_form(
     """The report form for one assignment; (what was typed, the version it was opened with)
     once submitted."""
     version = report_form_version(row)
-    _, key = _report_keys(row.assignment_id)
+    key = _report_key(row.assignment_id)
     statuses = [s.value for s in Status]
     with st.form(key("form")):
         c1, c2, c3 = st.columns([1, 1, 1])
@@ -125,7 +101,7 @@ def report_form(
             t("rp.evidence_link"), key=key("evidence_link"), placeholder="https://"
         )
         confirm = False
-        if st.session_state.get(f"rf_confirm_{row.assignment_id}"):
+        if st.session_state.get(key("confirm_asked")):
             confirm = st.checkbox(t("rp.confirm_done"), key=key("confirm"))
         submitted = st.form_submit_button(t("rp.submit"), type="primary")
     if not submitted:
@@ -147,6 +123,18 @@ def report_form(
     )
 
 
+def report_texts(result: str, difficulties: str, proposals: str) -> None:
+    """What a report says, each part under its label, as typed (parts left empty are skipped)."""
+    for label, text in (
+        ("rp.result", result),
+        ("rp.difficulties", difficulties),
+        ("rp.proposals", proposals),
+    ):
+        if text:
+            st.markdown(f"**{t(label)}**")
+            st.text(text)
+
+
 def report_card(report: ReportView, *, show_body: bool = False) -> None:
     """One report as a reader sees it; every typed text through st.text."""
     with st.container(border=True):
@@ -164,14 +152,7 @@ def report_card(report: ReportView, *, show_body: bool = False) -> None:
         if report.on_behalf:
             by += " · " + t("rp.on_behalf")
         st.caption(by)
-        for label, text in (
-            ("rp.result", report.result),
-            ("rp.difficulties", report.difficulties),
-            ("rp.proposals", report.proposals),
-        ):
-            if text:
-                st.markdown(f"**{t(label)}**")
-                st.text(text)
+        report_texts(report.result, report.difficulties, report.proposals)
         evidence = [x for x in (report.evidence_number, fmt_date(report.evidence_date)) if x]
         if evidence:
             st.caption(t("rp.evidence") + ": " + plain(" · ".join(evidence)))
@@ -229,8 +210,12 @@ def figure_form(target: FigureTarget, periods: list[str], *, form_key: str) -> d
 # --- directions -------------------------------------------------------------------------------
 
 
+def direction_form_name(report_id: int) -> str:
+    return f"df_{report_id}"
+
+
 def direction_form(report_id: int) -> tuple[str, bool] | None:
-    key = f"df_{report_id}_{st.session_state.get(f'df_gen_{report_id}', 0)}"
+    key = form_key(direction_form_name(report_id))
     with st.form(key):
         text = st.text_area(t("pp.direction"), key=f"{key}_text", height=120)
         closed = st.checkbox(t("pp.close"), key=f"{key}_closed", help=t("pp.close_help"))
@@ -238,15 +223,14 @@ def direction_form(report_id: int) -> tuple[str, bool] | None:
     return (text, closed) if submitted else None
 
 
-def direction_accepted(report_id: int) -> None:
-    st.session_state[f"df_gen_{report_id}"] = st.session_state.get(f"df_gen_{report_id}", 0) + 1
-
-
 # --- one's own password -----------------------------------------------------------------------
 
 
+PASSWORD_FORM = "pw"
+
+
 def change_password_form() -> tuple[str, str, str] | None:
-    key = f"pw_{st.session_state.get('pw_gen', 0)}"
+    key = form_key(PASSWORD_FORM)
     with st.form(key):
         current = st.text_input(
             t("auth.current_password"), type="password", autocomplete="current-password"
@@ -257,7 +241,3 @@ def change_password_form() -> tuple[str, str, str] | None:
         )
         submitted = st.form_submit_button(t("auth.change_submit"))
     return (current, new, repeat) if submitted else None
-
-
-def password_changed() -> None:
-    st.session_state["pw_gen"] = st.session_state.get("pw_gen", 0) + 1

@@ -14,17 +14,26 @@ import pyarrow as pa
 import streamlit as st
 
 import catalogue
-from components.ui import session
+from components.read import session
 from models import changes
 from render.fmt import shorten
+from services.accounts import users
+from services.accounts.users import UserRow
+from services.admin import directives as directive_admin
+from services.admin import organizations
+from services.admin.directives import AssignmentAdminRow, TaskAdminRow
+from services.admin.organizations import BodyRow
 from services.core import clock, periods
+from services.core.periods import PeriodRow
 from services.install import demo
 from services.read import bodies as body_list
 from services.read import outline as directive_service
 from services.read import screens, snapshot, targets
 from services.read.bodies import BodyRef
+from services.read.outline import DirectiveRow, SectionInfo
 from services.read.ready_views import ReadyViews
 from services.read.snapshot import Filters
+from services.reporting import reports as reporting
 
 TTL = 60
 F = TypeVar("F", bound=Callable[..., Any])
@@ -170,6 +179,58 @@ def workbook(f: Filters):
 
     with session() as s:
         return briefing_service.workbook(s, f)
+
+
+@loader("organization", "assignment")
+def reporting_bodies() -> list[tuple[int, str, str]]:
+    """(id, code, name) of the active bodies that have assignments (the body pickers)."""
+    with session() as s:
+        return reporting.reporting_bodies(s)
+
+
+# --- the administration page: the secretariat's lists, dropped by its own writes ---------------
+
+
+@loader("organization", "assignment", "user", max_entries=4)
+def admin_bodies() -> list[BodyRow]:
+    with session() as s:
+        return organizations.list_bodies(s)
+
+
+@loader("user", "organization", max_entries=4)
+def accounts() -> list[UserRow]:
+    with session() as s:
+        return users.list_users(s)
+
+
+@loader("directive", "section", "task", max_entries=4)
+def directives() -> list[DirectiveRow]:
+    with session() as s:
+        return directive_service.list_directives(s)
+
+
+@loader("reportingperiod", max_entries=4)
+def periods_newest_first() -> list[PeriodRow]:
+    with session() as s:
+        return periods.list_periods(s, newest_first=True)
+
+
+@loader("task", "section", "assignment", "organization", max_entries=16)
+def directive_tasks(directive_id: int) -> list[TaskAdminRow]:
+    with session() as s:
+        return directive_admin.tasks_of(s, directive_id)
+
+
+@loader("section", max_entries=16)
+def sections(directive_id: int) -> list[SectionInfo]:
+    with session() as s:
+        return directive_service.sections_of(s, directive_id)
+
+
+@loader("assignment", "organization", "progressreport", max_entries=64)
+def task_assignments(task_id: int) -> list[AssignmentAdminRow]:
+    with session() as s:
+        return directive_admin.assignments_of(s, task_id)
 
 
 def overview_view(f: Filters, lang: str) -> dict:

@@ -1,4 +1,5 @@
-"""Streamlit helpers shared by every page: language, text, the demo banner, loaders.
+"""Streamlit helpers shared by every page: language, text, the demo banner, the one message
+that survives a rerun (flash) and the one way to start a form afresh (form keys).
 
 `t` is the catalogue for what Streamlit draws as Markdown (almost everything a page shows):
 the values put into a sentence (names, codes, labels, periods, what someone typed, what the
@@ -6,12 +7,11 @@ URL carried) are escaped with `plain`, so they are shown as written and never re
 Markdown. Tables, charts, select boxes and exports take their words from
 components.i18n.t, unescaped."""
 
+from typing import Literal
+
 import streamlit as st
-from sqlmodel import Session
 
 import catalogue
-from config import get_settings
-from models import changes, get_engine
 from render.fmt import fmt_date, fmt_datetime, plain  # noqa: F401  (re-exported)
 
 
@@ -26,13 +26,6 @@ def t(key: str, **params: object) -> str:
         return plain(key)
     safe = {name: plain(v) if isinstance(v, str) else v for name, v in params.items()}
     return catalogue.t(key, lang(), **safe)
-
-
-def session() -> Session:
-    """A read session for a page's loaders; writes go through services' units of work. The
-    first one also starts hearing other processes' commits (models.changes)."""
-    changes.listen(get_settings().database_url)
-    return Session(get_engine(), expire_on_commit=False)
 
 
 def demo_banner(is_demo: bool) -> None:
@@ -52,3 +45,43 @@ def dot_column() -> dict:
     from render.tables import DOT_COLUMN
 
     return {DOT_COLUMN: st.column_config.ImageColumn("", width=32)}
+
+
+# --- one message that survives the rerun after a write ----------------------------------------
+
+FlashKind = Literal["success", "error"]
+
+
+def flash(slot: str, message: str, kind: FlashKind = "success") -> None:
+    """Show `message` where the page calls show_flash(slot), on its next run."""
+    st.session_state[f"flash_{slot}"] = (kind, message)
+
+
+def show_flash(slot: str) -> None:
+    kind, message = st.session_state.pop(f"flash_{slot}", (None, None))
+    if kind == "success":
+        st.success(message, icon=":material/check_circle:")
+    elif kind == "error":
+        st.error(message, icon=":material/error:")
+
+
+# --- forms that start afresh ------------------------------------------------------------------
+# A form's widgets are keyed "<name>_<generation>_..."; a new generation is a fresh, empty form
+# (and forgets what was kept for the old one), while a refused submit keeps what was typed.
+
+_GENERATIONS = "form_generations"
+
+
+def form_generation(name: str) -> int:
+    return int(st.session_state.setdefault(_GENERATIONS, {}).get(name, 0))
+
+
+def form_key(name: str) -> str:
+    """The key of the form `name` as it stands: its widgets' keys start with it."""
+    return f"{name}_{form_generation(name)}"
+
+
+def reset_form(name: str) -> None:
+    """Start the form `name` afresh on the next run."""
+    generations = st.session_state.setdefault(_GENERATIONS, {})
+    generations[name] = generations.get(name, 0) + 1

@@ -5,29 +5,26 @@ from datetime import date
 import streamlit as st
 
 from components import report_tables
+from components.filters import body_names
 from components.page import guard, start
-from components.ui import error, session, t
+from components.read import read
+from components.ui import error, t
 from render import audit as audit_csv
 from services.core.errors import DomainError
 from services.read import audit_log
-from services.reporting import reports
 
 actor = guard("audit")
 start("page.audit")
 try:
-    with session() as s:
-        bodies = reports.reporting_bodies(s)
-        users = audit_log.usernames(s, actor=actor)
+    users = read(audit_log.usernames, actor=actor)
 except DomainError as err:
     error(err)
     st.stop()
 
-body_names = {None: t("rp.all_bodies")} | {oid: f"{code} — {name}" for oid, code, name in bodies}
+bodies = body_names(with_all=True)
 user_names: dict[str | None, str] = {None: t("au.all_users")} | {u: u for u in users}
 c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
-organization_id = c1.selectbox(
-    t("rp.body"), list(body_names), format_func=body_names.get, key="au_body"
-)
+organization_id = c1.selectbox(t("rp.body"), list(bodies), format_func=bodies.get, key="au_body")
 username = c2.selectbox(t("au.user"), list(user_names), format_func=user_names.get, key="au_user")
 date_from = c3.date_input(
     t("au.from"), value=None, format="DD/MM/YYYY", min_value=date(2000, 1, 1), key="au_from"
@@ -37,12 +34,11 @@ date_to = c4.date_input(
 )
 
 try:
-    with session() as s:
-        rows = audit_log.events(
-            s,
-            actor=actor,
-            filters=audit_log.AuditFilters(organization_id, username, date_from, date_to),
-        )
+    rows = read(
+        audit_log.events,
+        actor=actor,
+        filters=audit_log.AuditFilters(organization_id, username, date_from, date_to),
+    )
 except DomainError as err:
     error(err)
     st.stop()

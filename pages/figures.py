@@ -4,32 +4,19 @@ The secretariat picks the body and enters them on its behalf."""
 import streamlit as st
 
 from components import forms, report_tables
+from components.filters import reporting_body
 from components.page import guard, start
-from components.ui import error, plain, session, t
-from models import session_scope
-from services.core import permissions
-from services.core.errors import DomainError
+from components.read import read
+from components.ui import form_key, plain, show_flash, t
+from components.write import write
+from render.fmt import shorten
 from services.reporting import figures
-from services.reporting import reports as reporting
 
 actor = guard("figures")
 start("page.figures")
-with session() as s:
-    bodies = reporting.reporting_bodies(s)
-if permissions.writes_for_any_body(actor):
-    names = {oid: f"{code} — {name}" for oid, code, name in bodies}
-    organization_id = st.selectbox(
-        t("rp.body"), list(names), format_func=names.get, key="fg_body", help=t("fg.body_help")
-    )
-else:
-    organization_id = actor.organization_id
-if organization_id is None:
-    st.info(t("mt.no_body"))
-    st.stop()
+organization_id, body_name = reporting_body(actor, key="fg_body", help_key="fg.body_help")
 
-with session() as s:
-    targets = figures.targets_for(s, actor=actor, organization_id=organization_id)
-body_name = next((name for oid, _, name in bodies if oid == organization_id), "")
+targets = read(figures.targets_for, actor=actor, organization_id=organization_id)
 st.caption(t("fg.caption", body=body_name))
 if not targets:
     st.info(t("fg.no_targets"))
@@ -39,7 +26,7 @@ by_id = {tg.id: tg for tg in targets}
 chosen = st.selectbox(
     t("fg.target"),
     list(by_id),
-    format_func=lambda tid: f"{by_id[tid].code} · {forms.short(by_id[tid].name, 100)}",
+    format_func=lambda tid: f"{by_id[tid].code} · {shorten(by_id[tid].name, 100)}",
     key=f"fg_target_{organization_id}",
 )
 target = by_id[chosen]
@@ -56,41 +43,34 @@ scope = (
 st.markdown(f"**{plain(target.code)}** · {plain(target.name)}")
 st.caption(f"{t('fg.goal')}: {goal} · {t(f'fg.period_type.{target.period_type}')} · {scope}")
 
-with session() as s:
-    periods = figures.figure_periods(s, period_type=target.period_type)
-    recent = figures.recent_figures(s, actor=actor, organization_id=organization_id)
+periods = read(figures.figure_periods, period_type=target.period_type)
+recent = read(figures.recent_figures, actor=actor, organization_id=organization_id)
 
 if figures.may_enter(actor, target, organization_id):
     if actor.organization_id != organization_id:
         st.warning(t("fg.on_behalf_note", body=body_name), icon=":material/edit_note:")
-    forms.show_flash("figure")
-    generation = st.session_state.get(f"fg_gen_{target.id}", 0)
-    typed = forms.figure_form(
-        target, periods, form_key=f"fg_{organization_id}_{target.id}_{generation}"
-    )
+    show_flash("figure")
+    form = f"fg_{organization_id}_{target.id}"
+    typed = forms.figure_form(target, periods, form_key=form_key(form))
     if typed is not None:
-        try:
-            with session_scope() as s:
-                row = figures.submit_figure(
-                    s,
-                    actor=actor,
-                    data=figures.FigureInput(
-                        target_id=target.id,
-                        organization_id=organization_id,
-                        **typed,
-                    ),
-                )
-                saved = (row.period, report_tables.number(row.value))
-        except DomainError as err:
-            error(err)
-        else:
-            st.session_state[f"fg_gen_{target.id}"] = generation + 1
-            forms.flash(
-                "figure",
-                "success",
-                t("fg.saved", code=target.code, period=saved[0], value=saved[1], unit=target.unit),
-            )
-            st.rerun()
+        write(
+            lambda s: figures.submit_figure(
+                s,
+                actor=actor,
+                data=figures.FigureInput(
+                    target_id=target.id, organization_id=organization_id, **typed
+                ),
+            ),
+            slot="figure",
+            done=lambda row: t(
+                "fg.saved",
+                code=target.code,
+                period=row.period,
+                value=report_tables.number(row.value),
+                unit=target.unit,
+            ),
+            form=form,
+        )
 else:
     st.info(t("fg.read_only", owner=target.owner_code or "—"))
 

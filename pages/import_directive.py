@@ -4,14 +4,14 @@ save it in one go. Only the secretariat sees this page."""
 import streamlit as st
 
 from components import import_preview as preview
-from components.admin_ui import flash, show_flash
+from components import loaders
 from components.page import guard, start
-from components.ui import error, session, t
-from models import session_scope
+from components.read import read
+from components.ui import error, form_generation, reset_form, show_flash, t
+from components.write import write
 from services.core.errors import DomainError
 from services.importing import importer
 from services.importing.reader import MAX_BYTES
-from services.read import bodies as body_list
 
 actor = guard("import_directive")
 start("page.import_directive")
@@ -19,10 +19,9 @@ st.caption(t("imp.intro"))
 show_flash("import")
 
 DRAFT = "imp_draft"
-generation = st.session_state.setdefault("imp_gen", 0)
-
-with session() as s:
-    bodies = body_list.list_bodies(s)
+FORM = "imp"  # the upload, the pasted text and the preview start afresh together
+generation = form_generation(FORM)
+bodies = loaders.bodies()
 
 source_tab, paste_tab = st.tabs([t("imp.tab_file"), t("imp.tab_paste")])
 with source_tab:
@@ -41,21 +40,20 @@ with paste_tab:
 if read_file or read_paste:
     bar = st.progress(0.0, text=t("imp.reading"))
     try:
-        with session() as s:
-            if read_file and upload is not None:
-                parsed = importer.parse_document(
-                    s,
-                    upload.getvalue(),
-                    upload.name,
-                    on_progress=lambda f: bar.progress(min(f, 1.0), text=t("imp.reading")),
-                )
-                source = upload.name
-            else:
-                parsed = importer.parse_pasted(s, pasted)
-                source = t("imp.tab_paste")
+        if read_file and upload is not None:
+            parsed = read(
+                importer.parse_document,
+                upload.getvalue(),
+                upload.name,
+                on_progress=lambda f: bar.progress(min(f, 1.0), text=t("imp.reading")),
+            )
+            source = upload.name
+        else:
+            parsed = read(importer.parse_pasted, pasted)
+            source = t("imp.tab_paste")
         st.session_state[DRAFT] = parsed
         st.session_state["imp_source"] = source
-        st.session_state["imp_gen"] = generation + 1
+        reset_form(FORM)
         bar.empty()
         st.rerun()
     except DomainError as err:
@@ -73,7 +71,7 @@ st.caption(t("imp.source", name=st.session_state.get("imp_source", "")))
 if parsed.task_count == 0:
     st.warning(t("imp.no_tasks"))
 
-g = st.session_state["imp_gen"]
+g = form_generation(FORM)
 left, right = st.columns([1, 3])
 head = {
     "kind": left.text_input(t("imp.kind"), parsed.kind or "", key=f"imp_kind_{g}"),
@@ -118,34 +116,20 @@ if orphans:
 save_col, drop_col, _ = st.columns([1, 1, 3])
 if drop_col.button(t("imp.discard"), key="imp_discard"):
     st.session_state.pop(DRAFT, None)
-    st.session_state["imp_gen"] = g + 1
+    reset_form(FORM)
     st.rerun()
 if save_col.button(t("imp.save"), type="primary", key="imp_save"):
     bar = st.progress(0.0, text=t("imp.saving"))
-    try:
-        with session_scope() as s:
-            result = importer.save(
-                s,
-                actor=actor,
-                parsed=draft,
-                on_progress=lambda f: bar.progress(min(f, 1.0), text=t("imp.saving")),
-            )
-    except DomainError as err:
-        bar.empty()
-        error(err)
-    else:
-        st.session_state.pop(DRAFT, None)
-        st.session_state["imp_gen"] = g + 1
-        flash(
-            "import",
-            t(
-                "imp.saved",
-                code=result.code,
-                sections=result.sections,
-                tasks=result.tasks,
-                leads=result.lead_assignments,
-                partners=result.partner_assignments,
-                targets=result.targets,
-            ),
-        )
-        st.rerun()
+    write(
+        lambda s: importer.save(
+            s,
+            actor=actor,
+            parsed=draft,
+            on_progress=lambda f: bar.progress(min(f, 1.0), text=t("imp.saving")),
+        ),
+        slot="import",
+        done=lambda result: t("imp.saved", **result.counts()),
+        form=FORM,
+        then=lambda _: st.session_state.pop(DRAFT, None),
+    )
+    bar.empty()  # refused: the sentence is shown, the preview stays

@@ -4,37 +4,24 @@ The secretariat picks a body and reports on its behalf."""
 import streamlit as st
 
 from components import forms, report_tables
+from components.filters import reporting_body
 from components.page import guard, start
-from components.ui import error, fmt_date, session, t
-from models import session_scope
+from components.read import read
+from components.ui import fmt_date, show_flash, t
+from components.write import write
+from render.fmt import shorten
 from services.core import clock, permissions
-from services.core.errors import DomainError, InvalidInput, StaleUpdate
+from services.core.errors import DomainError, StaleUpdate
 from services.core.permissions import Action
 from services.reporting import reports as reporting
 
 actor = guard("my_tasks")
 start("page.my_tasks")
-with session() as s:
-    bodies = reporting.reporting_bodies(s)
-if permissions.writes_for_any_body(actor):
-    names = {oid: f"{code} — {name}" for oid, code, name in bodies}
-    organization_id = st.selectbox(
-        t("rp.body"), list(names), format_func=names.get, key="mt_body", help=t("mt.body_help")
-    )
-elif actor.organization_id is not None:
-    organization_id = actor.organization_id
-else:
-    st.info(t("mt.no_body"))
-    st.stop()
-if organization_id is None:
-    st.info(t("mt.no_body"))
-    st.stop()
+organization_id, body_name = reporting_body(actor, key="mt_body", help_key="mt.body_help")
 
-with session() as s:
-    rows = reporting.body_assignments(s, actor=actor, organization_id=organization_id)
-    when = reporting.reading(s)
-    open_periods = reporting.open_periods(s)
-body_name = next((name for oid, _, name in bodies if oid == organization_id), "")
+rows = read(reporting.body_assignments, actor=actor, organization_id=organization_id)
+when = read(reporting.reading)
+open_periods = read(reporting.open_periods)
 st.caption(t("mt.caption", body=body_name, period=when.current_period, day=fmt_date(when.as_of)))
 if not rows:
     st.info(t("mt.no_tasks"))
@@ -55,7 +42,7 @@ chosen = st.selectbox(
     list(by_id),
     format_func=lambda aid: (
         f"{by_id[aid].task_label} · {t(f'mt.urgency.{by_id[aid].urgency}')} · "
-        f"{forms.short(by_id[aid].task_text, 80)}"
+        f"{shorten(by_id[aid].task_text, 80)}"
     ),
     key=f"mt_choice_{organization_id}",
 )
@@ -69,9 +56,8 @@ if row.due_date:
 meta.append(t("mt.state", status=t(f"status.{row.status}"), percent=row.percent))
 st.caption(" · ".join(meta))
 
-with session() as s:
-    history = reporting.reports_on_assignment(s, actor=actor, assignment_id=row.assignment_id)
-    lead_reports = reporting.reports_of_lead(s, actor=actor, assignment_id=row.assignment_id)
+history = read(reporting.reports_on_assignment, actor=actor, assignment_id=row.assignment_id)
+lead_reports = read(reporting.reports_of_lead, actor=actor, assignment_id=row.assignment_id)
 # A leader's direction answers a proposal: the body sees the newest ones first, on its task.
 for report in history:
     for note in report.directions:
@@ -94,36 +80,32 @@ if permissions.can(actor, Action.REPORT, organization_id=row.organization_id):
         if st.button(t("rp.adopt_latest"), key=f"adopt_{row.assignment_id}"):
             forms.adopt_latest_version(row)
             st.rerun()
-    forms.show_flash("report")
+    show_flash("report")
     submitted = forms.report_form(row, periods, today=clock.today())
     if submitted is not None:
         data, version = submitted
-        try:
-            with session_scope() as s:
-                report = reporting.submit_report(
-                    s,
-                    actor=actor,
-                    assignment_id=row.assignment_id,
-                    expected_version=version,
-                    data=data,
-                )
-                period = report.period
-        except StaleUpdate as err:
-            # what was typed stays in the form; the page reloads the task's latest state
-            forms.flash("report", "error", t(err.code, **err.params))
-            st.rerun()
-        except InvalidInput as err:
+
+        def again(err: DomainError) -> bool:
+            """A stale form, or "done" below 100% to confirm: the sentence after a rerun, with
+            what was typed kept (and the box to confirm shown)."""
             if err.code == "err.done_below_100":
                 forms.ask_to_confirm_done(row.assignment_id)
-                forms.flash("report", "error", t(err.code, **err.params))
-                st.rerun()
-            error(err)
-        except DomainError as err:
-            error(err)
-        else:
-            forms.report_accepted(row.assignment_id)
-            forms.flash("report", "success", t("rp.saved", label=row.task_label, period=period))
-            st.rerun()
+                return True
+            return isinstance(err, StaleUpdate)
+
+        write(
+            lambda s: reporting.submit_report(
+                s,
+                actor=actor,
+                assignment_id=row.assignment_id,
+                expected_version=version,
+                data=data,
+            ),
+            slot="report",
+            done=lambda report: t("rp.saved", label=row.task_label, period=report.period),
+            form=forms.report_form_name(row.assignment_id),
+            retry=again,
+        )
 
 if history:
     with st.expander(t("mt.history", n=len(history)), expanded=False):

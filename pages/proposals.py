@@ -4,25 +4,24 @@ body then sees on its task."""
 import streamlit as st
 
 from components import forms, report_tables
+from components.filters import body_names
 from components.page import guard, start
-from components.ui import error, fmt_datetime, plain, session, t
-from models import session_scope
+from components.read import read
+from components.ui import fmt_datetime, plain, show_flash, t
+from components.write import write
+from render.fmt import shorten
 from services.core import permissions
-from services.core.errors import DomainError
 from services.core.permissions import Action
-from services.reporting import proposals, reports
+from services.reporting import proposals
 
 actor = guard("proposals")
 start("page.proposals")
-with session() as s:
-    bodies = reports.reporting_bodies(s)
-names = {None: t("rp.all_bodies")} | {oid: f"{code} — {name}" for oid, code, name in bodies}
+names = body_names(with_all=True)
 organization_id = st.selectbox(t("rp.body"), list(names), format_func=names.get, key="pp_body")
-with session() as s:
-    waiting = proposals.waiting(s, actor=actor, organization_id=organization_id)
-    answered = proposals.answered(s, actor=actor, organization_id=organization_id)
+waiting = read(proposals.waiting, actor=actor, organization_id=organization_id)
+answered = read(proposals.answered, actor=actor, organization_id=organization_id)
 
-forms.show_flash("direction")
+show_flash("direction")
 tab_waiting, tab_answered = st.tabs(
     [t("pp.tab_waiting", n=len(waiting)), t("pp.tab_answered", n=len(answered))]
 )
@@ -39,7 +38,7 @@ with tab_waiting:
             list(by_id),
             format_func=lambda rid: (
                 f"{by_id[rid].period} · {by_id[rid].organization_code} · "
-                f"{by_id[rid].task_label} · {forms.short(by_id[rid].proposals, 70)}"
+                f"{by_id[rid].task_label} · {shorten(by_id[rid].proposals, 70)}"
             ),
             key="pp_choice",
         )
@@ -51,34 +50,20 @@ with tab_waiting:
                 f"{plain(p.period)} · {t(f'status.{p.status}')} {p.percent}%"
             )
             st.caption(t("rp.by", who=p.author or "—", at=fmt_datetime(p.created_at)))
-            st.text(forms.short(p.task_text, 400))
-            for label, text in (
-                ("rp.result", p.result),
-                ("rp.difficulties", p.difficulties),
-                ("rp.proposals", p.proposals),
-            ):
-                if text:
-                    st.markdown(f"**{t(label)}**")
-                    st.text(text)
+            st.text(shorten(p.task_text, 400))
+            forms.report_texts(p.result, p.difficulties, p.proposals)
         if permissions.can(actor, Action.DIRECT):
             typed = forms.direction_form(p.report_id)
             if typed is not None:
                 text, closed = typed
-                try:
-                    with session_scope() as s:
-                        proposals.give_direction(
-                            s, actor=actor, report_id=p.report_id, text=text, closed=closed
-                        )
-                except DomainError as err:
-                    error(err)
-                else:
-                    forms.direction_accepted(p.report_id)
-                    forms.flash(
-                        "direction",
-                        "success",
-                        t("pp.saved", body=p.organization_code, label=p.task_label),
-                    )
-                    st.rerun()
+                write(
+                    lambda s: proposals.give_direction(
+                        s, actor=actor, report_id=p.report_id, text=text, closed=closed
+                    ),
+                    slot="direction",
+                    done=t("pp.saved", body=p.organization_code, label=p.task_label),
+                    form=forms.direction_form_name(p.report_id),
+                )
 
 with tab_answered:
     if not answered:

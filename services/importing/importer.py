@@ -105,6 +105,17 @@ class ImportResult:
     partner_assignments: int
     targets: int
 
+    def counts(self) -> dict[str, str | int]:
+        """What the saved message says (imp.saved, cli.import_saved): the code and the counts."""
+        return {
+            "code": self.code,
+            "sections": self.sections,
+            "tasks": self.tasks,
+            "leads": self.lead_assignments,
+            "partners": self.partner_assignments,
+            "targets": self.targets,
+        }
+
 
 _AREAS = {a.value for a in ReformArea}
 _CADENCES = {c.value for c in Cadence}

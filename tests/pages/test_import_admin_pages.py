@@ -140,6 +140,7 @@ def test_admin_adds_a_body_and_refuses_a_bad_code(own_db):
 
 def test_admin_shows_the_tasks_of_the_directive(own_db):
     at = sign_in("vanphong")
+    at.query_params["tab"] = "Văn bản, nhiệm vụ"  # only the open tab runs
     at.switch_page("pages/admin.py").run()
     assert not at.exception
     assert count(own_db, Task) == 40

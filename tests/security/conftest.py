@@ -33,7 +33,7 @@ def _fresh_app_state() -> Iterator[None]:
 
 # One demo account of each role, and every query parameter any page reads plus one none does.
 USERS = {"leader": "lanhdao", "secretariat": "vanphong", "body": "stp", "viewer": "xem"}
-LINK_PARAMS = ["org", "task", "section", "target", "assignment", "slide", "zq"]
+LINK_PARAMS = ["org", "task", "section", "target", "assignment", "slide", "tab", "zq"]
 
 
 class Recorder:

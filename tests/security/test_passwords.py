@@ -174,6 +174,7 @@ def test_the_pages_use_the_same_policy(demo_sqlite_url, monkeypatch):
 
     point_app_at(demo_sqlite_url, monkeypatch)
     at = sign_in("vanphong")
+    at.query_params["tab"] = "Tài khoản"  # only the open tab runs
     at.switch_page("pages/admin.py").run()
     inputs, buttons = _form(at, "adm_user_add")
     inputs["Tên đăng nhập"].input("canbo.trang")

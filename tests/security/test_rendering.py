@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import catalogue
 from services.core.permissions import ROLE_PAGES
 from tests.conftest import ROOT, TEST_COOKIE_SECRET
 from tests.pages.conftest import clear_process_state, sign_in
@@ -66,7 +67,9 @@ def states(page: str, role: str, h: Hostile, directive: int) -> list[tuple[str, 
         views = [("hostile figure", {}, chosen | ({"fg_body": h.org_id} if role != "body" else {}))]
     elif page == "admin":
         pick = {"adm_user_pick": "stp", "adm_directive": directive, "adm_task_pick": h.task_id}
-        views = [("hostile picks", {}, pick)]
+        tabs = [f"adm.tab_{tab}" for tab in ("bodies", "users", "directives", "periods", "backup")]
+        # only the open tab runs: each one opened in turn
+        views = [(f"hostile picks, {tab}", {}, pick | {"tab": catalogue.t(tab)}) for tab in tabs]
     hostile_link = {name: payload("link", h.base) for name in LINK_PARAMS}
     return [*views, ("hostile link", hostile_link, {})]
 
