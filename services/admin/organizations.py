@@ -5,9 +5,9 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from models import Assignment, Organization, OrgKind, User
+from models import Assignment, Organization, OrgKind, User, pk
 from services.accounts import users
 from services.core import audit, validation
 from services.core.actor import Actor
@@ -33,16 +33,18 @@ class BodyRow:
 def list_bodies(session: Session) -> list[BodyRow]:
     """Every body with its assignment and account counts: three queries."""
     orgs = session.exec(
-        select(Organization).order_by(Organization.sort_order, Organization.code)
+        select(Organization).order_by(col(Organization.sort_order), col(Organization.code))
     ).all()
     assignments = dict(
         session.exec(
-            select(Assignment.organization_id, func.count()).group_by(Assignment.organization_id)
+            select(col(Assignment.organization_id), func.count()).group_by(
+                col(Assignment.organization_id)
+            )
         ).all()
     )
     users = dict(
         session.exec(
-            select(User.organization_id, func.count()).group_by(User.organization_id)
+            select(col(User.organization_id), func.count()).group_by(col(User.organization_id))
         ).all()
     )
     return [
@@ -51,7 +53,7 @@ def list_bodies(session: Session) -> list[BodyRow]:
             o.name,
             o.kind,
             o.active,
-            int(assignments.get(o.id, 0)),
+            int(assignments.get(pk(o), 0)),
             int(users.get(o.id, 0)),
         )
         for o in orgs

@@ -23,6 +23,7 @@ from models import (
     Target,
     TargetKind,
     Task,
+    pk,
 )
 from services.core import audit, clock, validation
 from services.core.actor import Actor
@@ -144,7 +145,7 @@ def save(
     total = sum(len(s.tasks) for s in sections)
     section_rows = [
         Section(
-            directive_id=directive.id,  # type: ignore[arg-type]
+            directive_id=pk(directive),
             ordinal=ordinal,
             label=(s.label or "").strip()[:20],
             heading=(s.heading or "").strip()[:500],
@@ -213,7 +214,7 @@ def save(
         owners = leads_by_label.get(pt.task_label, [])
         session.add(
             Target(
-                directive_id=directive.id,  # type: ignore[arg-type]
+                directive_id=pk(directive),
                 code=f"CT{n:02d}",
                 name=_target_name(pt.text),
                 unit=pt.unit[:20],
@@ -229,7 +230,7 @@ def save(
         )
     session.flush()
     result = ImportResult(
-        directive_id=directive.id,  # type: ignore[arg-type]
+        directive_id=pk(directive),
         code=directive.code,
         sections=len(sections),
         tasks=total,

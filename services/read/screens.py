@@ -4,7 +4,7 @@ target rules: one call per screen, plain data out."""
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models import Organization, ProgressReport, Section, Task, Timeliness
 from services.core import clock
@@ -148,10 +148,10 @@ def body_detail(
     recent = session.exec(
         select(ProgressReport)
         .where(
-            ProgressReport.assignment_id.in_(list(labels)),
+            col(ProgressReport.assignment_id).in_(list(labels)),
             ProgressReport.created_at <= cutoff,
         )
-        .order_by(ProgressReport.created_at.desc(), ProgressReport.id.desc())
+        .order_by(col(ProgressReport.created_at).desc(), col(ProgressReport.id).desc())
         .limit(30)
     ).all()
     return BodyData(

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models import (
     Measurement,
@@ -18,6 +18,7 @@ from models import (
     TargetKind,
     TargetScope,
     Task,
+    pk,
 )
 from services.core import clock, periods
 from services.core.labels import task_label
@@ -122,9 +123,9 @@ def statuses(session: Session, f: Filters, *, today: date | None = None) -> list
     cutoff = clock.end_of_day(filters_as_of(f, today))
     query = (
         select(Target, Section.ordinal, Task.ordinal, Organization.code)
-        .outerjoin(Task, Task.id == Target.task_id)
-        .outerjoin(Section, Section.id == Task.section_id)
-        .outerjoin(Organization, Organization.id == Target.owner_id)
+        .outerjoin(Task, col(Task.id) == col(Target.task_id))
+        .outerjoin(Section, col(Section.id) == col(Task.section_id))
+        .outerjoin(Organization, col(Organization.id) == col(Target.owner_id))
         .where(Target.directive_id == f.directive_id)
         .order_by(Target.code)
     )
@@ -133,12 +134,12 @@ def statuses(session: Session, f: Filters, *, today: date | None = None) -> list
     targets = session.exec(query).all()
     if not targets:
         return []
-    figures = _figures(session, [t.id for t, *_ in targets], cutoff, f)
+    figures = _figures(session, [pk(t) for t, *_ in targets], cutoff, f)
     out = []
     for target, sec, task_ord, owner in targets:
         period = judged_period(target.period_type, f.period)
         previous_period = periods.shift(period, -1)
-        mine = figures.get(target.id, {})
+        mine = figures.get(pk(target), {})
         common = dict(
             kind=target.kind, direction=target.direction, target=target.value, unit=target.unit
         )
@@ -164,7 +165,7 @@ def statuses(session: Session, f: Filters, *, today: date | None = None) -> list
             bodies = {}
         out.append(
             TargetStatus(
-                target_id=target.id,
+                target_id=pk(target),
                 code=target.code,
                 name=target.name,
                 unit=target.unit,
@@ -200,17 +201,17 @@ def _figures(
     """target -> body code (None: province-wide) -> period -> latest value by the cutoff."""
     query = (
         select(Measurement.target_id, Organization.code, Measurement.period, Measurement.value)
-        .outerjoin(Organization, Organization.id == Measurement.organization_id)
-        .where(Measurement.target_id.in_(target_ids), Measurement.created_at <= cutoff)
-        .order_by(Measurement.created_at, Measurement.id)
+        .outerjoin(Organization, col(Organization.id) == col(Measurement.organization_id))
+        .where(col(Measurement.target_id).in_(target_ids), col(Measurement.created_at) <= cutoff)
+        .order_by(col(Measurement.created_at), col(Measurement.id))
     )
     if f.org_kind:
         query = query.where(
-            (Measurement.organization_id.is_(None)) | (Organization.kind == f.org_kind)
+            (col(Measurement.organization_id).is_(None)) | (col(Organization.kind) == f.org_kind)
         )
     if f.organization_id:
         query = query.where(
-            (Measurement.organization_id.is_(None))
+            (col(Measurement.organization_id).is_(None))
             | (Measurement.organization_id == f.organization_id)
         )
     out: dict[int, dict[str | None, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
@@ -256,13 +257,13 @@ def table(session: Session, f: Filters, *, today: date | None = None) -> TargetT
     found = session.exec(
         select(Target).where(Target.directive_id == f.directive_id).order_by(Target.code)
     ).all()
-    figures = _figures(session, [t.id for t in found], cutoff, f)
+    figures = _figures(session, [pk(t) for t in found], cutoff, f)
     names = dict(session.exec(select(Organization.code, Organization.name)).all())
     all_periods: set[str] = set()
     rows = []
     for target in found:
         for code, by_period in sorted(
-            figures.get(target.id, {}).items(), key=lambda kv: (kv[0] is not None, kv[0] or "")
+            figures.get(pk(target), {}).items(), key=lambda kv: (kv[0] is not None, kv[0] or "")
         ):
             all_periods |= set(by_period)
             rows.append(
@@ -276,7 +277,7 @@ def table(session: Session, f: Filters, *, today: date | None = None) -> TargetT
                     "figures": by_period,
                 }
             )
-        if not figures.get(target.id):
+        if not figures.get(pk(target)):
             rows.append(
                 {
                     "code": target.code,

@@ -4,7 +4,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models import (
     Assignment,
@@ -14,6 +14,7 @@ from models import (
     Section,
     Task,
     User,
+    pk,
 )
 from services.core import audit, clock, guard, permissions, validation
 from services.core.actor import Actor
@@ -48,10 +49,19 @@ class Proposal:
 def _query(answered: bool):
     answered_ids = select(DirectionNote.report_id)
     condition = (
-        ProgressReport.id.in_(answered_ids) if answered else ProgressReport.id.not_in(answered_ids)
+        col(ProgressReport.id).in_(answered_ids)
+        if answered
+        else col(ProgressReport.id).not_in(answered_ids)
     )
     return (
-        select(ProgressReport, Assignment, Organization, Task, Section.ordinal, User.display_name)
+        select(
+            ProgressReport,
+            Assignment,
+            Organization,
+            Task,
+            col(Section.ordinal),
+            col(User.display_name),
+        )
         .join(Assignment, Assignment.id == ProgressReport.assignment_id)
         .join(Organization, Organization.id == Assignment.organization_id)
         .join(Task, Task.id == Assignment.task_id)
@@ -95,7 +105,7 @@ def waiting(
     if organization_id is not None:
         query = query.where(Assignment.organization_id == organization_id)
     rows = session.exec(
-        query.order_by(ProgressReport.created_at.desc(), ProgressReport.id.desc())
+        query.order_by(col(ProgressReport.created_at).desc(), col(ProgressReport.id).desc())
     ).all()
     return [_proposal(r) for r in rows]
 
@@ -113,9 +123,9 @@ def answered(
     if rows:
         for note, name in session.exec(
             select(DirectionNote, User.display_name)
-            .outerjoin(User, User.id == DirectionNote.author_id)
-            .where(DirectionNote.report_id.in_([r[0].id for r in rows]))
-            .order_by(DirectionNote.created_at, DirectionNote.id)
+            .outerjoin(User, col(User.id) == col(DirectionNote.author_id))
+            .where(col(DirectionNote.report_id).in_([r[0].id for r in rows]))
+            .order_by(col(DirectionNote.created_at), col(DirectionNote.id))
         ):
             notes[note.report_id] = (note, name or "")  # the latest wins
     out = [_proposal(r, *notes[r[0].id]) for r in rows if r[0].id in notes]
@@ -148,7 +158,7 @@ def give_direction(
     if not body:
         raise InvalidInput("err.direction_required")
     note = DirectionNote(
-        report_id=report.id,
+        report_id=pk(report),
         text=body,
         author_id=actor.id,
         closed=bool(closed),
