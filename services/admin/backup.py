@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
@@ -39,6 +40,9 @@ from models.db import SQLITE_SIDECARS, keep_private, normalise_url
 from services.core.actor import Actor
 from services.core.errors import InvalidInput
 from services.core.permissions import Action, require
+
+if TYPE_CHECKING:  # alembic is imported when a revision is read, not with this module
+    from alembic.config import Config
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 COUNTED = ("directive", "task", "organization", "user", "progressreport")
@@ -89,7 +93,7 @@ def sqlite_file(url: str) -> Path:
 # ----------------------------------------------------------------------------- revisions
 
 
-def _alembic_config(url: str | None = None):
+def _alembic_config(url: str | None = None) -> "Config":
     from alembic.config import Config
 
     cfg = Config(str(ROOT / "alembic.ini"))
@@ -234,9 +238,9 @@ def schema_difference(conn: sqlite3.Connection, revision: str) -> Difference | N
     for key in sorted(expected.objects):
         if found.objects[key] + (_structure(conn, *key),) != expected.objects[key]:
             return Difference("changed", key[0].upper(), key[1])
-    for key in HEADER_SETTINGS:
-        if found.settings[key] != expected.settings[key]:
-            return Difference("changed", "PRAGMA", key)
+    for setting in HEADER_SETTINGS:
+        if found.settings[setting] != expected.settings[setting]:
+            return Difference("changed", "PRAGMA", setting)
     return None
 
 

@@ -14,6 +14,7 @@ from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound, StaleUpdate
 from services.core.optimistic import update_if_unchanged
 from services.core.permissions import Action, require
+from services.core.query import ids
 from services.importing.body_names import fold
 
 CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{1,19}$")
@@ -162,7 +163,7 @@ def set_body_active(session: Session, *, actor: Actor, code: str, active: bool) 
     session.flush()
     if not active:
         users.end_sessions(
-            session, list(session.exec(select(User.id).where(User.organization_id == org.id)))
+            session, ids(session.exec(select(col(User.id)).where(User.organization_id == org.id)))
         )
     audit.record(
         session,

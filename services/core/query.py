@@ -5,6 +5,7 @@ statement built directly, its rows typed as tuples of unknown values (unpack the
 variables at once).
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy.sql.elements import SQLCoreOperations
@@ -18,3 +19,9 @@ def select_columns(
 ) -> Select[*tuple[Any, ...]]:
     """What `sqlmodel.select(*columns)` builds for two columns or more."""
     return Select(*columns)
+
+
+def ids(found: Iterable[int | None]) -> list[int]:
+    """Primary keys read by a query: SQLModel types every `id` as `int | None` (None before a
+    row is saved); a stored row's is never NULL."""
+    return [key for key in found if key is not None]

@@ -97,7 +97,7 @@ def seed_demo_if_empty(
 def _seed_accounts(session: Session, password: str, result: seed.SeedResult, actor: Actor) -> None:
     taken = set(session.exec(select(User.username)).all())
     shared_hash = hash_password(password)  # one bcrypt hash: every demo account shares it
-    accounts = [
+    accounts: list[tuple[str, str, Role, str | None]] = [
         ("lanhdao", "Lãnh đạo UBND tỉnh (demo)", Role.LEADER, None),
         ("vanphong", "Văn phòng UBND tỉnh (demo)", Role.SECRETARIAT, None),
         ("xem", "Người xem (demo)", Role.VIEWER, None),

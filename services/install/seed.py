@@ -133,7 +133,7 @@ def _seed_directive(session: Session, orgs: dict[str, Organization], result: See
                     session.add(
                         Assignment(
                             task_id=pk(task),
-                            organization_id=orgs[code].id,
+                            organization_id=pk(orgs[code]),
                             role=AssignmentRole.PARTNER,
                         )
                     )

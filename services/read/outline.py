@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TypedDict
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -104,7 +105,16 @@ def outline(session: Session, *, directive_id: int) -> list[SectionRow]:
     ]
 
 
-def header(session: Session, directive_id: int) -> dict | None:
+class DirectiveHeader(TypedDict):
+    kind: str
+    number: str | None
+    title: str
+    issued_date: date | None
+    issuer: str
+    signer: str
+
+
+def header(session: Session, directive_id: int) -> DirectiveHeader | None:
     d = session.get(Directive, directive_id)
     if d is None:
         return None

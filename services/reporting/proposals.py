@@ -3,8 +3,10 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from models import (
     Assignment,
@@ -21,6 +23,7 @@ from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound
 from services.core.labels import task_label
 from services.core.permissions import Action
+from services.core.query import select_columns
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class Proposal:
     closed: bool = False
 
 
-def _query(answered: bool):
+def _query(answered: bool) -> Select[*tuple[Any, ...]]:
     answered_ids = select(DirectionNote.report_id)
     condition = (
         col(ProgressReport.id).in_(answered_ids)
@@ -54,7 +57,7 @@ def _query(answered: bool):
         else col(ProgressReport.id).not_in(answered_ids)
     )
     return (
-        select(
+        select_columns(
             ProgressReport,
             Assignment,
             Organization,
@@ -62,21 +65,25 @@ def _query(answered: bool):
             col(Section.ordinal),
             col(User.display_name),
         )
-        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
-        .join(Organization, Organization.id == Assignment.organization_id)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Section, Section.id == Task.section_id)
-        .outerjoin(User, User.id == ProgressReport.author_id)
+        .join(Assignment, col(Assignment.id) == col(ProgressReport.assignment_id))
+        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
+        .join(Task, col(Task.id) == col(Assignment.task_id))
+        .join(Section, col(Section.id) == col(Task.section_id))
+        .outerjoin(User, col(User.id) == col(ProgressReport.author_id))
         .where(ProgressReport.proposals != "", condition)
     )
 
 
-def _proposal(row, note: DirectionNote | None = None, note_by: str = "") -> Proposal:
+# a report with its assignment, body, task, section ordinal and author's name, as _query reads it
+ProposalRow = tuple[ProgressReport, Assignment, Organization, Task, int, str | None]
+
+
+def _proposal(row: ProposalRow, note: DirectionNote | None = None, note_by: str = "") -> Proposal:
     report, a, org, task, sec_ord, author = row
     return Proposal(
-        report_id=report.id,
-        assignment_id=a.id,
-        organization_id=org.id,
+        report_id=pk(report),
+        assignment_id=pk(a),
+        organization_id=pk(org),
         organization_code=org.code,
         organization_name=org.name,
         task_label=task_label(sec_ord, task.ordinal),

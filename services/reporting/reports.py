@@ -29,6 +29,7 @@ from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound, StaleUpdate
 from services.core.labels import label_order, task_label
 from services.core.permissions import Action
+from services.core.query import ids
 from services.core.timeliness import completion_day, reported_in_period, timeliness
 
 
@@ -400,11 +401,11 @@ def reports_of_lead(
     if mine is None or mine.role != AssignmentRole.PARTNER:
         return []
     leads = session.exec(
-        select(Assignment.id).where(
+        select(col(Assignment.id)).where(
             Assignment.task_id == mine.task_id, Assignment.role == AssignmentRole.LEAD
         )
     ).all()
-    return _report_views(session, list(leads), limit)
+    return _report_views(session, ids(leads), limit)
 
 
 def _report_views(session: Session, assignment_ids: list[int], limit: int) -> list[ReportView]:
@@ -456,16 +457,15 @@ def _report_views(session: Session, assignment_ids: list[int], limit: int) -> li
 
 def reporting_bodies(session: Session) -> list[tuple[int, str, str]]:
     """(id, code, name) of the active bodies that have assignments, in the usual order."""
-    return list(
-        session.exec(
-            select(Organization.id, Organization.code, Organization.name)
-            .where(
-                Organization.active == True,  # noqa: E712
-                col(Organization.id).in_(select(col(Assignment.organization_id))),
-            )
-            .order_by(col(Organization.sort_order), col(Organization.code))
-        ).all()
-    )
+    found = session.exec(
+        select(col(Organization.id), col(Organization.code), col(Organization.name))
+        .where(
+            Organization.active == True,  # noqa: E712
+            col(Organization.id).in_(select(col(Assignment.organization_id))),
+        )
+        .order_by(col(Organization.sort_order), col(Organization.code))
+    ).all()
+    return [(org_id, code, name) for org_id, code, name in found if org_id is not None]
 
 
 def open_periods(session: Session, *, today: date | None = None) -> list[str]:
