@@ -68,7 +68,7 @@ def seed_demo(session: Session, *, actor: Actor, password: str) -> seed.SeedResu
     _seed_accounts(session, password, result, actor)
     quarters = periods.quarters_between(plan.FIRST_QUARTER, plan.LAST_QUARTER)
     seed.ensure_periods(session, quarters, current=plan.LAST_QUARTER)
-    rng = random.Random(plan.DEMO_SEED)
+    rng = random.Random(plan.DEMO_SEED)  # nosec B311  # repeatable demo data, not a secret
     _seed_history(session, rng, quarters, result)
     _seed_figures(session, rng, quarters, result)
     seed.set_setting(session, DEMO_KEY, "1")
@@ -236,7 +236,7 @@ def _seed_figures(
             result.add("measurements")
     for code, (start, step, spread) in plan.PER_BODY_SHAPES.items():
         target = targets[code]
-        assert target.scope == TargetScope.PER_BODY
+        assert target.scope == TargetScope.PER_BODY  # nosec B101  # the plan's own consistency
         for body in bodies:
             lag = plan.LAGGARDS.get(body.code)
             value = start + rng.uniform(-spread, spread) / 2 - (spread if lag else 0)
