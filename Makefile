@@ -58,14 +58,20 @@ SCALE ?= 1
 bench: $(VENV)/.installed
 	$(PY) manage.py bench --scale $(SCALE) --json test-output/bench-$(SCALE).json
 
+# Style, formatting, the layers' import contracts, types (mypy: strict on services/ and
+# models/, see [tool.mypy]) and security (bandit, see [tool.bandit]).
+BANDIT_PATHS := app.py manage.py config components pages render services models catalogue \
+	seed_data benchmarks
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(PY) -m mypy
+	$(PY) -m bandit -q -c pyproject.toml -r $(BANDIT_PATHS)
 
 format: $(VENV)/.dev-installed
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
 clean:
-	rm -rf $(VENV) test-output .pytest_cache .ruff_cache
+	rm -rf $(VENV) test-output .pytest_cache .ruff_cache .mypy_cache

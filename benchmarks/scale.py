@@ -53,7 +53,7 @@ def build(
         o for o in orgs.values() if o.kind in (OrgKind.PROVINCIAL, OrgKind.DISTRICT) and o.active
     ]
     quarters = periods.quarters_between(plan.FIRST_QUARTER, plan.LAST_QUARTER)
-    rng = random.Random(plan.DEMO_SEED + scale)
+    rng = random.Random(plan.DEMO_SEED + scale)  # nosec B311  # repeatable demo data
     added = {"directives": 0, "assignments": 0, "reports": 0, "measurements": 0}
     for k in range(2, scale + 1):
         _copy(session, data, k, orgs, section_one, quarters, rng, added)

@@ -5,6 +5,7 @@ import math
 import os
 import secrets
 from collections import Counter
+from collections.abc import Hashable, Sequence
 from contextlib import suppress
 from functools import lru_cache
 from itertools import pairwise
@@ -143,7 +144,7 @@ def private_file(path: Path) -> Path:
     return path
 
 
-def _shannon_bits(symbols: list) -> float:
+def _shannon_bits(symbols: Sequence[Hashable]) -> float:
     """Shannon entropy per symbol of `symbols` as observed (bits)."""
     n = len(symbols)
     return -sum(c / n * math.log2(c / n) for c in Counter(symbols).values()) if n else 0.0
@@ -160,7 +161,7 @@ def secret_strength_bits(secret: str) -> float:
 
     steps = [ord(b) - ord(a) for a, b in pairwise(secret)]
     shannon = len(secret) * min(_shannon_bits(list(secret)), _shannon_bits(steps))
-    patterns = zxcvbn(secret[:200])["guesses_log10"] * math.log2(10)
+    patterns: float = zxcvbn(secret[:200])["guesses_log10"] * math.log2(10)
     return min(shannon, patterns)
 
 

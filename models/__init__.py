@@ -13,6 +13,7 @@ from models.enums import (
     TargetScope,
     Timeliness,
 )
+from models.keys import pk
 from models.tables import (
     AppSetting,
     Assignment,
@@ -58,6 +59,7 @@ __all__ = [
     "Timeliness",
     "User",
     "get_engine",
+    "pk",
     "session_scope",
     "utcnow",
 ]

@@ -128,7 +128,7 @@ def _after_commit(session: Session) -> None:
     if changed:
         bind = session.get_bind()
         if bind.dialect.name == "sqlite":
-            _absorb(bind.url.database)
+            _absorb(bind.engine.url.database)
     publish(changed)
 
 

@@ -6,7 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, ExecutionContext, make_url
+from sqlalchemy.engine.interfaces import DBAPIConnection, DBAPICursor
+from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import Session, create_engine
 
 from config import PRIVATE_FILE_MODE, get_settings, private_dir, private_file
@@ -15,7 +17,7 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -24,11 +26,11 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _no_nul(value):
+def _no_nul(value: object) -> object:
     return value.replace("\x00", "\ufffd") if isinstance(value, str) and "\x00" in value else value
 
 
-def _params_without_nul(params):
+def _params_without_nul(params: object) -> object:
     """One statement's parameters (a mapping or a row of values) or many statements' (a list of
     those: the executemany flag does not say which, SQLAlchemy's batched inserts pass one)."""
     if isinstance(params, Mapping):
@@ -42,7 +44,14 @@ def _params_without_nul(params):
     return params
 
 
-def _no_nul_reaches_the_database(_conn, _cursor, statement, parameters, _context, _many):
+def _no_nul_reaches_the_database(
+    _conn: Connection,
+    _cursor: DBAPICursor,
+    statement: str,
+    parameters: object,
+    _context: ExecutionContext | None,
+    _many: bool,
+) -> tuple[str, object]:
     """The last line of defence behind the services' cleaning (services/validation.clean): no
     text parameter carries NUL to either database. PostgreSQL refuses NUL with a DataError
     (a traceback for a sign-in name or an address's ?org= holding %00) while SQLite stores or

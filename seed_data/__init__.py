@@ -15,7 +15,8 @@ ALL_BODIES = "ALL"
 
 
 def load_directive() -> dict[str, Any]:
-    return json.loads(DIRECTIVE_JSON.read_text(encoding="utf-8"))
+    directive: dict[str, Any] = json.loads(DIRECTIVE_JSON.read_text(encoding="utf-8"))
+    return directive
 
 
 def load_directive_text() -> str:

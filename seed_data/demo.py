@@ -49,7 +49,7 @@ DIRECTIONS = [
 
 # Province-wide figures by period (demo). Per-body figures are generated from these shapes:
 # code -> (start, step per quarter, spread).
-PROVINCE_FIGURES = {
+PROVINCE_FIGURES: dict[str, dict[str, float]] = {
     "CT01": {"2021": 28.6, "2022": 35.7},
     "CT06": {
         "2021-Q3": 3.1,

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from config import get_settings
-from models import Organization, User, session_scope
+from models import Organization, User, pk, session_scope
 from services.accounts import throttle
 from services.accounts.passwords import check_new_password
 from services.accounts.users import end_sessions
@@ -87,8 +87,8 @@ def sign_in(
                     _lock_event(s, reservation, user, now)
     if not (right and user is not None and user.active):
         raise DomainError("auth.failed")
-    if refused:
-        raise DomainError("auth.body_inactive", name=org.name)  # type: ignore[union-attr]
+    if refused and org is not None:  # refused: the body exists and is inactive
+        raise DomainError("auth.body_inactive", name=org.name)
     return SignedIn(user.username, user.display_name, user.session_epoch)
 
 
@@ -185,7 +185,7 @@ def change_password(session: Session, *, actor: Actor, current: str, new: str, r
     session.add(user)
     session.flush()
     throttle.forget(session, kind=throttle.ACCOUNT, key=user.username)
-    end_sessions(session, [user.id])  # type: ignore[list-item]
+    end_sessions(session, [pk(user)])
     audit.record(
         session,
         actor=actor,
@@ -236,7 +236,9 @@ def unlock_sign_in(
     return True
 
 
-def sign_in_waits(session: Session, *, actor: Actor, now: datetime | None = None) -> list:
+def sign_in_waits(
+    session: Session, *, actor: Actor, now: datetime | None = None
+) -> list[throttle.Waiting]:
     """Accounts and addresses that wait now (the secretariat's view)."""
     require(actor, Action.ADMINISTER)
     return throttle.waiting(session, now=now or datetime.now(UTC))

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import case, delete, or_, update
+from sqlalchemy.sql.dml import UpdateBase
 from sqlmodel import Session, col, select
 
 from config import Settings
@@ -50,7 +51,8 @@ class Schedule:
         """Seconds the key waits after its `failures`-th failure in a row."""
         if failures < self.free:
             return 0
-        return min(self.base_seconds * 2 ** min(failures - self.free, 30), self.max_seconds)
+        wait: int = self.base_seconds * 2 ** min(failures - self.free, 30)
+        return min(wait, self.max_seconds)
 
 
 def schedules(settings: Settings) -> dict[str, Schedule]:
@@ -82,15 +84,18 @@ class Reservation:
 
 
 def _ensure_row(session: Session, kind: str, key: str) -> None:
+    statement: UpdateBase
     if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        on_postgresql = postgresql_insert(SignInThrottle).values(kind=kind, key=key, failures=0)
+        statement = on_postgresql.on_conflict_do_nothing()
     else:
-        from sqlalchemy.dialects.sqlite import insert
-    session.exec(
-        insert(SignInThrottle)  # type: ignore[call-overload]
-        .values(kind=kind, key=key, failures=0)
-        .on_conflict_do_nothing()
-    )
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        on_sqlite = sqlite_insert(SignInThrottle).values(kind=kind, key=key, failures=0)
+        statement = on_sqlite.on_conflict_do_nothing()
+    session.exec(statement)
 
 
 def reserve(
@@ -151,9 +156,7 @@ def succeeded(session: Session, reservation: Reservation) -> None:
     t = SignInThrottle
     where = (col(t.kind) == reservation.kind, col(t.key) == reservation.key)
     if reservation.kind == ACCOUNT:
-        session.exec(
-            delete(t).where(*where).execution_options(synchronize_session=False)  # type: ignore[call-overload]
-        )
+        session.exec(delete(t).where(*where).execution_options(synchronize_session=False))
         return
     session.exec(
         update(t)
@@ -184,7 +187,7 @@ def prune(session: Session, *, now: datetime, older_than: timedelta) -> None:
     by someone must not pile up."""
     t = SignInThrottle
     session.exec(
-        delete(t)  # type: ignore[call-overload]
+        delete(t)
         .where(
             or_(col(t.last_failure_at).is_(None), col(t.last_failure_at) < now - older_than),
             or_(col(t.blocked_until).is_(None), col(t.blocked_until) < now),
@@ -207,7 +210,11 @@ def waiting(session: Session, *, now: datetime) -> list[Waiting]:
     rows = session.exec(
         select(t).where(col(t.blocked_until) > now).order_by(col(t.blocked_until).desc())
     ).all()
-    return [Waiting(r.kind, r.key, r.failures, _aware(r.blocked_until)) for r in rows]  # type: ignore[arg-type]
+    return [
+        Waiting(r.kind, r.key, r.failures, _aware(r.blocked_until))
+        for r in rows
+        if r.blocked_until is not None  # always: the query asks for a wait after now
+    ]
 
 
 def account_key(username: str) -> str:
@@ -253,7 +260,7 @@ def client_address(
     return address_key(current)
 
 
-def _within(address: str, networks: list) -> bool:
+def _within(address: str, networks: list[ipaddress.IPv4Network | ipaddress.IPv6Network]) -> bool:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from models import Organization, Role, User
+from models import Organization, Role, User, pk
 from services.accounts import throttle
 from services.accounts.passwords import check_new_password
 from services.core import audit, validation
@@ -116,7 +116,7 @@ class UserRow:
 def list_users(session: Session) -> list[UserRow]:
     rows = session.exec(
         select(User, Organization)
-        .join(Organization, User.organization_id == Organization.id, isouter=True)  # type: ignore[arg-type]
+        .join(Organization, col(User.organization_id) == col(Organization.id), isouter=True)
         .order_by(User.role, User.username)
     ).all()
     return [
@@ -202,7 +202,7 @@ def update_user(
     session.add(user)
     session.flush()
     if (after["role"], after["organization_id"]) != (before["role"], before["organization_id"]):
-        end_sessions(session, [user.id])  # type: ignore[list-item]
+        end_sessions(session, [pk(user)])
     audit.record(
         session,
         actor=actor,
@@ -234,7 +234,7 @@ def set_user_active(session: Session, *, actor: Actor, username: str, active: bo
     session.add(user)
     session.flush()
     if not active:
-        end_sessions(session, [user.id])  # type: ignore[list-item]
+        end_sessions(session, [pk(user)])
     audit.record(
         session,
         actor=actor,
@@ -257,7 +257,7 @@ def reset_password(session: Session, *, actor: Actor, username: str, new_passwor
     user.password_hash = hash_password(new_password)
     session.add(user)
     session.flush()
-    end_sessions(session, [user.id])  # type: ignore[list-item]
+    end_sessions(session, [pk(user)])
     throttle.forget(session, kind=throttle.ACCOUNT, key=user.username)
     audit.record(
         session,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models import (
     Assignment,
@@ -19,6 +19,7 @@ from models import (
     Section,
     Target,
     Task,
+    pk,
 )
 from services.core import audit, clock, validation
 from services.core.actor import Actor
@@ -62,7 +63,7 @@ def tasks_of(session: Session, directive_id: int) -> list[TaskAdminRow]:
         select(Task, Section)
         .join(Section)
         .where(Section.directive_id == directive_id)
-        .order_by(Section.ordinal, Task.ordinal)
+        .order_by(col(Section.ordinal), col(Task.ordinal))
     ).all()
     who: dict[int, dict[str, list[str]]] = {}
     for task_id, role, code in session.exec(
@@ -71,20 +72,20 @@ def tasks_of(session: Session, directive_id: int) -> list[TaskAdminRow]:
         .join(Task)
         .join(Section)
         .where(Section.directive_id == directive_id)
-        .order_by(Organization.sort_order)
+        .order_by(col(Organization.sort_order))
     ):
         who.setdefault(task_id, {}).setdefault(role, []).append(code)
     return [
         TaskAdminRow(
-            t.id,  # type: ignore[arg-type]
-            s.id,  # type: ignore[arg-type]
+            pk(t),
+            pk(s),
             task_label(s.ordinal, t.ordinal),
             t.text,
             t.area,
             t.cadence,
             t.due_date,
-            tuple(who.get(t.id, {}).get(AssignmentRole.LEAD, [])),  # type: ignore[arg-type]
-            tuple(who.get(t.id, {}).get(AssignmentRole.PARTNER, [])),  # type: ignore[arg-type]
+            tuple(who.get(pk(t), {}).get(AssignmentRole.LEAD, [])),
+            tuple(who.get(pk(t), {}).get(AssignmentRole.PARTNER, [])),
         )
         for t, s in rows
     ]
@@ -96,17 +97,17 @@ def assignments_of(session: Session, task_id: int) -> list[AssignmentAdminRow]:
             select(ProgressReport.assignment_id, func.count())
             .join(Assignment)
             .where(Assignment.task_id == task_id)
-            .group_by(ProgressReport.assignment_id)
+            .group_by(col(ProgressReport.assignment_id))
         ).all()
     )
     rows = session.exec(
         select(Assignment, Organization)
         .join(Organization)
         .where(Assignment.task_id == task_id)
-        .order_by(Assignment.role, Organization.sort_order)
+        .order_by(col(Assignment.role), col(Organization.sort_order))
     ).all()
     return [
-        AssignmentAdminRow(a.id, o.code, o.name, a.role, int(reports.get(a.id, 0)))  # type: ignore[arg-type]
+        AssignmentAdminRow(pk(a), o.code, o.name, a.role, int(reports.get(pk(a), 0)))
         for a, o in rows
     ]
 
@@ -246,9 +247,7 @@ def add_task(
     session.add(task)
     session.flush()
     for org in leads:
-        session.add(
-            Assignment(task_id=task.id, organization_id=org.id, role=AssignmentRole.LEAD)  # type: ignore[arg-type]
-        )
+        session.add(Assignment(task_id=pk(task), organization_id=pk(org), role=AssignmentRole.LEAD))
     session.flush()
     audit.record(
         session,
@@ -351,7 +350,7 @@ def add_assignment(
     ).first()
     if existing is not None:
         raise InvalidInput("err.assignment_exists", name=org.name)
-    assignment = Assignment(task_id=task_id, organization_id=org.id, role=role)  # type: ignore[arg-type]
+    assignment = Assignment(task_id=task_id, organization_id=pk(org), role=role)
     session.add(assignment)
     session.flush()
     audit.record(

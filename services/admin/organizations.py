@@ -5,15 +5,16 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from models import Assignment, Organization, OrgKind, User
+from models import Assignment, Organization, OrgKind, User, pk
 from services.accounts import users
 from services.core import audit, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound, StaleUpdate
 from services.core.optimistic import update_if_unchanged
 from services.core.permissions import Action, require
+from services.core.query import ids
 from services.importing.body_names import fold
 
 CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{1,19}$")
@@ -33,16 +34,18 @@ class BodyRow:
 def list_bodies(session: Session) -> list[BodyRow]:
     """Every body with its assignment and account counts: three queries."""
     orgs = session.exec(
-        select(Organization).order_by(Organization.sort_order, Organization.code)
+        select(Organization).order_by(col(Organization.sort_order), col(Organization.code))
     ).all()
     assignments = dict(
         session.exec(
-            select(Assignment.organization_id, func.count()).group_by(Assignment.organization_id)
+            select(col(Assignment.organization_id), func.count()).group_by(
+                col(Assignment.organization_id)
+            )
         ).all()
     )
     users = dict(
         session.exec(
-            select(User.organization_id, func.count()).group_by(User.organization_id)
+            select(col(User.organization_id), func.count()).group_by(col(User.organization_id))
         ).all()
     )
     return [
@@ -51,7 +54,7 @@ def list_bodies(session: Session) -> list[BodyRow]:
             o.name,
             o.kind,
             o.active,
-            int(assignments.get(o.id, 0)),
+            int(assignments.get(pk(o), 0)),
             int(users.get(o.id, 0)),
         )
         for o in orgs
@@ -160,7 +163,7 @@ def set_body_active(session: Session, *, actor: Actor, code: str, active: bool) 
     session.flush()
     if not active:
         users.end_sessions(
-            session, list(session.exec(select(User.id).where(User.organization_id == org.id)))
+            session, ids(session.exec(select(col(User.id)).where(User.organization_id == org.id)))
         )
     audit.record(
         session,

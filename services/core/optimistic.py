@@ -19,12 +19,13 @@ def update_if_unchanged(
     statement = (
         update(model)
         .where(
+            # every table here has an `id` primary key; SQLModel, their base, declares none
             model.id == row.id,  # type: ignore[attr-defined]
             *(getattr(model, column) == value for column, value in expected.items()),
         )
         .values(**changes)
         .execution_options(synchronize_session=False)
     )
-    written = session.exec(statement).rowcount == 1  # type: ignore[call-overload]
+    written = session.exec(statement).rowcount == 1
     session.expire(row)
     return written

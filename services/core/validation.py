@@ -6,7 +6,7 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models import ReportingPeriod
 from services.core import periods
@@ -115,7 +115,9 @@ def open_periods(session: Session, *, today: date) -> list[str]:
     """The quarters one may report on, newest first: opened by the office, started by today,
     not after the current one."""
     current = periods.current_period(session)
-    rows = session.exec(select(ReportingPeriod).order_by(ReportingPeriod.starts_on.desc())).all()
+    rows = session.exec(
+        select(ReportingPeriod).order_by(col(ReportingPeriod.starts_on).desc())
+    ).all()
     return [
         p.code
         for p in rows

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from sqlalchemy import insert
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models import (
     Assignment,
@@ -23,6 +23,7 @@ from models import (
     Target,
     TargetKind,
     Task,
+    pk,
 )
 from services.core import audit, clock, validation
 from services.core.actor import Actor
@@ -141,7 +142,7 @@ def save(
 
     directive = Directive(
         code=_new_code(session, parsed),
-        kind=parsed.kind.strip(),  # type: ignore[union-attr]  # checked above
+        kind=(parsed.kind or "").strip(),  # never empty: _check refused that above
         number=(parsed.number or "").strip() or None,
         title=parsed.title.strip(),
         issued_date=parsed.issued_date,
@@ -155,7 +156,7 @@ def save(
     total = sum(len(s.tasks) for s in sections)
     section_rows = [
         Section(
-            directive_id=directive.id,  # type: ignore[arg-type]
+            directive_id=pk(directive),
             ordinal=ordinal,
             label=(s.label or "").strip()[:20],
             heading=(s.heading or "").strip()[:500],
@@ -167,7 +168,7 @@ def save(
     # (parsed task, its section, its row): written in batches, each flushed with its
     # assignments in a few multi-row INSERTs, progress reported after each batch
     pending = [
-        (pt, s, section.id, task_ordinal)
+        (pt, s, pk(section), task_ordinal)
         for s, section in zip(sections, section_rows, strict=True)
         for task_ordinal, pt in enumerate(s.tasks, start=1)
     ]
@@ -179,7 +180,7 @@ def save(
         batch = pending[first : first + size]
         rows = [
             Task(
-                section_id=section_id,  # type: ignore[arg-type]
+                section_id=section_id,
                 ordinal=task_ordinal,
                 text=pt.text.strip(),
                 area=pt.area,
@@ -219,28 +220,30 @@ def save(
             session.execute(insert(Assignment), assignments)
         if on_progress:
             on_progress(min(first + size, total) / max(total, 1))
-    for n, pt in enumerate(parsed.targets, start=1):
-        task = task_by_label.get(pt.task_label)
-        owners = leads_by_label.get(pt.task_label, [])
+    for n, proposed in enumerate(parsed.targets, start=1):
+        target_task = task_by_label.get(proposed.task_label)
+        owners = leads_by_label.get(proposed.task_label, [])
         session.add(
             Target(
-                directive_id=directive.id,  # type: ignore[arg-type]
+                directive_id=pk(directive),
                 code=f"CT{n:02d}",
-                name=_target_name(pt.text),
-                unit=pt.unit[:20],
-                kind=pt.kind,
-                direction=pt.direction,
-                value=pt.value if pt.kind in _VALUED else None,
-                period_type=pt.period_type if pt.period_type in {"year", "quarter"} else "year",
+                name=_target_name(proposed.text),
+                unit=proposed.unit[:20],
+                kind=proposed.kind,
+                direction=proposed.direction,
+                value=proposed.value if proposed.kind in _VALUED else None,
+                period_type=(
+                    proposed.period_type if proposed.period_type in {"year", "quarter"} else "year"
+                ),
                 scope="per_body" if len(owners) > 1 else "province",
                 owner_id=orgs[owners[0]].id if len(owners) == 1 else None,
-                task_id=task.id if task else None,
-                source_text=pt.text,
+                task_id=target_task.id if target_task else None,
+                source_text=proposed.text,
             )
         )
     session.flush()
     result = ImportResult(
-        directive_id=directive.id,  # type: ignore[arg-type]
+        directive_id=pk(directive),
         code=directive.code,
         sections=len(sections),
         tasks=total,
@@ -352,7 +355,7 @@ def _check(
     codes |= {c for t in tasks for c in (*t.leads, *t.partners)}
     orgs: dict[str, Organization] = {}
     if codes:
-        query = select(Organization).where(Organization.code.in_(codes))  # type: ignore[attr-defined]
+        query = select(Organization).where(col(Organization.code).in_(codes))
         orgs = {o.code: o for o in session.exec(query)}
     for code in sorted(codes):
         if code not in orgs:
@@ -398,7 +401,7 @@ def _new_code(session: Session, parsed: ParsedDirective) -> str:
         year = (parsed.issued_date or clock.today()).year
         base = f"{letters}-{year}"
     base = re.sub(r"\s+", "", base)[:34]
-    taken = set(session.exec(select(Directive.code).where(Directive.code.startswith(base))))  # type: ignore[attr-defined]
+    taken = set(session.exec(select(Directive.code).where(col(Directive.code).startswith(base))))
     if base not in taken:
         return base
     n = 2

@@ -719,7 +719,7 @@ _CLAUSE_SPLIT = re.compile(r"(?<=[.;:])\s+(?=\S)")
 
 def find_targets(text: str) -> list[tuple[str, str, float | None, str | None, str]]:
     """(clause, kind, value, direction, unit) for each target sentence in a task's text."""
-    found = []
+    found: list[tuple[str, str, float | None, str | None, str]] = []
     for clause in _CLAUSE_SPLIT.split(text):
         clause = clause.strip()
         if m := _PERCENT.search(clause):
@@ -839,7 +839,7 @@ def parse_text(
     return parsed
 
 
-def as_json(parsed: ParsedDirective, bodies: list[BodyRef]) -> dict:
+def as_json(parsed: ParsedDirective, bodies: list[BodyRef]) -> dict[str, object]:
     """The shape `manage.py import-directive --json` prints: names, not codes."""
     names = {b.code: b.name for b in bodies}
     return {

@@ -22,9 +22,16 @@ import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from services.core import validation
 from services.core.errors import InvalidInput
+
+if TYPE_CHECKING:  # python-docx and pypdf load when a file is read, not with this module
+    from docx.document import Document as DocxDocument
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from pypdf import PageObject, PdfReader
+    from pypdf.generic import PdfObject, StreamObject
 
 MAX_BYTES = 20_000_000  # "20 MB": anything this large is not a directive's text
 # A directive is about 20,000 characters; 500,000 is a plan of some 150 pages.
@@ -181,7 +188,7 @@ def _read_docx(data: bytes) -> SourceText:
     return SourceText(text, "docx", False)
 
 
-def _paragraph_text(p, numbering: "_Numbering") -> str:
+def _paragraph_text(p: "BaseOxmlElement", numbering: "_Numbering") -> str:
     from docx.oxml.ns import qn
 
     parts = []
@@ -195,7 +202,7 @@ def _paragraph_text(p, numbering: "_Numbering") -> str:
     return f"{prefix} {text}".strip() if prefix else text
 
 
-def _table_lines(tbl, numbering: "_Numbering") -> list[str]:
+def _table_lines(tbl: "BaseOxmlElement", numbering: "_Numbering") -> list[str]:
     """A header laid out in a table: each cell's paragraphs in reading order, left to right."""
     from docx.oxml.ns import qn
 
@@ -215,7 +222,7 @@ class _Numbering:
     """Word's automatic list numbering is not in the paragraph's text: rebuild "1.", "a)",
     "-" from the numbering definitions so that the outline can be read."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: "DocxDocument") -> None:
         from docx.oxml.ns import qn
 
         self.formats: dict[tuple[str, str], tuple[str, str]] = {}
@@ -250,7 +257,7 @@ class _Numbering:
             for ilvl, spec in abstract.get(ref.get(qn("w:val")), {}).items():
                 self.formats[(num.get(qn("w:numId")), ilvl)] = spec
 
-    def prefix(self, p) -> str:
+    def prefix(self, p: "BaseOxmlElement") -> str:
         from docx.oxml.ns import qn
 
         num_pr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
@@ -273,7 +280,7 @@ class _Numbering:
         return re.sub(r"%\d", _format_number(count, fmt), pattern)
 
 
-def _num_key(num_pr) -> tuple[str, str]:
+def _num_key(num_pr: "BaseOxmlElement") -> tuple[str, str]:
     from docx.oxml.ns import qn
 
     num_id = num_pr.find(qn("w:numId"))
@@ -331,7 +338,7 @@ _PYPDF_LIMITS = {
 def _read_pdf(data: bytes, on_progress: ProgressFn | None) -> SourceText:
     from pypdf import apply_configuration
 
-    with _quiet_pypdf(), apply_configuration(**_PYPDF_LIMITS):
+    with _quiet_pypdf(), apply_configuration(None, **_PYPDF_LIMITS):
         return _read_pdf_text(data, on_progress)
 
 
@@ -398,7 +405,7 @@ class _PdfWork:
         self.inflated = 0
         self.forms: dict[int, int] = {}
 
-    def add_page(self, page) -> None:
+    def add_page(self, page: "PageObject") -> None:
         contents = page.get_contents()
         data = contents.get_data() if contents is not None else b""
         self._spend(len(data) + self._drawn(data, page.get("/Resources"), set()))
@@ -408,7 +415,7 @@ class _PdfWork:
         if self.total > MAX_PDF_CONTENT or self.inflated > MAX_PDF_CONTENT:
             raise InvalidInput("err.import_pdf_heavy")
 
-    def _drawn(self, data: bytes, resources, stack: set[int]) -> int:
+    def _drawn(self, data: bytes, resources: "PdfObject | None", stack: set[int]) -> int:
         """The content parsed for the forms `data` draws: as many times as it draws, each time
         the heaviest form it could be drawing."""
         draws = len(_DRAW.findall(data))
@@ -417,7 +424,7 @@ class _PdfWork:
         heaviest = max((self._form(f, stack) for f in _forms(resources)), default=0)
         return min(draws * heaviest, MAX_PDF_CONTENT + 1)
 
-    def _form(self, form, stack: set[int]) -> int:
+    def _form(self, form: "StreamObject", stack: set[int]) -> int:
         key = id(form)
         if key in self.forms:
             return self.forms[key]
@@ -437,19 +444,21 @@ class _PdfWork:
         return cost
 
 
-def _declared_pages(reader) -> int:
+def _declared_pages(reader: "PdfReader") -> int:
     """The page count the document's page tree declares (0 when it declares none)."""
     try:
-        return int(reader.trailer["/Root"]["/Pages"]["/Count"])
+        # a PDF object is whatever the file holds: a wrong shape raises, and counts 0 below
+        return int(reader.trailer["/Root"]["/Pages"]["/Count"])  # type: ignore[index]
     except (KeyError, TypeError, ValueError, AttributeError):
         return 0
 
 
-def _forms(resources) -> list:
+def _forms(resources: "PdfObject | None") -> list["StreamObject"]:
     """The form XObjects a content stream may draw (images are not parsed for text)."""
     try:
         resources = resources.get_object() if resources is not None else None
-        xobjects = resources.get("/XObject") if resources else None
+        # a PDF object is whatever the file holds: a wrong shape raises, and reads nothing
+        xobjects = resources.get("/XObject") if resources else None  # type: ignore[attr-defined]
         xobjects = xobjects.get_object() if xobjects is not None else None
         if not xobjects:
             return []

@@ -5,7 +5,7 @@ import random
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from models import (
     Assignment,
@@ -22,6 +22,7 @@ from models import (
     TargetScope,
     Task,
     User,
+    pk,
 )
 from seed_data import demo as plan
 from services.accounts.users import create_user
@@ -67,7 +68,7 @@ def seed_demo(session: Session, *, actor: Actor, password: str) -> seed.SeedResu
     _seed_accounts(session, password, result, actor)
     quarters = periods.quarters_between(plan.FIRST_QUARTER, plan.LAST_QUARTER)
     seed.ensure_periods(session, quarters, current=plan.LAST_QUARTER)
-    rng = random.Random(plan.DEMO_SEED)
+    rng = random.Random(plan.DEMO_SEED)  # nosec B311  # repeatable demo data, not a secret
     _seed_history(session, rng, quarters, result)
     _seed_figures(session, rng, quarters, result)
     seed.set_setting(session, DEMO_KEY, "1")
@@ -96,12 +97,12 @@ def seed_demo_if_empty(
 def _seed_accounts(session: Session, password: str, result: seed.SeedResult, actor: Actor) -> None:
     taken = set(session.exec(select(User.username)).all())
     shared_hash = hash_password(password)  # one bcrypt hash: every demo account shares it
-    accounts = [
+    accounts: list[tuple[str, str, Role, str | None]] = [
         ("lanhdao", "Lãnh đạo UBND tỉnh (demo)", Role.LEADER, None),
         ("vanphong", "Văn phòng UBND tỉnh (demo)", Role.SECRETARIAT, None),
         ("xem", "Người xem (demo)", Role.VIEWER, None),
     ]
-    for org in session.exec(select(Organization).order_by(Organization.sort_order)):
+    for org in session.exec(select(Organization).order_by(col(Organization.sort_order))):
         if org.active:
             accounts.append((org.code.lower(), f"{org.name} (demo)", Role.BODY, org.code))
     for username, name, role, org_code in accounts:
@@ -141,10 +142,10 @@ def _seed_history(
     }
     rows = session.exec(
         select(Assignment, Task, Section)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Section, Section.id == Task.section_id)
-        .join(Directive, Directive.id == Section.directive_id)
-        .order_by(Assignment.id)
+        .join(Task, col(Task.id) == col(Assignment.task_id))
+        .join(Section, col(Section.id) == col(Task.section_id))
+        .join(Directive, col(Directive.id) == col(Section.directive_id))
+        .order_by(col(Assignment.id))
     ).all()
     for assignment, task, section in rows:
         label = task_label(section.ordinal, task.ordinal)
@@ -163,7 +164,7 @@ def _seed_history(
             status = Status.DONE if progress >= 100 else Status.IN_PROGRESS
             stuck = status != Status.DONE and rng.random() < 0.11 * (1.25 - d)
             report = ProgressReport(
-                assignment_id=assignment.id,
+                assignment_id=pk(assignment),
                 period=quarter,
                 status=status,
                 stuck=stuck,
@@ -183,7 +184,7 @@ def _seed_history(
                 session.flush()
                 session.add(
                     DirectionNote(
-                        report_id=report.id,
+                        report_id=pk(report),
                         text=rng.choice(plan.DIRECTIONS),
                         author_id=leader.id,
                         closed=rng.random() < 0.5,
@@ -215,14 +216,14 @@ def _seed_figures(
     bodies = session.exec(
         select(Organization)
         .where(Organization.kind != "external")
-        .order_by(Organization.sort_order)
+        .order_by(col(Organization.sort_order))
     ).all()
     for code, values in plan.PROVINCE_FIGURES.items():
         target = targets[code]
         for period, value in values.items():
             session.add(
                 Measurement(
-                    target_id=target.id,
+                    target_id=pk(target),
                     period=period,
                     value=value,
                     source="Báo cáo (demo)",
@@ -235,7 +236,7 @@ def _seed_figures(
             result.add("measurements")
     for code, (start, step, spread) in plan.PER_BODY_SHAPES.items():
         target = targets[code]
-        assert target.scope == TargetScope.PER_BODY
+        assert target.scope == TargetScope.PER_BODY  # nosec B101  # the plan's own consistency
         for body in bodies:
             lag = plan.LAGGARDS.get(body.code)
             value = start + rng.uniform(-spread, spread) / 2 - (spread if lag else 0)
@@ -245,7 +246,7 @@ def _seed_figures(
                     continue  # a lagging body misses some figures
                 session.add(
                     Measurement(
-                        target_id=target.id,
+                        target_id=pk(target),
                         organization_id=body.id,
                         period=quarter,
                         value=round(min(100.0, max(0.0, value)), 1),

@@ -17,6 +17,7 @@ from models import (
     Section,
     Target,
     Task,
+    pk,
 )
 from services.core import audit, clock, periods
 from services.core.actor import Actor
@@ -102,7 +103,7 @@ def _seed_directive(session: Session, orgs: dict[str, Organization], result: See
     tasks_by_label: dict[str, Task] = {}
     for s in data["sections"]:
         section = Section(
-            directive_id=directive.id, ordinal=s["ordinal"], label=s["label"], heading=s["heading"]
+            directive_id=pk(directive), ordinal=s["ordinal"], label=s["label"], heading=s["heading"]
         )
         session.add(section)
         session.flush()
@@ -110,7 +111,7 @@ def _seed_directive(session: Session, orgs: dict[str, Organization], result: See
         leads = section_one if s["lead"] == seed_data.ALL_BODIES else [orgs[s["lead"]]]
         for t in s["tasks"]:
             task = Task(
-                section_id=section.id,
+                section_id=pk(section),
                 ordinal=t["ordinal"],
                 text=t["text"],
                 area=t["area"],
@@ -124,15 +125,15 @@ def _seed_directive(session: Session, orgs: dict[str, Organization], result: See
             lead_ids = {o.id for o in leads}
             for org in leads:
                 session.add(
-                    Assignment(task_id=task.id, organization_id=org.id, role=AssignmentRole.LEAD)
+                    Assignment(task_id=pk(task), organization_id=pk(org), role=AssignmentRole.LEAD)
                 )
                 result.add("lead_assignments")
             for code in t["partners"]:
                 if orgs[code].id not in lead_ids:
                     session.add(
                         Assignment(
-                            task_id=task.id,
-                            organization_id=orgs[code].id,
+                            task_id=pk(task),
+                            organization_id=pk(orgs[code]),
                             role=AssignmentRole.PARTNER,
                         )
                     )
@@ -140,7 +141,7 @@ def _seed_directive(session: Session, orgs: dict[str, Organization], result: See
     for tg in data["targets"]:
         session.add(
             Target(
-                directive_id=directive.id,
+                directive_id=pk(directive),
                 code=tg["code"],
                 name=tg["name"],
                 unit=tg["unit"],

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from models import AuditEvent, Organization
+from models import AuditEvent, Organization, pk
 from services.core import clock, permissions
 from services.core.actor import Actor
 from services.core.errors import InvalidInput
@@ -55,7 +55,7 @@ def events(
             last=f.date_to.strftime("%d/%m/%Y"),
         )
     query = select(AuditEvent, Organization.code).outerjoin(
-        Organization, Organization.id == AuditEvent.organization_id
+        Organization, col(Organization.id) == col(AuditEvent.organization_id)
     )
     if f.organization_id is not None:
         query = query.where(AuditEvent.organization_id == f.organization_id)
@@ -65,10 +65,12 @@ def events(
         query = query.where(AuditEvent.at >= _start_of(f.date_from))
     if f.date_to:
         query = query.where(AuditEvent.at < _start_of(f.date_to + timedelta(days=1)))
-    rows = session.exec(query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit))
+    rows = session.exec(
+        query.order_by(col(AuditEvent.at).desc(), col(AuditEvent.id).desc()).limit(limit)
+    )
     return [
         AuditRow(
-            id=e.id,
+            id=pk(e),
             at=e.at,
             username=e.username,
             action=e.action,

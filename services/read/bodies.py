@@ -22,7 +22,7 @@ def list_bodies(session: Session) -> list[BodyRef]:
     """Every body, active ones first, in the directive's order."""
     rows = session.exec(
         select(Organization).order_by(
-            col(Organization.active).desc(), Organization.sort_order, Organization.code
+            col(Organization.active).desc(), col(Organization.sort_order), col(Organization.code)
         )
     )
     return [BodyRef(o.code, o.name, o.kind, o.active, o.sort_order) for o in rows]

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session
 
-from models import Directive, utcnow
+from models import Directive, ProgressReport, utcnow
 from services.core.labels import label_order
 from services.install import demo
 from services.read import screens
@@ -57,7 +57,7 @@ def build(
     body: str | None = None,
     today: date | None = None,
 ) -> Briefing:
-    directive = session.get(Directive, f.directive_id)
+    directive = session.get_one(Directive, f.directive_id)
     data = screens.leadership_overview(session, f, today=today)
     detail = None
     if body:
@@ -112,14 +112,14 @@ class WorkbookData:
     as_of: date
     demo: bool
     data: screens.OverviewData
-    rows: list  # AssignmentState of the lead assignments
-    reports: dict  # assignment id -> its latest ProgressReport by the day
+    rows: list[overview.AssignmentState]  # the lead assignments
+    reports: dict[int, ProgressReport]  # assignment id -> its latest report by the day
     partners: dict[int, list[str]]
     targets: targets_service.TargetTable
 
 
 def workbook(session: Session, f: Filters, *, today: date | None = None) -> WorkbookData:
-    directive = session.get(Directive, f.directive_id)
+    directive = session.get_one(Directive, f.directive_id)
     snap = overview.snapshot(session, f, today=today)
     return WorkbookData(
         directive_title=f"{directive.kind} {directive.title}",

@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TypedDict
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from models import Assignment, AssignmentRole, Directive, Organization, Section, Task
+from models import Assignment, AssignmentRole, Directive, Organization, Section, Task, pk
 from services.core.labels import task_label
 
 
@@ -55,13 +56,15 @@ class SectionRow:
 def outline(session: Session, *, directive_id: int) -> list[SectionRow]:
     """Sections and tasks in order, with lead counts and partner names: three queries."""
     sections = session.exec(
-        select(Section).where(Section.directive_id == directive_id).order_by(Section.ordinal)
+        select(Section)
+        .where(col(Section.directive_id) == directive_id)
+        .order_by(col(Section.ordinal))
     ).all()
     tasks = session.exec(
         select(Task)
         .join(Section)
         .where(Section.directive_id == directive_id)
-        .order_by(Task.section_id, Task.ordinal)
+        .order_by(col(Task.section_id), col(Task.ordinal))
     ).all()
     lead_counts = dict(
         session.exec(
@@ -69,7 +72,7 @@ def outline(session: Session, *, directive_id: int) -> list[SectionRow]:
             .join(Task)
             .join(Section)
             .where(Section.directive_id == directive_id, Assignment.role == AssignmentRole.LEAD)
-            .group_by(Assignment.task_id)
+            .group_by(col(Assignment.task_id))
         ).all()
     )
     partners: dict[int, list[str]] = {}
@@ -79,7 +82,7 @@ def outline(session: Session, *, directive_id: int) -> list[SectionRow]:
         .join(Task)
         .join(Section)
         .where(Section.directive_id == directive_id, Assignment.role == AssignmentRole.PARTNER)
-        .order_by(Organization.sort_order)
+        .order_by(col(Organization.sort_order))
     ):
         partners.setdefault(task_id, []).append(name)
     by_section: dict[int, list[OutlineTask]] = {}
@@ -92,16 +95,26 @@ def outline(session: Session, *, directive_id: int) -> list[SectionRow]:
                 area=task.area,
                 cadence=task.cadence,
                 due_date=task.due_date,
-                leads=int(lead_counts.get(task.id, 0)),
-                partners=tuple(partners.get(task.id, [])),
+                leads=int(lead_counts.get(pk(task), 0)),
+                partners=tuple(partners.get(pk(task), [])),
             )
         )
     return [
-        SectionRow(s.ordinal, s.label, s.heading, tuple(by_section.get(s.id, []))) for s in sections
+        SectionRow(s.ordinal, s.label, s.heading, tuple(by_section.get(pk(s), [])))
+        for s in sections
     ]
 
 
-def header(session: Session, directive_id: int) -> dict | None:
+class DirectiveHeader(TypedDict):
+    kind: str
+    number: str | None
+    title: str
+    issued_date: date | None
+    issuer: str
+    signer: str
+
+
+def header(session: Session, directive_id: int) -> DirectiveHeader | None:
     d = session.get(Directive, directive_id)
     if d is None:
         return None
@@ -116,10 +129,10 @@ def header(session: Session, directive_id: int) -> dict | None:
 
 
 def list_directives(session: Session) -> list[DirectiveRow]:
-    directives = session.exec(select(Directive).order_by(Directive.id)).all()
+    directives = session.exec(select(Directive).order_by(col(Directive.id))).all()
     sections = dict(
         session.exec(
-            select(Section.directive_id, func.count()).group_by(Section.directive_id)
+            select(col(Section.directive_id), func.count()).group_by(col(Section.directive_id))
         ).all()
     )
     tasks = dict(
@@ -127,12 +140,12 @@ def list_directives(session: Session) -> list[DirectiveRow]:
             select(Section.directive_id, func.count())
             .select_from(Task)
             .join(Section)
-            .group_by(Section.directive_id)
+            .group_by(col(Section.directive_id))
         ).all()
     )
     return [
         DirectiveRow(
-            d.id,  # type: ignore[arg-type]
+            pk(d),
             d.code,
             d.kind,
             d.number,
@@ -141,8 +154,8 @@ def list_directives(session: Session) -> list[DirectiveRow]:
             d.issuer,
             d.signer,
             d.is_open,
-            int(sections.get(d.id, 0)),
-            int(tasks.get(d.id, 0)),
+            int(sections.get(pk(d), 0)),
+            int(tasks.get(pk(d), 0)),
         )
         for d in directives
     ]
@@ -151,6 +164,8 @@ def list_directives(session: Session) -> list[DirectiveRow]:
 def sections_of(session: Session, directive_id: int) -> list[SectionInfo]:
     """The directive's sections in order."""
     rows = session.exec(
-        select(Section).where(Section.directive_id == directive_id).order_by(Section.ordinal)
+        select(Section)
+        .where(col(Section.directive_id) == directive_id)
+        .order_by(col(Section.ordinal))
     )
-    return [SectionInfo(s.id, s.ordinal, s.label, s.heading) for s in rows]  # type: ignore[arg-type]
+    return [SectionInfo(pk(s), s.ordinal, s.label, s.heading) for s in rows]

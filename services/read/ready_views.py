@@ -35,8 +35,9 @@ class ReadyViews:
         self.max_age, self.keep, self.debounce, self.max_views = max_age, keep, debounce, max_views
         self._name = name
         self._lock = threading.Lock()
-        self._views: dict[Hashable, tuple[float, object]] = {}  # key -> (built at, view)
-        self._seen: dict[Hashable, float] = {}  # key -> last opened
+        # a key is the arguments of `build`
+        self._views: dict[tuple[Hashable, ...], tuple[float, object]] = {}  # -> (built at, view)
+        self._seen: dict[tuple[Hashable, ...], float] = {}  # key -> last opened
         self._generation = 0  # bumped by every clear(): a build begun before it is dropped
         self._wake = threading.Event()
         self._idle = threading.Event()
@@ -80,7 +81,7 @@ class ReadyViews:
             time.sleep(0.005)
         return True
 
-    def _store(self, key: tuple) -> object:
+    def _store(self, key: tuple[Hashable, ...]) -> object:
         with self._lock:
             generation = self._generation
         view = self._build(*key)

@@ -2,11 +2,13 @@
 figure is testable without a database and every figure on a page comes from the same rows."""
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Generic, TypeVar
 
 from models import Status, Timeliness
+from services.read.snapshot import AssignmentState
 
 
 @dataclass(frozen=True)
@@ -22,9 +24,12 @@ class Headline:
     proposals_waiting: int
 
 
+K = TypeVar("K", str, int)  # a group's key: an area's code, a section's ordinal
+
+
 @dataclass(frozen=True)
-class GroupProgress:
-    key: str
+class GroupProgress(Generic[K]):
+    key: K
     assignments: int
     done: int
     mean_percent: float
@@ -52,12 +57,14 @@ def _mean(values: list[int]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def _timeliness(rows: Iterable) -> dict[str, int]:
+def _timeliness(rows: Iterable[AssignmentState]) -> dict[str, int]:
     counts = Counter(r.timeliness.value for r in rows)
     return {t.value: counts.get(t.value, 0) for t in Timeliness}
 
 
-def headline(rows: list, *, reported_body_ids: set[int], proposals_waiting: int) -> Headline:
+def headline(
+    rows: list[AssignmentState], *, reported_body_ids: set[int], proposals_waiting: int
+) -> Headline:
     bodies = {r.organization_id for r in rows}
     return Headline(
         tasks=len({r.task_id for r in rows}),
@@ -72,8 +79,10 @@ def headline(rows: list, *, reported_body_ids: set[int], proposals_waiting: int)
     )
 
 
-def group_progress(rows: list, key) -> list[GroupProgress]:
-    groups: dict[str, list] = defaultdict(list)
+def group_progress(
+    rows: list[AssignmentState], key: Callable[[AssignmentState], K]
+) -> list[GroupProgress[K]]:
+    groups: dict[K, list[AssignmentState]] = defaultdict(list)
     for r in rows:
         groups[key(r)].append(r)
     return [
@@ -98,9 +107,9 @@ def body_health(*, overdue: int, not_reported: int, assignments: int, mean_perce
     return "green"
 
 
-def scorecard(rows: list) -> list[BodyScore]:
+def scorecard(rows: list[AssignmentState]) -> list[BodyScore]:
     """Every body in scope, the most overdue first, then the least done."""
-    groups: dict[int, list] = defaultdict(list)
+    groups: dict[int, list[AssignmentState]] = defaultdict(list)
     for r in rows:
         groups[r.organization_id].append(r)
     scores = []
@@ -142,7 +151,7 @@ def scorecard(rows: list) -> list[BodyScore]:
     ]
 
 
-def overdue(rows: list, as_of: date) -> list[tuple]:
+def overdue(rows: list[AssignmentState], as_of: date) -> list[tuple[AssignmentState, int]]:
     """(row, days overdue), the longest overdue first."""
     late = [
         (r, (as_of - r.due_date).days)
@@ -152,7 +161,7 @@ def overdue(rows: list, as_of: date) -> list[tuple]:
     return sorted(late, key=lambda x: (-x[1], x[0].task_label, x[0].organization_code))
 
 
-def stuck(rows: list) -> list:
+def stuck(rows: list[AssignmentState]) -> list[AssignmentState]:
     return sorted(
         (r for r in rows if r.stuck),
         key=lambda r: (r.section_ordinal, r.task_label, r.organization_code),

@@ -2,9 +2,10 @@
 target rules: one call per screen, plain data out."""
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
+from typing import TypedDict
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models import Organization, ProgressReport, Section, Task, Timeliness
 from services.core import clock
@@ -12,7 +13,7 @@ from services.core.errors import InvalidInput
 from services.core.labels import parse_task_label
 from services.core.timeliness import completion_day, timeliness
 from services.read import outline, rollup, snapshot, targets
-from services.read.snapshot import Filters
+from services.read.snapshot import AssignmentState, Filters
 
 
 @dataclass(frozen=True)
@@ -20,11 +21,11 @@ class OverviewData:
     as_of: date
     live: bool
     headline: rollup.Headline
-    sections: list[tuple[outline.SectionInfo, rollup.GroupProgress]]
-    areas: list[rollup.GroupProgress]
+    sections: list[tuple[outline.SectionInfo, rollup.GroupProgress[int]]]
+    areas: list[rollup.GroupProgress[str]]
     scorecard: list[rollup.BodyScore]
-    overdue: list[tuple]
-    stuck: list
+    overdue: list[tuple[AssignmentState, int]]
+    stuck: list[AssignmentState]
     proposals: list[snapshot.PendingProposal]
     targets: list[targets.TargetStatus]
 
@@ -54,26 +55,33 @@ def leadership_overview(session: Session, f: Filters, *, today: date | None = No
     )
 
 
+class TrendPoint(TypedDict):
+    period: str
+    mean_percent: float
+    overdue: int
+
+
 def trend(
     session: Session, f: Filters, period_codes: list[str], *, today: date | None = None
-) -> list[dict]:
+) -> list[TrendPoint]:
     """Mean progress and overdue count at the end of each period up to the filters' one:
     one pass over the directive's reports in time order, not one query per period."""
     rows = snapshot.snapshot(session, f, today=today).rows
     reports = snapshot.report_stream(session, f, today=today)
-    state: dict[int, tuple] = {}  # assignment -> (status, percent, period, first done at)
+    # assignment -> (status, percent, period, first done at)
+    state: dict[int, tuple[str, int, str | None, datetime | None]] = {}
     position = 0
-    out = []
+    out: list[TrendPoint] = []
     for code in [p for p in period_codes if p <= f.period]:
         at = replace(f, period=code, as_of=f.as_of if code == f.period else None)
         day = snapshot.filters_as_of(at, today)
         cutoff = clock.end_of_day(day)
         while position < len(reports) and reports[position][1] <= cutoff:
-            aid, created, status, percent, period = reports[position]
+            aid, created, status, percent, reported_period = reports[position]
             done_at = state.get(aid, (None, 0, None, None))[3]
             if status == "done" and done_at is None:
                 done_at = created
-            state[aid] = (status, percent, period, done_at)
+            state[aid] = (status, percent, reported_period, done_at)
             position += 1
         percents, overdue = [], 0
         for r in rows:
@@ -97,7 +105,9 @@ def trend(
     return out
 
 
-def task_grid(session: Session, f: Filters, task_id: int, *, today: date | None = None) -> list:
+def task_grid(
+    session: Session, f: Filters, task_id: int, *, today: date | None = None
+) -> list[AssignmentState]:
     """Every body's assignment on one task (section 1: all 28)."""
     return [r for r in snapshot.snapshot(session, f, today=today).rows if r.task_id == task_id]
 
@@ -117,7 +127,7 @@ def task_of(session: Session, directive_id: int, label: str) -> Task | None:
 @dataclass(frozen=True)
 class BodyData:
     organization: Organization
-    rows: list
+    rows: list[AssignmentState]
     score: rollup.BodyScore | None
     peers: int
     targets: list[tuple[targets.TargetStatus, targets.Verdict]]
@@ -148,10 +158,10 @@ def body_detail(
     recent = session.exec(
         select(ProgressReport)
         .where(
-            ProgressReport.assignment_id.in_(list(labels)),
+            col(ProgressReport.assignment_id).in_(list(labels)),
             ProgressReport.created_at <= cutoff,
         )
-        .order_by(ProgressReport.created_at.desc(), ProgressReport.id.desc())
+        .order_by(col(ProgressReport.created_at).desc(), col(ProgressReport.id).desc())
         .limit(30)
     ).all()
     return BodyData(
@@ -166,7 +176,7 @@ def body_detail(
 
 def task_progress(
     session: Session, f: Filters, *, today: date | None = None
-) -> dict[str, rollup.GroupProgress]:
+) -> dict[str, rollup.GroupProgress[str]]:
     """Each task's roll-up over its bodies, keyed by its label ("1.5")."""
     rows = snapshot.snapshot(session, f, today=today).rows
     return {g.key: g for g in rollup.group_progress(rows, lambda r: r.task_label)}

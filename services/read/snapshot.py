@@ -7,9 +7,12 @@ day's state is rebuilt from the report history in one windowed query.
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any, Protocol, Self, TypedDict, TypeVar
 
 from sqlalchemy import and_, func
-from sqlmodel import Session, select
+from sqlalchemy.sql.elements import ColumnElement, SQLCoreOperations
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from models import (
     Assignment,
@@ -21,10 +24,21 @@ from models import (
     Status,
     Task,
     Timeliness,
+    pk,
 )
 from services.core import clock, periods
 from services.core.labels import task_label
+from services.core.query import select_columns
 from services.core.timeliness import completion_day, timeliness
+
+
+class _Narrowable(Protocol):
+    """A select statement (of rows, columns or ids) that _scope narrows with WHERE."""
+
+    def where(self, *whereclause: ColumnElement[bool] | bool) -> Self: ...
+
+
+_Query = TypeVar("_Query", bound=_Narrowable)
 
 
 @dataclass(frozen=True)
@@ -93,13 +107,27 @@ def filters_as_of(f: Filters, today: date | None = None) -> date:
     return min(f.as_of, day) if f.as_of else day
 
 
-def frozen(directive_id: int, day: date, **kw: object) -> Filters:
+def frozen(
+    directive_id: int,
+    day: date,
+    *,
+    area: str | None = None,
+    org_kind: str | None = None,
+    organization_id: int | None = None,
+) -> Filters:
     """Filters for "as it stood on `day`"."""
-    return Filters(directive_id=directive_id, period=periods.quarter_of(day), as_of=day, **kw)
+    return Filters(
+        directive_id=directive_id,
+        period=periods.quarter_of(day),
+        as_of=day,
+        area=area,
+        org_kind=org_kind,
+        organization_id=organization_id,
+    )
 
 
 def list_directives(session: Session) -> list[Directive]:
-    return list(session.exec(select(Directive).order_by(Directive.id)))
+    return list(session.exec(select(Directive).order_by(col(Directive.id))))
 
 
 def _is_live(session: Session, period: str) -> bool:
@@ -107,7 +135,7 @@ def _is_live(session: Session, period: str) -> bool:
     return current is None or period >= current.code
 
 
-def _scope(query, f: Filters):
+def _scope(query: _Query, f: Filters) -> _Query:
     query = query.where(Section.directive_id == f.directive_id)
     if f.area:
         query = query.where(Task.area == f.area)
@@ -127,39 +155,39 @@ def snapshot(
     as_of = filters_as_of(f, today)
     frozen_earlier = f.as_of is not None and f.as_of < (today or clock.today())
     live = _is_live(session, f.period) and not from_history and not frozen_earlier
-    base = [
-        Assignment.id,
-        Assignment.task_id,
-        Section.ordinal,
-        Task.ordinal,
-        Task.text,
-        Task.area,
-        Task.cadence,
-        Organization.id,
-        Organization.code,
-        Organization.name,
-        Organization.kind,
-        Assignment.role,
-        Assignment.due_date_override,
-        Task.due_date,
+    base: list[SQLCoreOperations[Any]] = [
+        col(Assignment.id),
+        col(Assignment.task_id),
+        col(Section.ordinal),
+        col(Task.ordinal),
+        col(Task.text),
+        col(Task.area),
+        col(Task.cadence),
+        col(Organization.id),
+        col(Organization.code),
+        col(Organization.name),
+        col(Organization.kind),
+        col(Assignment.role),
+        col(Assignment.due_date_override),
+        col(Task.due_date),
     ]
-    query = select(
+    query = select_columns(
         *base,
-        Assignment.status,
-        Assignment.stuck,
-        Assignment.percent,
-        Assignment.completed_on,
-        Assignment.last_period,
-        Assignment.last_reported_at,
+        col(Assignment.status),
+        col(Assignment.stuck),
+        col(Assignment.percent),
+        col(Assignment.completed_on),
+        col(Assignment.last_period),
+        col(Assignment.last_reported_at),
     )
     joined = query.select_from(Assignment)
     history = None if live else _history_states(session, clock.end_of_day(as_of), f.directive_id)
     query = _scope(
-        joined.join(Task, Task.id == Assignment.task_id)
-        .join(Section, Section.id == Task.section_id)
-        .join(Organization, Organization.id == Assignment.organization_id),
+        joined.join(Task, col(Task.id) == col(Assignment.task_id))
+        .join(Section, col(Section.id) == col(Task.section_id))
+        .join(Organization, col(Organization.id) == col(Assignment.organization_id)),
         f,
-    ).order_by(Section.ordinal, Task.ordinal, Organization.sort_order)
+    ).order_by(col(Section.ordinal), col(Task.ordinal), col(Organization.sort_order))
     snap = Snapshot(filters=f, as_of=as_of, live=live)
     for row in session.exec(query):
         (
@@ -227,32 +255,34 @@ def snapshot(
     return snap
 
 
-def _in_directive(directive_id: int):
+def _in_directive(directive_id: int) -> SelectOfScalar[int | None]:
     """The ids of a directive's assignments, so history queries read only its reports."""
     return (
-        select(Assignment.id)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Section, Section.id == Task.section_id)
+        select(col(Assignment.id))
+        .join(Task, col(Task.id) == col(Assignment.task_id))
+        .join(Section, col(Section.id) == col(Task.section_id))
         .where(Section.directive_id == directive_id)
     )
 
 
-def _history_states(session: Session, cutoff: datetime, directive_id: int) -> dict[int, tuple]:
+def _history_states(
+    session: Session, cutoff: datetime, directive_id: int
+) -> dict[int, tuple[str, bool, int, datetime | None, str, datetime]]:
     """assignment id -> (status, stuck, percent, first done at, period, reported at) of its
     latest report by `cutoff`: two queries, each returning at most one row per assignment."""
-    mine = ProgressReport.assignment_id.in_(_in_directive(directive_id))
+    mine = col(ProgressReport.assignment_id).in_(_in_directive(directive_id))
     ranked = (
-        select(
-            ProgressReport.assignment_id,
-            ProgressReport.status,
-            ProgressReport.stuck,
-            ProgressReport.percent,
-            ProgressReport.period,
-            ProgressReport.created_at,
+        select_columns(
+            col(ProgressReport.assignment_id),
+            col(ProgressReport.status),
+            col(ProgressReport.stuck),
+            col(ProgressReport.percent),
+            col(ProgressReport.period),
+            col(ProgressReport.created_at),
             func.row_number()
             .over(
-                partition_by=ProgressReport.assignment_id,
-                order_by=(ProgressReport.created_at.desc(), ProgressReport.id.desc()),
+                partition_by=col(ProgressReport.assignment_id),
+                order_by=(col(ProgressReport.created_at).desc(), col(ProgressReport.id).desc()),
             )
             .label("rn"),
         )
@@ -263,11 +293,11 @@ def _history_states(session: Session, cutoff: datetime, directive_id: int) -> di
         session.exec(
             select(ProgressReport.assignment_id, func.min(ProgressReport.created_at))
             .where(ProgressReport.created_at <= cutoff, ProgressReport.status == Status.DONE, mine)
-            .group_by(ProgressReport.assignment_id)
+            .group_by(col(ProgressReport.assignment_id))
         ).all()
     )
     latest = session.exec(
-        select(
+        select_columns(
             ranked.c.assignment_id,
             ranked.c.status,
             ranked.c.stuck,
@@ -282,25 +312,27 @@ def _history_states(session: Session, cutoff: datetime, directive_id: int) -> di
     }
 
 
-def report_stream(session: Session, f: Filters, *, today: date | None = None) -> list[tuple]:
+def report_stream(
+    session: Session, f: Filters, *, today: date | None = None
+) -> list[tuple[int, datetime, str, int, str]]:
     """(assignment id, created at, status, percent, period) of every report in scope by the
     as-of day, oldest first: one query, for folds over time such as the trend."""
     cutoff = clock.end_of_day(filters_as_of(f, today))
     query = _scope(
-        select(
-            ProgressReport.assignment_id,
-            ProgressReport.created_at,
-            ProgressReport.status,
-            ProgressReport.percent,
-            ProgressReport.period,
+        select_columns(
+            col(ProgressReport.assignment_id),
+            col(ProgressReport.created_at),
+            col(ProgressReport.status),
+            col(ProgressReport.percent),
+            col(ProgressReport.period),
         )
-        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Section, Section.id == Task.section_id)
-        .join(Organization, Organization.id == Assignment.organization_id)
+        .join(Assignment, col(Assignment.id) == col(ProgressReport.assignment_id))
+        .join(Task, col(Task.id) == col(Assignment.task_id))
+        .join(Section, col(Section.id) == col(Task.section_id))
+        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
         .where(ProgressReport.created_at <= cutoff),
         f,
-    ).order_by(ProgressReport.created_at, ProgressReport.id)
+    ).order_by(col(ProgressReport.created_at), col(ProgressReport.id))
     return list(session.exec(query))
 
 
@@ -316,24 +348,24 @@ def waiting_proposals(
         .exists()
     )
     query = _scope(
-        select(
-            ProgressReport.id,
-            Assignment.id,
-            Organization.code,
-            Organization.name,
-            Section.ordinal,
-            Task.ordinal,
-            ProgressReport.proposals,
-            ProgressReport.difficulties,
-            ProgressReport.created_at,
+        select_columns(
+            col(ProgressReport.id),
+            col(Assignment.id),
+            col(Organization.code),
+            col(Organization.name),
+            col(Section.ordinal),
+            col(Task.ordinal),
+            col(ProgressReport.proposals),
+            col(ProgressReport.difficulties),
+            col(ProgressReport.created_at),
         )
-        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Section, Section.id == Task.section_id)
-        .join(Organization, Organization.id == Assignment.organization_id)
+        .join(Assignment, col(Assignment.id) == col(ProgressReport.assignment_id))
+        .join(Task, col(Task.id) == col(Assignment.task_id))
+        .join(Section, col(Section.id) == col(Task.section_id))
+        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
         .where(ProgressReport.proposals != "", ProgressReport.created_at <= cutoff, ~answered),
         f,
-    ).order_by(ProgressReport.created_at, ProgressReport.id)
+    ).order_by(col(ProgressReport.created_at), col(ProgressReport.id))
     out = []
     for rid, aid, code, name, sec, task_ord, proposals, difficulties, created in session.exec(
         query
@@ -370,34 +402,39 @@ def bodies_reported(session: Session, f: Filters, *, today: date | None = None) 
         .exists()
     )
     query = _scope(
-        select(Organization.id)
+        select(col(Organization.id))
         .distinct()
         .select_from(Assignment)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Section, Section.id == Task.section_id)
-        .join(Organization, Organization.id == Assignment.organization_id)
+        .join(Task, col(Task.id) == col(Assignment.task_id))
+        .join(Section, col(Section.id) == col(Task.section_id))
+        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
         .where(reported),
         f,
     )
-    return set(session.exec(query).all())
+    return {org_id for org_id in session.exec(query) if org_id is not None}
 
 
-def report_history(session: Session, assignment_id: int) -> list[dict]:
+class ReportWithDirections(TypedDict):
+    report: ProgressReport
+    directions: list[DirectionNote]
+
+
+def report_history(session: Session, assignment_id: int) -> list[ReportWithDirections]:
     """One assignment's reports, newest first, each with the directions given on it."""
     reports = session.exec(
         select(ProgressReport)
         .where(ProgressReport.assignment_id == assignment_id)
-        .order_by(ProgressReport.created_at.desc(), ProgressReport.id.desc())
+        .order_by(col(ProgressReport.created_at).desc(), col(ProgressReport.id).desc())
     ).all()
     directions: dict[int, list[DirectionNote]] = {}
     if reports:
         for d in session.exec(
             select(DirectionNote)
-            .where(DirectionNote.report_id.in_([r.id for r in reports]))
-            .order_by(DirectionNote.created_at)
+            .where(col(DirectionNote.report_id).in_([r.id for r in reports]))
+            .order_by(col(DirectionNote.created_at))
         ):
             directions.setdefault(d.report_id, []).append(d)
-    return [{"report": r, "directions": directions.get(r.id, [])} for r in reports]
+    return [{"report": r, "directions": directions.get(pk(r), [])} for r in reports]
 
 
 def latest_reports(
@@ -410,24 +447,24 @@ def latest_reports(
             ProgressReport.id,
             func.row_number()
             .over(
-                partition_by=ProgressReport.assignment_id,
-                order_by=(ProgressReport.created_at.desc(), ProgressReport.id.desc()),
+                partition_by=col(ProgressReport.assignment_id),
+                order_by=(col(ProgressReport.created_at).desc(), col(ProgressReport.id).desc()),
             )
             .label("rn"),
         )
         .where(
             ProgressReport.created_at <= cutoff,
-            ProgressReport.assignment_id.in_(_in_directive(f.directive_id)),
+            col(ProgressReport.assignment_id).in_(_in_directive(f.directive_id)),
         )
         .subquery()
     )
     query = _scope(
         select(ProgressReport)
         .join(ranked, and_(ranked.c.id == ProgressReport.id, ranked.c.rn == 1))
-        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Section, Section.id == Task.section_id)
-        .join(Organization, Organization.id == Assignment.organization_id),
+        .join(Assignment, col(Assignment.id) == col(ProgressReport.assignment_id))
+        .join(Task, col(Task.id) == col(Assignment.task_id))
+        .join(Section, col(Section.id) == col(Task.section_id))
+        .join(Organization, col(Organization.id) == col(Assignment.organization_id)),
         f,
     )
     return {r.assignment_id: r for r in session.exec(query)}
@@ -438,11 +475,11 @@ def partners_by_task(session: Session, directive_id: int) -> dict[int, list[str]
     out: dict[int, list[str]] = {}
     for task_id, name in session.exec(
         select(Assignment.task_id, Organization.name)
-        .join(Organization, Organization.id == Assignment.organization_id)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Section, Section.id == Task.section_id)
+        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
+        .join(Task, col(Task.id) == col(Assignment.task_id))
+        .join(Section, col(Section.id) == col(Task.section_id))
         .where(Section.directive_id == directive_id, Assignment.role == "partner")
-        .order_by(Organization.sort_order)
+        .order_by(col(Organization.sort_order))
     ):
         out.setdefault(task_id, []).append(name)
     return out

@@ -5,9 +5,11 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from functools import partial
+from typing import TypedDict
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models import (
     Measurement,
@@ -18,6 +20,7 @@ from models import (
     TargetKind,
     TargetScope,
     Task,
+    pk,
 )
 from services.core import clock, periods
 from services.core.labels import task_label
@@ -31,7 +34,7 @@ PARTIAL_SHARE = 0.8  # a per-body target met by at least this share of bodies is
 class Verdict:
     status: str
     reason: str  # catalogue key
-    params: dict = field(default_factory=dict)
+    params: dict[str, float | str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -71,24 +74,27 @@ def judge(
         "prev": previous,
         "period": period,
     }
-    if kind == TargetKind.AT_LEAST:
-        return (
-            Verdict(MET, "tg.at_least_met", p)
-            if value >= target
-            else Verdict(NOT_MET, "tg.at_least_missed", p)
-        )
-    if kind == TargetKind.AT_MOST:
-        return (
-            Verdict(MET, "tg.at_most_met", p)
-            if value <= target
-            else Verdict(NOT_MET, "tg.at_most_missed", p)
-        )
-    if kind == TargetKind.EXACTLY:
-        return (
-            Verdict(MET, "tg.exactly_met", p)
-            if value >= target
-            else Verdict(NOT_MET, "tg.exactly_missed", p)
-        )
+    if kind in (TargetKind.AT_LEAST, TargetKind.AT_MOST, TargetKind.EXACTLY):
+        if target is None:  # the importer refuses these; before, comparing raised a TypeError
+            raise ValueError(f"a target of kind {kind} needs a value")
+        if kind == TargetKind.AT_LEAST:
+            return (
+                Verdict(MET, "tg.at_least_met", p)
+                if value >= target
+                else Verdict(NOT_MET, "tg.at_least_missed", p)
+            )
+        if kind == TargetKind.AT_MOST:
+            return (
+                Verdict(MET, "tg.at_most_met", p)
+                if value <= target
+                else Verdict(NOT_MET, "tg.at_most_missed", p)
+            )
+        if kind == TargetKind.EXACTLY:
+            return (
+                Verdict(MET, "tg.exactly_met", p)
+                if value >= target
+                else Verdict(NOT_MET, "tg.exactly_missed", p)
+            )
     if kind == TargetKind.DONE:
         return (
             Verdict(MET, "tg.done_met", p) if value >= 1 else Verdict(NOT_MET, "tg.done_missed", p)
@@ -122,9 +128,9 @@ def statuses(session: Session, f: Filters, *, today: date | None = None) -> list
     cutoff = clock.end_of_day(filters_as_of(f, today))
     query = (
         select(Target, Section.ordinal, Task.ordinal, Organization.code)
-        .outerjoin(Task, Task.id == Target.task_id)
-        .outerjoin(Section, Section.id == Task.section_id)
-        .outerjoin(Organization, Organization.id == Target.owner_id)
+        .outerjoin(Task, col(Task.id) == col(Target.task_id))
+        .outerjoin(Section, col(Section.id) == col(Task.section_id))
+        .outerjoin(Organization, col(Organization.id) == col(Target.owner_id))
         .where(Target.directive_id == f.directive_id)
         .order_by(Target.code)
     )
@@ -133,22 +139,25 @@ def statuses(session: Session, f: Filters, *, today: date | None = None) -> list
     targets = session.exec(query).all()
     if not targets:
         return []
-    figures = _figures(session, [t.id for t, *_ in targets], cutoff, f)
+    figures = _figures(session, [pk(t) for t, *_ in targets], cutoff, f)
     out = []
     for target, sec, task_ord, owner in targets:
         period = judged_period(target.period_type, f.period)
         previous_period = periods.shift(period, -1)
-        mine = figures.get(target.id, {})
-        common = dict(
-            kind=target.kind, direction=target.direction, target=target.value, unit=target.unit
+        mine = figures.get(pk(target), {})
+        judge_target = partial(
+            judge,
+            kind=target.kind,
+            direction=target.direction,
+            target=target.value,
+            unit=target.unit,
         )
         if target.scope == TargetScope.PER_BODY:
             bodies = {
-                code: judge(
+                code: judge_target(
                     value=by_period.get(period),
                     previous=by_period.get(previous_period),
                     period=period,
-                    **common,
                 )
                 for code, by_period in mine.items()
                 if code is not None
@@ -158,13 +167,13 @@ def statuses(session: Session, f: Filters, *, today: date | None = None) -> list
         else:
             by_period = mine.get(None, {})
             value = by_period.get(period)
-            verdict = judge(
-                value=value, previous=by_period.get(previous_period), period=period, **common
+            verdict = judge_target(
+                value=value, previous=by_period.get(previous_period), period=period
             )
             bodies = {}
         out.append(
             TargetStatus(
-                target_id=target.id,
+                target_id=pk(target),
                 code=target.code,
                 name=target.name,
                 unit=target.unit,
@@ -185,7 +194,12 @@ def _aggregate(bodies: dict[str, Verdict], period: str) -> Verdict:
     total = len(bodies)
     met = sum(v.status == MET for v in bodies.values())
     missing = sum(v.status == NO_DATA for v in bodies.values())
-    params = {"met": met, "total": total, "missing": missing, "period": period}
+    params: dict[str, float | str | None] = {
+        "met": met,
+        "total": total,
+        "missing": missing,
+        "period": period,
+    }
     if total == 0 or missing == total:
         return Verdict(NO_DATA, "tg.no_data", {"period": period})
     if met == total:
@@ -195,22 +209,22 @@ def _aggregate(bodies: dict[str, Verdict], period: str) -> Verdict:
 
 
 def _figures(
-    session: Session, target_ids: list[int], cutoff, f: Filters
+    session: Session, target_ids: list[int], cutoff: datetime, f: Filters
 ) -> dict[int, dict[str | None, dict[str, float]]]:
     """target -> body code (None: province-wide) -> period -> latest value by the cutoff."""
     query = (
         select(Measurement.target_id, Organization.code, Measurement.period, Measurement.value)
-        .outerjoin(Organization, Organization.id == Measurement.organization_id)
-        .where(Measurement.target_id.in_(target_ids), Measurement.created_at <= cutoff)
-        .order_by(Measurement.created_at, Measurement.id)
+        .outerjoin(Organization, col(Organization.id) == col(Measurement.organization_id))
+        .where(col(Measurement.target_id).in_(target_ids), col(Measurement.created_at) <= cutoff)
+        .order_by(col(Measurement.created_at), col(Measurement.id))
     )
     if f.org_kind:
         query = query.where(
-            (Measurement.organization_id.is_(None)) | (Organization.kind == f.org_kind)
+            (col(Measurement.organization_id).is_(None)) | (col(Organization.kind) == f.org_kind)
         )
     if f.organization_id:
         query = query.where(
-            (Measurement.organization_id.is_(None))
+            (col(Measurement.organization_id).is_(None))
             | (Measurement.organization_id == f.organization_id)
         )
     out: dict[int, dict[str | None, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
@@ -219,9 +233,15 @@ def _figures(
     return out
 
 
+class SeriesPoint(TypedDict):
+    body: str | None  # None: province-wide
+    period: str
+    value: float
+
+
 def series(
     session: Session, target_id: int, f: Filters, *, today: date | None = None
-) -> list[dict]:
+) -> list[SeriesPoint]:
     """A target's figures by period (and body), as known by the as-of day."""
     cutoff = clock.end_of_day(filters_as_of(f, today))
     figures = _figures(session, [target_id], cutoff, f).get(target_id, {})
@@ -242,13 +262,23 @@ def value_of(session: Session, target_id: int) -> float | None:
     return target.value if target else None
 
 
+class TargetRow(TypedDict):
+    code: str
+    name: str
+    unit: str
+    kind: str
+    value: float | None
+    body: str  # the body's name for a per-body target's row, else ""
+    figures: dict[str, float]  # period -> figure
+
+
 @dataclass(frozen=True)
 class TargetTable:
     """Every target's figures by period, for a spreadsheet: one row per target (and per body
     for a per-body target)."""
 
     periods: list[str]
-    rows: list[dict]
+    rows: list[TargetRow]
 
 
 def table(session: Session, f: Filters, *, today: date | None = None) -> TargetTable:
@@ -256,13 +286,13 @@ def table(session: Session, f: Filters, *, today: date | None = None) -> TargetT
     found = session.exec(
         select(Target).where(Target.directive_id == f.directive_id).order_by(Target.code)
     ).all()
-    figures = _figures(session, [t.id for t in found], cutoff, f)
+    figures = _figures(session, [pk(t) for t in found], cutoff, f)
     names = dict(session.exec(select(Organization.code, Organization.name)).all())
     all_periods: set[str] = set()
-    rows = []
+    rows: list[TargetRow] = []
     for target in found:
         for code, by_period in sorted(
-            figures.get(target.id, {}).items(), key=lambda kv: (kv[0] is not None, kv[0] or "")
+            figures.get(pk(target), {}).items(), key=lambda kv: (kv[0] is not None, kv[0] or "")
         ):
             all_periods |= set(by_period)
             rows.append(
@@ -276,7 +306,7 @@ def table(session: Session, f: Filters, *, today: date | None = None) -> TargetT
                     "figures": by_period,
                 }
             )
-        if not figures.get(target.id):
+        if not figures.get(pk(target)):
             rows.append(
                 {
                     "code": target.code,

@@ -7,9 +7,9 @@ latest), and the audit event keeps the value it replaces.
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, or_, select
+from sqlmodel import Session, col, or_, select
 
-from models import Measurement, Organization, PeriodType, Target, TargetKind, TargetScope
+from models import Measurement, Organization, PeriodType, Target, TargetKind, TargetScope, pk
 from services.core import audit, clock, guard, periods, permissions, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound
@@ -63,7 +63,7 @@ def targets_for(
     those every body reports. Without a body (the secretariat's view): every target."""
     query = (
         select(Target, Organization.code)
-        .outerjoin(Organization, Organization.id == Target.owner_id)
+        .outerjoin(Organization, col(Organization.id) == col(Target.owner_id))
         .order_by(Target.code)
     )
     if organization_id is not None:
@@ -75,7 +75,7 @@ def targets_for(
     for target, owner_code in session.exec(query):
         out.append(
             FigureTarget(
-                id=target.id,
+                id=pk(target),
                 code=target.code,
                 name=target.name,
                 unit=target.unit,
@@ -148,9 +148,9 @@ def submit_figure(
     source = validation.clean_text(
         data.source, limit=validation.SHORT_LIMIT, too_long="err.source_too_long", one_line=True
     )
-    previous = latest(session, target_id=target.id, organization_id=org_id, period=period)
+    previous = latest(session, target_id=pk(target), organization_id=org_id, period=period)
     row = Measurement(
-        target_id=target.id,
+        target_id=pk(target),
         organization_id=org_id,
         period=period,
         value=value,
@@ -205,10 +205,10 @@ def latest(
         Measurement.period == period,
         Measurement.organization_id == organization_id
         if organization_id is not None
-        else Measurement.organization_id.is_(None),
+        else col(Measurement.organization_id).is_(None),
     )
     return session.exec(
-        query.order_by(Measurement.created_at.desc(), Measurement.id.desc())
+        query.order_by(col(Measurement.created_at).desc(), col(Measurement.id).desc())
     ).first()
 
 
@@ -220,18 +220,19 @@ def recent_figures(
     permissions.require(actor, Action.READ)
     query = (
         select(Measurement, Target.code, Organization.code)
-        .join(Target, Target.id == Measurement.target_id)
-        .outerjoin(Organization, Organization.id == Measurement.organization_id)
+        .join(Target, col(Target.id) == col(Measurement.target_id))
+        .outerjoin(Organization, col(Organization.id) == col(Measurement.organization_id))
     )
     if organization_id is not None:
         query = query.where(
             or_(
                 Measurement.organization_id == organization_id,
-                (Measurement.organization_id.is_(None)) & (Target.owner_id == organization_id),
+                (col(Measurement.organization_id).is_(None))
+                & (col(Target.owner_id) == organization_id),
             )
         )
     rows = session.exec(
-        query.order_by(Measurement.created_at.desc(), Measurement.id.desc()).limit(limit)
+        query.order_by(col(Measurement.created_at).desc(), col(Measurement.id).desc()).limit(limit)
     ).all()
     return [
         FigureRow(code, org_code, m.period, m.value, m.note, m.source, m.created_at)

@@ -3,8 +3,10 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from models import (
     Assignment,
@@ -14,12 +16,14 @@ from models import (
     Section,
     Task,
     User,
+    pk,
 )
 from services.core import audit, clock, guard, permissions, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound
 from services.core.labels import task_label
 from services.core.permissions import Action
+from services.core.query import select_columns
 
 
 @dataclass(frozen=True)
@@ -45,28 +49,41 @@ class Proposal:
     closed: bool = False
 
 
-def _query(answered: bool):
+def _query(answered: bool) -> Select[*tuple[Any, ...]]:
     answered_ids = select(DirectionNote.report_id)
     condition = (
-        ProgressReport.id.in_(answered_ids) if answered else ProgressReport.id.not_in(answered_ids)
+        col(ProgressReport.id).in_(answered_ids)
+        if answered
+        else col(ProgressReport.id).not_in(answered_ids)
     )
     return (
-        select(ProgressReport, Assignment, Organization, Task, Section.ordinal, User.display_name)
-        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
-        .join(Organization, Organization.id == Assignment.organization_id)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Section, Section.id == Task.section_id)
-        .outerjoin(User, User.id == ProgressReport.author_id)
+        select_columns(
+            ProgressReport,
+            Assignment,
+            Organization,
+            Task,
+            col(Section.ordinal),
+            col(User.display_name),
+        )
+        .join(Assignment, col(Assignment.id) == col(ProgressReport.assignment_id))
+        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
+        .join(Task, col(Task.id) == col(Assignment.task_id))
+        .join(Section, col(Section.id) == col(Task.section_id))
+        .outerjoin(User, col(User.id) == col(ProgressReport.author_id))
         .where(ProgressReport.proposals != "", condition)
     )
 
 
-def _proposal(row, note: DirectionNote | None = None, note_by: str = "") -> Proposal:
+# a report with its assignment, body, task, section ordinal and author's name, as _query reads it
+ProposalRow = tuple[ProgressReport, Assignment, Organization, Task, int, str | None]
+
+
+def _proposal(row: ProposalRow, note: DirectionNote | None = None, note_by: str = "") -> Proposal:
     report, a, org, task, sec_ord, author = row
     return Proposal(
-        report_id=report.id,
-        assignment_id=a.id,
-        organization_id=org.id,
+        report_id=pk(report),
+        assignment_id=pk(a),
+        organization_id=pk(org),
         organization_code=org.code,
         organization_name=org.name,
         task_label=task_label(sec_ord, task.ordinal),
@@ -95,7 +112,7 @@ def waiting(
     if organization_id is not None:
         query = query.where(Assignment.organization_id == organization_id)
     rows = session.exec(
-        query.order_by(ProgressReport.created_at.desc(), ProgressReport.id.desc())
+        query.order_by(col(ProgressReport.created_at).desc(), col(ProgressReport.id).desc())
     ).all()
     return [_proposal(r) for r in rows]
 
@@ -113,9 +130,9 @@ def answered(
     if rows:
         for note, name in session.exec(
             select(DirectionNote, User.display_name)
-            .outerjoin(User, User.id == DirectionNote.author_id)
-            .where(DirectionNote.report_id.in_([r[0].id for r in rows]))
-            .order_by(DirectionNote.created_at, DirectionNote.id)
+            .outerjoin(User, col(User.id) == col(DirectionNote.author_id))
+            .where(col(DirectionNote.report_id).in_([r[0].id for r in rows]))
+            .order_by(col(DirectionNote.created_at), col(DirectionNote.id))
         ):
             notes[note.report_id] = (note, name or "")  # the latest wins
     out = [_proposal(r, *notes[r[0].id]) for r in rows if r[0].id in notes]
@@ -148,7 +165,7 @@ def give_direction(
     if not body:
         raise InvalidInput("err.direction_required")
     note = DirectionNote(
-        report_id=report.id,
+        report_id=pk(report),
         text=body,
         author_id=actor.id,
         closed=bool(closed),

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models import (
     Assignment,
@@ -22,12 +22,14 @@ from models import (
     Task,
     Timeliness,
     User,
+    pk,
 )
 from services.core import audit, clock, guard, periods, permissions, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound, StaleUpdate
 from services.core.labels import label_order, task_label
 from services.core.permissions import Action
+from services.core.query import ids
 from services.core.timeliness import completion_day, reported_in_period, timeliness
 
 
@@ -112,7 +114,7 @@ def submit_report(
     changes["version"] = expected_version + 1
     updated = session.exec(
         update(Assignment)
-        .where(Assignment.id == assignment_id, Assignment.version == expected_version)
+        .where(col(Assignment.id) == assignment_id, col(Assignment.version) == expected_version)
         .values(**changes)
         .execution_options(synchronize_session=False)
     )
@@ -149,9 +151,9 @@ def _stale(session: Session, assignment: Assignment) -> StaleUpdate:
     """The refusal for a form opened before someone else's report, saying who and when."""
     latest = session.exec(
         select(ProgressReport, User.display_name)
-        .outerjoin(User, User.id == ProgressReport.author_id)
+        .outerjoin(User, col(User.id) == col(ProgressReport.author_id))
         .where(ProgressReport.assignment_id == assignment.id)
-        .order_by(ProgressReport.created_at.desc(), ProgressReport.id.desc())
+        .order_by(col(ProgressReport.created_at).desc(), col(ProgressReport.id).desc())
     ).first()
     if latest is None:
         return StaleUpdate("err.stale_report_unknown")
@@ -203,7 +205,7 @@ def _validated_report(
     if data.status == Status.DONE and percent < 100 and not data.confirm_done_below_100:
         raise InvalidInput("err.done_below_100", percent=percent)
     return ProgressReport(
-        assignment_id=assignment.id,
+        assignment_id=pk(assignment),
         period=period,
         status=data.status,
         stuck=data.status != Status.DONE and bool(difficulties or proposals),
@@ -334,9 +336,9 @@ def body_assignments(
     when = reading(session, today=today)
     query = (
         select(Assignment, Task, Section.ordinal, Organization.code)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Section, Section.id == Task.section_id)
-        .join(Organization, Organization.id == Assignment.organization_id)
+        .join(Task, col(Task.id) == col(Assignment.task_id))
+        .join(Section, col(Section.id) == col(Task.section_id))
+        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
         .where(Assignment.organization_id == organization_id)
     )
     rows = []
@@ -354,10 +356,10 @@ def body_assignments(
         reported = reported_in_period(task.cadence, a.last_period, when.current_period)
         rows.append(
             AssignmentRow(
-                assignment_id=a.id,
+                assignment_id=pk(a),
                 organization_id=a.organization_id,
                 organization_code=code,
-                task_id=task.id,
+                task_id=pk(task),
                 task_label=task_label(sec_ord, task.ordinal),
                 task_text=task.text,
                 cadence=task.cadence,
@@ -399,11 +401,11 @@ def reports_of_lead(
     if mine is None or mine.role != AssignmentRole.PARTNER:
         return []
     leads = session.exec(
-        select(Assignment.id).where(
+        select(col(Assignment.id)).where(
             Assignment.task_id == mine.task_id, Assignment.role == AssignmentRole.LEAD
         )
     ).all()
-    return _report_views(session, list(leads), limit)
+    return _report_views(session, ids(leads), limit)
 
 
 def _report_views(session: Session, assignment_ids: list[int], limit: int) -> list[ReportView]:
@@ -411,27 +413,27 @@ def _report_views(session: Session, assignment_ids: list[int], limit: int) -> li
         return []
     rows = session.exec(
         select(ProgressReport, Organization.code, Organization.name, User.display_name)
-        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
-        .join(Organization, Organization.id == Assignment.organization_id)
-        .outerjoin(User, User.id == ProgressReport.author_id)
-        .where(ProgressReport.assignment_id.in_(assignment_ids))
-        .order_by(ProgressReport.created_at.desc(), ProgressReport.id.desc())
+        .join(Assignment, col(Assignment.id) == col(ProgressReport.assignment_id))
+        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
+        .outerjoin(User, col(User.id) == col(ProgressReport.author_id))
+        .where(col(ProgressReport.assignment_id).in_(assignment_ids))
+        .order_by(col(ProgressReport.created_at).desc(), col(ProgressReport.id).desc())
         .limit(limit)
     ).all()
     notes: dict[int, list[DirectionView]] = {}
     if rows:
         for note, name in session.exec(
             select(DirectionNote, User.display_name)
-            .outerjoin(User, User.id == DirectionNote.author_id)
-            .where(DirectionNote.report_id.in_([r.id for r, *_ in rows]))
-            .order_by(DirectionNote.created_at)
+            .outerjoin(User, col(User.id) == col(DirectionNote.author_id))
+            .where(col(DirectionNote.report_id).in_([r.id for r, *_ in rows]))
+            .order_by(col(DirectionNote.created_at))
         ):
             notes.setdefault(note.report_id, []).append(
                 DirectionView(note.text, name or "", note.closed, note.created_at)
             )
     return [
         ReportView(
-            id=r.id,
+            id=pk(r),
             organization_code=code,
             organization_name=org_name,
             period=r.period,
@@ -447,7 +449,7 @@ def _report_views(session: Session, assignment_ids: list[int], limit: int) -> li
             author=author or "",
             on_behalf=r.on_behalf,
             created_at=r.created_at,
-            directions=notes.get(r.id, []),
+            directions=notes.get(pk(r), []),
         )
         for r, code, org_name, author in rows
     ]
@@ -455,16 +457,15 @@ def _report_views(session: Session, assignment_ids: list[int], limit: int) -> li
 
 def reporting_bodies(session: Session) -> list[tuple[int, str, str]]:
     """(id, code, name) of the active bodies that have assignments, in the usual order."""
-    return list(
-        session.exec(
-            select(Organization.id, Organization.code, Organization.name)
-            .where(
-                Organization.active == True,  # noqa: E712
-                Organization.id.in_(select(Assignment.organization_id)),
-            )
-            .order_by(Organization.sort_order, Organization.code)
-        ).all()
-    )
+    found = session.exec(
+        select(col(Organization.id), col(Organization.code), col(Organization.name))
+        .where(
+            Organization.active == True,  # noqa: E712
+            col(Organization.id).in_(select(col(Assignment.organization_id))),
+        )
+        .order_by(col(Organization.sort_order), col(Organization.code))
+    ).all()
+    return [(org_id, code, name) for org_id, code, name in found if org_id is not None]
 
 
 def open_periods(session: Session, *, today: date | None = None) -> list[str]:

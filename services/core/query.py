@@ -1,0 +1,27 @@
+"""Queries of more columns than SQLModel's `select` types.
+
+`sqlmodel.select` has typed overloads for up to four columns; a wider one is the same
+statement built directly, its rows typed as tuples of unknown values (unpack them into named
+variables at once).
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy.sql.elements import SQLCoreOperations
+from sqlalchemy.sql.roles import TypedColumnsClauseRole
+from sqlmodel import SQLModel
+from sqlmodel.sql.expression import Select
+
+
+def select_columns(
+    *columns: TypedColumnsClauseRole[Any] | SQLCoreOperations[Any] | type[SQLModel],
+) -> Select[*tuple[Any, ...]]:
+    """What `sqlmodel.select(*columns)` builds for two columns or more."""
+    return Select(*columns)
+
+
+def ids(found: Iterable[int | None]) -> list[int]:
+    """Primary keys read by a query: SQLModel types every `id` as `int | None` (None before a
+    row is saved); a stored row's is never NULL."""
+    return [key for key in found if key is not None]
