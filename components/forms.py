@@ -226,7 +226,7 @@ def direction_form(report_id: int) -> tuple[str, bool] | None:
 # --- one's own password -----------------------------------------------------------------------
 
 
-PASSWORD_FORM = "pw"
+PASSWORD_FORM = "pw"  # nosec B105  # the password form's widget-key prefix, not a password
 
 
 def change_password_form() -> tuple[str, str, str] | None:
