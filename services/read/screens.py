@@ -11,7 +11,7 @@ from services.core import clock
 from services.core.errors import InvalidInput
 from services.core.labels import parse_task_label
 from services.core.timeliness import completion_day, timeliness
-from services.read import outline, rollup, snapshot, targets
+from services.read import outline, rollup, snapshot, succession, targets
 from services.read.snapshot import Filters
 
 
@@ -61,6 +61,7 @@ def trend(
     one pass over the directive's reports in time order, not one query per period."""
     rows = snapshot.snapshot(session, f, today=today).rows
     reports = snapshot.report_stream(session, f, today=today)
+    moves = succession.moved_from(session)  # a moved assignment carries its predecessor's state
     state: dict[int, tuple] = {}  # assignment -> (status, percent, period, first done at)
     position = 0
     out = []
@@ -77,9 +78,15 @@ def trend(
             position += 1
         percents, overdue = [], 0
         for r in rows:
-            status, percent, period, done_at = state.get(
-                r.assignment_id, ("not_started", 0, None, None)
+            found = next(
+                (
+                    state[a]
+                    for a in (r.assignment_id, *_chain(moves, r.assignment_id))
+                    if a in state
+                ),
+                ("not_started", 0, None, None),
             )
+            status, percent, period, done_at = found
             completed = completion_day(done_at, period) if status == "done" and done_at else None
             tl = timeliness(
                 cadence=r.cadence,
@@ -94,6 +101,14 @@ def trend(
             overdue += tl == Timeliness.OVERDUE
         mean = sum(percents) / len(percents) if percents else 0.0
         out.append({"period": code, "mean_percent": round(mean, 1), "overdue": overdue})
+    return out
+
+
+def _chain(moves: dict[int, int], assignment_id: int) -> list[int]:
+    """The predecessors' assignments an assignment was moved from, nearest first."""
+    out: list[int] = []
+    while (assignment_id := moves.get(assignment_id, 0)) and assignment_id not in out:
+        out.append(assignment_id)
     return out
 
 

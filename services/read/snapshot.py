@@ -25,6 +25,7 @@ from models import (
 from services.core import clock, periods
 from services.core.labels import task_label
 from services.core.timeliness import completion_day, timeliness
+from services.read import succession
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,12 @@ def _is_live(session: Session, period: str) -> bool:
     return current is None or period >= current.code
 
 
-def _scope(query, f: Filters):
+def _scope(query, f: Filters, day: date | None = None):
+    """The filters' conditions; with `day`, only the assignments their body held that day
+    (the structure of that day: services.read.succession)."""
     query = query.where(Section.directive_id == f.directive_id)
+    if day is not None:
+        query = query.where(succession.held_on(day))
     if f.area:
         query = query.where(Task.area == f.area)
     if f.org_kind:
@@ -153,12 +158,19 @@ def snapshot(
         Assignment.last_reported_at,
     )
     joined = query.select_from(Assignment)
-    history = None if live else _history_states(session, clock.end_of_day(as_of), f.directive_id)
+    history = None
+    if not live:
+        history = succession.carry_moves(
+            _history_states(session, clock.end_of_day(as_of), f.directive_id),
+            succession.moved_from(session),
+        )
+    former_names = succession.names_on(session, as_of)
     query = _scope(
         joined.join(Task, Task.id == Assignment.task_id)
         .join(Section, Section.id == Task.section_id)
         .join(Organization, Organization.id == Assignment.organization_id),
         f,
+        as_of,
     ).order_by(Section.ordinal, Task.ordinal, Organization.sort_order)
     snap = Snapshot(filters=f, as_of=as_of, live=live)
     for row in session.exec(query):
@@ -203,7 +215,7 @@ def snapshot(
                 cadence=cadence,
                 organization_id=org_id,
                 organization_code=code,
-                organization_name=name,
+                organization_name=former_names.get(org_id, name),
                 organization_kind=kind,
                 role=role,
                 status=status,
@@ -285,7 +297,8 @@ def _history_states(session: Session, cutoff: datetime, directive_id: int) -> di
 def report_stream(session: Session, f: Filters, *, today: date | None = None) -> list[tuple]:
     """(assignment id, created at, status, percent, period) of every report in scope by the
     as-of day, oldest first: one query, for folds over time such as the trend."""
-    cutoff = clock.end_of_day(filters_as_of(f, today))
+    day = filters_as_of(f, today)
+    cutoff = clock.end_of_day(day)
     query = _scope(
         select(
             ProgressReport.assignment_id,
@@ -357,7 +370,8 @@ def waiting_proposals(
 
 def bodies_reported(session: Session, f: Filters, *, today: date | None = None) -> set[int]:
     """Ids of the bodies in scope that sent at least one report for the as-of period."""
-    cutoff = clock.end_of_day(filters_as_of(f, today))
+    day = filters_as_of(f, today)
+    cutoff = clock.end_of_day(day)
     # From the directive's assignments to their reports (an index lookup each), never from
     # every report of the period across all directives.
     reported = (
@@ -378,6 +392,7 @@ def bodies_reported(session: Session, f: Filters, *, today: date | None = None) 
         .join(Organization, Organization.id == Assignment.organization_id)
         .where(reported),
         f,
+        day,
     )
     return set(session.exec(query).all())
 
