@@ -106,6 +106,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Lịch sử các đơn vị tiền thân (trước {day}): ",
         "History of the predecessor bodies (before {day}): ",
     ),
+    "reorg.col_note": ("Ghi chú", "Note"),
     "reorg.former_name": ("Tên trước ngày {day}: {name}", "Name before {day}: {name}"),
     # the administration page
     "reorg.tab": ("Tổ chức lại", "Reorganise"),

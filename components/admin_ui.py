@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 from sqlmodel import Session
 
-from components.ui import error
+from components.ui import error, session
 from models import session_scope
 from services.core.errors import DomainError
 
@@ -34,3 +34,18 @@ def write(slot: str, action: Callable[[Session], Any], done: str) -> Any:
     flash(slot, done)
     st.rerun()
     return result
+
+
+def preview(action: Callable[[Session], Any]) -> Any:
+    """What `action` would do, read from running it in a unit of work that is then rolled
+    back: the same numbers the real write will have, nothing written. On a refusal: its
+    sentence, and None."""
+    try:
+        with session() as s:
+            try:
+                return action(s)
+            finally:
+                s.rollback()
+    except DomainError as err:
+        error(err)
+        return None

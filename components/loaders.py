@@ -81,6 +81,7 @@ def filter_options() -> dict:
             ],
             "periods": [p.code for p in periods.list_periods(s)],
             "current": current.code if current else None,
+            "kinds": body_list.kinds_in_use(s),
         }
 
 
@@ -193,7 +194,11 @@ def _build_overview_view(f: Filters, lang: str, today: date) -> dict:
     areas = [(g.key, catalogue.t(f"area.{g.key}", lang), g.by_timeliness) for g in data.areas]
     return {
         "data": data,
-        "scorecard": _arrow(tables.scorecard(data.scorecard, lang)),
+        "scorecard": _arrow(tables.scorecard(data.scorecard, lang, data.notes)),
+        "scorecard_by_kind": [
+            (kind, _arrow(frame))
+            for kind, frame in tables.scorecard_by_kind(data.scorecard, lang, data.notes)
+        ],
         "targets": _arrow(tables.target_list(data.targets, lang)),
         "overdue": _arrow(tables.overdue(data.overdue, lang)),
         "stuck": _arrow(tables.stuck(data.stuck, lang)),

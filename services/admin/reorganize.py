@@ -439,3 +439,13 @@ def read_plan(data: bytes, *, name: str = "plan.csv") -> dict[str, str]:
             raise InvalidInput("err.reorg_plan_file", path=name, line=number) from None
         plan[cells[0]] = cells[1].upper()
     return plan
+
+
+def open_work(session: Session, code: str) -> list[str]:
+    """The task labels of a body's open assignments: what a split must give to someone."""
+    body = organizations.get_body(session, code)
+    return [
+        label
+        for assignment, label in _open_assignments(session, body)
+        if assignment.status != Status.DONE
+    ]

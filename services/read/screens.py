@@ -1,7 +1,7 @@
 """What each leadership screen shows, composed from the read model, the roll-ups and the
 target rules: one call per screen, plain data out."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlmodel import Session, select
@@ -27,6 +27,8 @@ class OverviewData:
     stuck: list
     proposals: list[snapshot.PendingProposal]
     targets: list[targets.TargetStatus]
+    # successor id -> the bodies it took over by the as-of day ("gồm …, sáp nhập từ …")
+    notes: dict[int, succession.Note] = field(default_factory=dict)
 
 
 def leadership_overview(session: Session, f: Filters, *, today: date | None = None) -> OverviewData:
@@ -51,6 +53,7 @@ def leadership_overview(session: Session, f: Filters, *, today: date | None = No
         stuck=rollup.stuck(snap.rows),
         proposals=proposals,
         targets=targets.statuses(session, f, today=today),
+        notes=succession.notes_on(session, snap.as_of),
     )
 
 
@@ -137,6 +140,8 @@ class BodyData:
     peers: int
     targets: list[tuple[targets.TargetStatus, targets.Verdict]]
     reports: list[tuple[str, ProgressReport]]
+    predecessors: list[succession.Link] = field(default_factory=list)  # whose work it took over
+    successors: list[succession.Link] = field(default_factory=list)  # who took over its work
 
 
 def body_detail(
@@ -176,6 +181,8 @@ def body_detail(
         peers=len(peers),
         targets=mine,
         reports=[(labels[r.assignment_id], r) for r in recent],
+        predecessors=succession.predecessors(session, int(org.id or 0)),
+        successors=succession.successors(session, int(org.id or 0)),
     )
 
 

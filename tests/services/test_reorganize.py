@@ -20,6 +20,7 @@ from models import (
     Status,
     User,
 )
+from render import tables
 from services.admin import reorganize
 from services.core.actor import Actor
 from services.core.errors import DomainError, PermissionDenied
@@ -117,6 +118,16 @@ def test_merge_keeps_2022_and_moves_open_work(office):
     note = succession.notes_on(s, date(2025, 6, 30))[org(s, "MTNN").id]
     assert note.names == ["Huyện Mường Tè", "Huyện Nậm Nhùn"] and note.effective_on == ON
     assert [p.code for p in succession.predecessors(s, org(s, "MTNN").id)] == ["HMT", "HNN"]
+    # the later overview says so beside the successor; its Đơn vị page links the predecessors
+    data = screens.leadership_overview(s, later)
+    frame = tables.scorecard(data.scorecard, "vi", data.notes)
+    assert list(frame[frame.code == "MTNN"]["Ghi chú"]) == [
+        "gồm Huyện Mường Tè, Huyện Nậm Nhùn (sáp nhập từ 01/03/2025)"
+    ]
+    assert "Ghi chú" not in tables.scorecard(before.scorecard, "vi", before.notes).columns
+    body = screens.body_detail(s, later, "MTNN")
+    assert [p.code for p in body.predecessors] == ["HMT", "HNN"]
+    assert [x.code for x in screens.body_detail(s, q4, "HMT").successors] == ["MTNN"]
     event = s.exec(select(AuditEvent).where(AuditEvent.action == "reorganize_merge")).one()
     assert event.after["moved_assignments"] == out.moved_assignments
 
