@@ -28,9 +28,14 @@ if wanted and wanted not in names:
 default = wanted if wanted in names else (codes[0] if codes else None)
 if default is None:
     st.stop()
-code = st.selectbox(
-    t("col.body"), codes, index=codes.index(default), format_func=lambda c: f"{names[c]} ({c})"
-)
+if st.session_state.get("body_org") not in codes:
+    st.session_state["body_org"] = default
+# a link to another body (a successor's link to its predecessor) wins once over the choice kept
+# from the last run of this page, so that following it opens that body
+if wanted in names and st.session_state.get("body_org_link") != wanted:
+    st.session_state["body_org"] = wanted
+    st.session_state["body_org_link"] = wanted
+code = st.selectbox(t("col.body"), codes, key="body_org", format_func=lambda c: f"{names[c]} ({c})")
 if code != wanted:
     st.query_params["org"] = code
 data = loaders.body_detail(f, code)
