@@ -241,6 +241,8 @@ def cmd_reorganize(args: argparse.Namespace) -> int:
     from services.core.errors import InvalidInput
     from services.core.periods import parse_day
 
+    if args.operation == "apply":
+        return _apply_body_file(args)
     on = parse_day(args.on)
 
     def codes(text: str) -> list[str]:
@@ -300,6 +302,48 @@ def cmd_reorganize(args: argparse.Namespace) -> int:
             closed=", ".join(outcome.closed_bodies) or "-",
             moved_accounts=len(outcome.accounts["moved"]),
             stopped_accounts=len(outcome.accounts["deactivated"]),
+        )
+    if args.dry_run:
+        say("cli.reorg_dry_run")
+    return 0
+
+
+def _apply_body_file(args: argparse.Namespace) -> int:
+    """manage.py reorganize apply FILE: the body list from a file, in one transaction."""
+    from sqlmodel import Session
+
+    from models import get_engine
+    from services.admin import body_file
+    from services.core.actor import SYSTEM
+    from services.core.errors import InvalidInput
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise InvalidInput("err.import_file_missing", path=args.file)
+    lines = body_file.read_body_file(path.read_bytes(), name=args.file)
+    with Session(get_engine(), expire_on_commit=False) as session:
+        try:
+            outcome = body_file.apply_body_file(session, actor=SYSTEM, lines=lines)
+            if args.dry_run:
+                session.rollback()
+            else:
+                session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+    summary = outcome.as_json()
+    say = _say_err if args.json else _say
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        say(
+            "cli.body_file_done",
+            created=len(summary["created"]),
+            renamed=len(summary["renamed"]),
+            unchanged=summary["unchanged"],
+            moved=summary["moved_assignments"],
+            merged=summary["merged_assignments"],
+            closed=", ".join(summary["closed_bodies"]) or "-",
         )
     if args.dry_run:
         say("cli.reorg_dry_run")
@@ -451,6 +495,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("code")
     q.add_argument("--name", required=True)
     common(q)
+    q = ops.add_parser("apply", help="the body list from a CSV file, in one transaction")
+    q.add_argument("file", help="CSV: code,name,kind,predecessors,effective_on[,source]")
+    q.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    q.add_argument("--json", action="store_true", help="print what changed as JSON")
+    q.set_defaults(func=cmd_reorganize)
     p = sub.add_parser("backup", help="a consistent copy of the SQLite database")
     p.add_argument("file", help="where to write the copy")
     p.set_defaults(func=cmd_backup)

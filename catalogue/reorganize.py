@@ -77,6 +77,35 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Đơn vị {body} đã chuyển giao nhiệm vụ {label} trước đây, không nhận lại được.",
         "Body {body} handed task {label} over before and cannot take it back.",
     ),
+    # the body list from a file
+    "err.body_file_header": (
+        "Tệp {path} thiếu dòng tiêu đề với các cột code, name, kind.",
+        "The file {path} lacks a header naming the columns code, name, kind.",
+    ),
+    "err.body_file_line": (
+        "Tệp {path}, dòng {line}: ngày “{value}” không hợp lệ (ghi dd/mm/yyyy).",
+        "The file {path}, line {line}: the date “{value}” is invalid (write dd/mm/yyyy).",
+    ),
+    "err.body_file_long": (
+        "Tệp {path} có hơn {n} dòng.",
+        "The file {path} has more than {n} lines.",
+    ),
+    "err.body_file_no_day": (
+        "Dòng {line} (đơn vị {body}): thay đổi cần ngày hiệu lực.",
+        "Line {line} (body {body}): a change needs an effective date.",
+    ),
+    "err.body_file_split": (
+        "Dòng {line}: đơn vị {body} đã có đơn vị tiếp nhận ở dòng khác; chia tách cần phương án "
+        "giao từng nhiệm vụ (lệnh reorganize split --plan hoặc trang Quản trị).",
+        "Line {line}: body {body} already has a successor on another line; a split needs a plan "
+        "of who takes each task (reorganize split --plan, or the administration page).",
+    ),
+    "cli.body_file_done": (
+        "Danh sách đơn vị: thêm {created}, đổi tên {renamed}, giữ nguyên {unchanged}; "
+        "{moved} nhiệm vụ chuyển sang, {merged} nhập chung; đơn vị ngừng: {closed}.",
+        "Body list: {created} added, {renamed} renamed, {unchanged} unchanged; {moved} "
+        "{moved|assignment|assignments} moved, {merged} merged; bodies closed: {closed}.",
+    ),
     # the command line
     "cli.reorg_dry_run": (
         "Chạy thử (--dry-run): không ghi gì.",

@@ -82,3 +82,19 @@ def test_bad_input_is_one_sentence_and_exit_2(db_url):
         assert words in out.stderr and len(out.stderr.strip().splitlines()) == 1, out.stderr
         assert "Traceback" not in out.stderr
     assert stats(db_url) == before
+
+
+def test_apply_the_lai_chau_body_list(db_url):
+    assert manage(db_url, "seed", "--demo").returncode == 0
+    before = stats(db_url)
+    path = "seed_data/reorganize/lai-chau-2025-xa-phuong.csv"
+    dry = manage(db_url, "reorganize", "apply", path, "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    assert stats(db_url) == before
+    real = manage(db_url, "reorganize", "apply", path, "--json")
+    assert real.returncode == 0, real.stderr
+    assert json.loads(dry.stdout) == json.loads(real.stdout)
+    assert len(json.loads(real.stdout)["created"]) == 38
+    assert stats(db_url)["organizations"] == before["organizations"] + 38
+    again = manage(db_url, "reorganize", "apply", path)
+    assert again.returncode == 0 and "thêm 0" in again.stdout, again.stdout
