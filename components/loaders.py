@@ -30,7 +30,16 @@ TTL = 60
 F = TypeVar("F", bound=Callable[..., Any])
 
 # What the read side is built from: a change to any of these can move a figure on a screen.
-DIRECTIVE = ("directive", "section", "task", "organization")
+# (a body's former names and successions decide which body a view shows: services.read.succession)
+DIRECTIVE = (
+    "directive",
+    "section",
+    "task",
+    "organization",
+    "organization_name",
+    "succession",
+    "assignment_link",
+)
 PROGRESS = (*DIRECTIVE, "assignment", "progressreport", "direction", "reportingperiod")
 TARGETS = (*DIRECTIVE, "target", "measurement", "reportingperiod")
 EVERYTHING_SHOWN = (*PROGRESS, "target", "measurement", "app_setting")
