@@ -89,3 +89,18 @@ def test_body_pages_link_the_succession(own_db):  # noqa: F811
     at.query_params["org"] = "HMT"
     at.run()
     assert any("Đơn vị đã ngừng từ 01/03/2025" in i.value for i in at.info)
+
+
+def test_split_preview_lists_each_open_task(own_db):  # noqa: F811
+    at = sign_in("vanphong")
+    at.switch_page("pages/admin.py").run()
+    at.segmented_control(key="reorg_op").set_value("split").run()
+    at.date_input(key="reorg_on").set_value(date(2025, 3, 1)).run()
+    at.selectbox(key="reorg_source").set_value("HSH").run()
+    at.multiselect(key="reorg_successors").select("TPLC").select("HTD").run()
+    assert not at.exception
+    at.button(key="reorg_preview").click().run()
+    assert not at.exception and not at.error
+    head = [i.value for i in at.info if "Nếu xác nhận" in i.value]
+    assert len(head) == 1 and "1 đơn vị ngừng hoạt động" in head[0], head
+    assert bodies(own_db)["HSH"].active  # a preview only
