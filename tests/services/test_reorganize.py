@@ -221,3 +221,14 @@ def test_only_the_secretariat_reorganises(office):
     leader = Actor.of(s.exec(select(User).where(User.role == Role.LEADER)).first())
     with pytest.raises(PermissionDenied):
         reorganize.merge(s, actor=leader, sources=["HMT"], into="HNN", on=ON)
+
+
+def test_a_day_before_the_body_existed_is_refused(office):
+    s, actor, _ = office
+    reorganize.merge(s, actor=actor, sources=["HMT"], into="MT2", on=ON, new_name="Mường Tè mới")
+    with pytest.raises(DomainError) as err:
+        reorganize.merge(s, actor=actor, sources=["MT2"], into="HNN", on=date(2025, 2, 1))
+    assert "trước khi đơn vị MT2 được thành lập (01/03/2025)" in str(err.value)
+    with pytest.raises(DomainError) as gone:
+        reorganize.rename(s, actor=actor, code="HMT", name="Tên khác", on=date(2025, 6, 1))
+    assert "đã ngừng tồn tại từ ngày 01/03/2025" in str(gone.value)
