@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models import (
     Measurement,
@@ -134,6 +134,16 @@ def statuses(session: Session, f: Filters, *, today: date | None = None) -> list
     if not targets:
         return []
     figures = _figures(session, [t.id for t, *_ in targets], cutoff, f)
+    # a body that had ceased to exist by the as-of day is judged no more (its figures stay
+    # with it for the periods before): services.admin.reorganize
+    ended = set(
+        session.exec(
+            select(Organization.code).where(
+                col(Organization.ended_on).is_not(None),
+                col(Organization.ended_on) <= filters_as_of(f, today),
+            )
+        ).all()
+    )
     out = []
     for target, sec, task_ord, owner in targets:
         period = judged_period(target.period_type, f.period)
@@ -151,7 +161,7 @@ def statuses(session: Session, f: Filters, *, today: date | None = None) -> list
                     **common,
                 )
                 for code, by_period in mine.items()
-                if code is not None
+                if code is not None and code not in ended
             }
             verdict = _aggregate(bodies, period)
             value = None

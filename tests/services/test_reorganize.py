@@ -128,6 +128,10 @@ def test_merge_keeps_2022_and_moves_open_work(office):
     body = screens.body_detail(s, later, "MTNN")
     assert [p.code for p in body.predecessors] == ["HMT", "HNN"]
     assert [x.code for x in screens.body_detail(s, q4, "HMT").successors] == ["MTNN"]
+    # per-body targets: the closed bodies are judged in 2022-Q4 as before, no more in 2025
+    judged_then = {c for st in before.targets for c in st.bodies}
+    judged_later = {c for st in data.targets for c in st.bodies}
+    assert {"HMT", "HNN"} <= judged_then and not {"HMT", "HNN"} & judged_later
     event = s.exec(select(AuditEvent).where(AuditEvent.action == "reorganize_merge")).one()
     assert event.after["moved_assignments"] == out.moved_assignments
 
