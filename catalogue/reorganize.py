@@ -176,6 +176,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Đã tổ chức lại: {moved} nhiệm vụ chuyển sang, {merged} nhập chung.",
         "Reorganised: {moved} {moved|assignment|assignments} moved, {merged} merged.",
     ),
+    "reorg.file": ("Danh sách đơn vị từ tệp (CSV)", "The body list from a file (CSV)"),
+    "reorg.file_help": (
+        "Mỗi dòng: code, name, kind, predecessors (mã đơn vị tiền thân), effective_on "
+        "(dd/mm/yyyy), source. Đơn vị mới được thêm, tên khác được đổi, đơn vị tiền thân được "
+        "sáp nhập từ ngày hiệu lực; tất cả trong một lần ghi.",
+        "One line each: code, name, kind, predecessors (codes), effective_on (dd/mm/yyyy), "
+        "source. New bodies are added, other names renamed, predecessors merged from the "
+        "effective date; all in one write.",
+    ),
+    "reorg.file_preview": (
+        "Nếu xác nhận: thêm {created} đơn vị, đổi tên {renamed}, giữ nguyên {unchanged}; "
+        "{moved} nhiệm vụ chuyển sang, {merged} nhập chung; {closed} đơn vị ngừng hoạt động.",
+        "If confirmed: {created} {created|body|bodies} added, {renamed} renamed, {unchanged} "
+        "unchanged; {moved} {moved|assignment|assignments} move, {merged} merge; {closed} "
+        "{closed|body|bodies} close.",
+    ),
+    "reorg.file_applied": (
+        "Đã áp dụng danh sách đơn vị: thêm {created}, đổi tên {renamed}, ngừng {closed}.",
+        "Body list applied: {created} added, {renamed} renamed, {closed} closed.",
+    ),
     "reorg.col_task": ("Nhiệm vụ", "Task"),
     "reorg.col_from": ("Từ đơn vị", "From"),
     "reorg.col_to": ("Sang đơn vị", "To"),

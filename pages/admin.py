@@ -17,7 +17,7 @@ from models import AssignmentRole, Cadence, OrgKind, ReformArea, Role
 from render.fmt import shorten
 from services.accounts import own as accounts
 from services.accounts import users
-from services.admin import backup, organizations, reorganize
+from services.admin import backup, body_file, organizations, reorganize
 from services.admin import directives as directive_admin
 from services.admin import periods as period_admin
 from services.core import periods
@@ -675,13 +675,18 @@ with tab_reorg:
     asked: tuple = ()  # what the preview was made for: a changed input needs a new preview
     if operation == "merge":
         sources = st.multiselect(
-            t("reorg.sources"), active_codes, format_func=body_label, key="reorg_sources"
+            t("reorg.sources"),
+            active_codes,
+            format_func=body_label,
+            placeholder=t("adm.choose_bodies"),
+            key="reorg_sources",
         )
         into = st.selectbox(
             t("reorg.into"),
             [NEW_BODY, *active_codes],
             format_func=lambda c: t("reorg.into_new") if c == NEW_BODY else body_label(c),
             index=None,
+            placeholder=t("adm.choose_bodies"),
             key="reorg_into",
         )
         new_code = new_name = new_kind = ""
@@ -716,12 +721,18 @@ with tab_reorg:
                 )
     elif operation == "split":
         source = st.selectbox(
-            t("reorg.source"), active_codes, format_func=body_label, index=None, key="reorg_source"
+            t("reorg.source"),
+            active_codes,
+            format_func=body_label,
+            index=None,
+            placeholder=t("adm.choose_bodies"),
+            key="reorg_source",
         )
         successors = st.multiselect(
             t("reorg.successors"),
             [c for c in active_codes if c != source],
             format_func=body_label,
+            placeholder=t("adm.choose_bodies"),
             key="reorg_successors",
         )
         choice = st.radio(
@@ -767,6 +778,7 @@ with tab_reorg:
             active_codes,
             format_func=body_label,
             index=None,
+            placeholder=t("adm.choose_bodies"),
             key="reorg_code",
         )
         rename_name = st.text_input(t("reorg.rename_name"), max_chars=200, key="reorg_name")
@@ -820,3 +832,43 @@ with tab_reorg:
                     merged=previewed.merged_assignments,
                 ),
             )
+
+    # the body list from a file: previewed the same way, applied in one transaction
+    st.divider()
+    st.markdown(f"**{t('reorg.file')}**")
+    st.caption(t("reorg.file_help"))
+    upload = st.file_uploader(t("reorg.file"), type=["csv"], key="reorg_file")
+    if upload is not None:
+        data = upload.getvalue()
+
+        def apply_file(s, data=data, name=upload.name):
+            lines = body_file.read_body_file(data, name=name)
+            return body_file.apply_body_file(s, actor=actor, lines=lines)
+
+        planned = preview(apply_file)
+        if planned is not None:
+            summary = planned.as_json()
+            st.info(
+                t(
+                    "reorg.file_preview",
+                    created=len(summary["created"]),
+                    renamed=len(summary["renamed"]),
+                    unchanged=summary["unchanged"],
+                    moved=summary["moved_assignments"],
+                    merged=summary["merged_assignments"],
+                    closed=len(summary["closed_bodies"]),
+                )
+            )
+            if summary["created"] or summary["renamed"] or summary["closed_bodies"]:
+                st.text(", ".join(summary["created"] + summary["renamed"]))  # codes, as typed
+            if st.button(t("reorg.apply"), type="primary", key="reorg_file_apply"):
+                write(
+                    "admin",
+                    apply_file,
+                    t(
+                        "reorg.file_applied",
+                        created=len(summary["created"]),
+                        renamed=len(summary["renamed"]),
+                        closed=len(summary["closed_bodies"]),
+                    ),
+                )

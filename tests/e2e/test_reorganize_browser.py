@@ -8,15 +8,17 @@ import pytest
 from playwright.sync_api import expect
 from sqlmodel import select
 
-from models import Role, User, session_scope
+from models import Organization, Role, User, session_scope
 from models.db import build_engine
 from services.admin import reorganize
 from services.core.actor import SYSTEM, Actor
 from services.install import demo
 from services.install.seed import ensure_periods
-from tests.conftest import migrate
+from tests.conftest import ROOT, migrate
 from tests.e2e.conftest import streamlit_server
 from tests.e2e.test_reporting_browser import no_exception, settled, sign_in
+
+LAI_CHAU = ROOT / "seed_data" / "reorganize" / "lai-chau-2025-xa-phuong.csv"
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +69,38 @@ def test_body_page_of_a_merged_body(merged_url, browser, shots, tmp_path):
         page.wait_for_timeout(1500)
         page.screenshot(path=str(shots / "reorganize-predecessor-HMT.png"), full_page=True)
         page.close()
+
+
+def test_upload_the_body_list_preview_then_apply(tmp_path, browser, shots):
+    url_db = f"sqlite:///{tmp_path / 'upload.db'}"
+    migrate(url_db)
+    engine = build_engine(url_db)
+    with session_scope(engine) as s:
+        demo.seed_demo(s, actor=SYSTEM, password="laichau2021")
+
+    def communes() -> int:
+        with session_scope(engine) as s:
+            return len(s.exec(select(Organization).where(Organization.kind == "commune")).all())
+
+    with streamlit_server(url_db, tmp_path) as url:
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        sign_in(page, url, "vanphong")
+        settled(page)
+        page.goto(f"{url}/quan-tri")
+        settled(page)
+        page.get_by_role("tab", name="Tổ chức lại").click()
+        page.locator("input[type=file][accept*='.csv']").set_input_files(str(LAI_CHAU))
+        settled(page)
+        no_exception(page)
+        preview = page.get_by_text("Nếu xác nhận: thêm 38 đơn vị")
+        expect(preview).to_be_visible(timeout=30_000)
+        assert communes() == 0  # the preview wrote nothing
+        preview.scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "reorganize-file-preview.png"))
+        page.get_by_role("button", name="Xác nhận tổ chức lại").last.click()
+        settled(page)
+        no_exception(page)
+        expect(page.get_by_text("Đã áp dụng danh sách đơn vị: thêm 38")).to_be_visible()
+        assert communes() == 38
+        page.close()
+    engine.dispose()
