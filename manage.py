@@ -10,6 +10,8 @@ python manage.py unlock NAME        lift an account's sign-in wait (--address IP
 python manage.py stats --json       counts of what the database holds
 python manage.py import-directive FILE [--dry-run] [--json]
                                     read a directive (.txt, .docx, .pdf; - for stdin) and save it
+python manage.py reorganize merge|split|rename ...
+                                    bodies change from a day (--dry-run shows what would move)
 python manage.py backup FILE        a consistent copy of the SQLite database
 python manage.py restore FILE       replace the database with a verified backup
 """
@@ -220,6 +222,126 @@ def _print_summary(parsed: "ParsedDirective", bodies: "list[BodyRef]") -> None:
     )
 
 
+def cmd_reorganize(args: argparse.Namespace) -> int:
+    """merge, split or rename bodies from a day, in one transaction (rolled back on --dry-run,
+    which prints the same numbers)."""
+    from sqlmodel import Session
+
+    from models import get_engine
+    from services.admin import reorganize
+    from services.core.actor import SYSTEM
+    from services.core.errors import InvalidInput
+    from services.core.periods import parse_day
+
+    if args.operation == "apply":
+        return _apply_body_file(args)
+    on = parse_day(args.on)
+
+    def codes(text: str) -> list[str]:
+        return [c for c in (text or "").split(",") if c.strip()]
+
+    plan: dict[str, str] = {}
+    if args.operation == "split" and args.plan:
+        path = Path(args.plan)
+        if not path.is_file():
+            raise InvalidInput("err.reorg_plan_file", path=args.plan, line=0)
+        plan = reorganize.read_plan(path.read_bytes(), name=args.plan)
+    with Session(get_engine(), expire_on_commit=False) as session:
+        try:
+            if args.operation == "merge":
+                outcome = reorganize.merge(
+                    session,
+                    actor=SYSTEM,
+                    sources=codes(args.sources),
+                    into=(args.new_code or args.into) if args.new_name else args.into,
+                    on=on,
+                    new_name=args.new_name,
+                    new_kind=args.kind,
+                    accounts=args.accounts,
+                )
+            elif args.operation == "split":
+                outcome = reorganize.split(
+                    session,
+                    actor=SYSTEM,
+                    source=args.source,
+                    into=codes(args.into),
+                    on=on,
+                    plan=plan,
+                    accounts=args.accounts,
+                    accounts_to=args.accounts_to,
+                )
+            else:
+                outcome = reorganize.rename(
+                    session, actor=SYSTEM, code=args.code, name=args.name, on=on
+                )
+            if args.dry_run:
+                session.rollback()
+            else:
+                session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+    say = _say_err if args.json else _say
+    if args.json:
+        print(json.dumps(outcome.as_json(), ensure_ascii=False))
+    else:
+        say(
+            "cli.reorg_done",
+            kind=t(f"succession.{outcome.kind}", _lang()),
+            day=on.strftime("%d/%m/%Y"),
+            moved=outcome.moved_assignments,
+            merged=outcome.merged_assignments,
+            closed=", ".join(outcome.closed_bodies) or "-",
+            moved_accounts=len(outcome.accounts["moved"]),
+            stopped_accounts=len(outcome.accounts["deactivated"]),
+        )
+    if args.dry_run:
+        say("cli.reorg_dry_run")
+    return 0
+
+
+def _apply_body_file(args: argparse.Namespace) -> int:
+    """manage.py reorganize apply FILE: the body list from a file, in one transaction."""
+    from sqlmodel import Session
+
+    from models import get_engine
+    from services.admin import body_file
+    from services.core.actor import SYSTEM
+    from services.core.errors import InvalidInput
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise InvalidInput("err.import_file_missing", path=args.file)
+    lines = body_file.read_body_file(path.read_bytes(), name=args.file)
+    with Session(get_engine(), expire_on_commit=False) as session:
+        try:
+            outcome = body_file.apply_body_file(session, actor=SYSTEM, lines=lines)
+            if args.dry_run:
+                session.rollback()
+            else:
+                session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+    summary = outcome.as_json()
+    say = _say_err if args.json else _say
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        say(
+            "cli.body_file_done",
+            created=len(summary["created"]),
+            renamed=len(summary["renamed"]),
+            unchanged=summary["unchanged"],
+            moved=summary["moved_assignments"],
+            merged=summary["merged_assignments"],
+            closed=", ".join(summary["closed_bodies"]) or "-",
+        )
+    if args.dry_run:
+        say("cli.reorg_dry_run")
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from services.admin import backup
     from services.core.actor import SYSTEM
@@ -337,6 +459,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="parse and show, save nothing")
     p.add_argument("--json", action="store_true", help="print the parsed directive as JSON")
     p.set_defaults(func=cmd_import_directive)
+    p = sub.add_parser("reorganize", help="merge, split or rename bodies from a day")
+    ops = p.add_subparsers(dest="operation", required=True)
+
+    def common(q: argparse.ArgumentParser) -> None:
+        q.add_argument("--on", required=True, help="the effective date, dd/mm/yyyy")
+        q.add_argument("--dry-run", action="store_true", help="show what would move, write nothing")
+        q.add_argument("--json", action="store_true", help="print what moved as JSON")
+        q.set_defaults(func=cmd_reorganize)
+
+    q = ops.add_parser("merge", help="SRC1,SRC2,... end; DEST takes over")
+    q.add_argument("sources", help="codes of the bodies merged, comma-separated")
+    q.add_argument("--into", required=True, help="the successor's code (existing, or new)")
+    q.add_argument("--new-name", help="the new successor's name (makes a new body)")
+    q.add_argument("--new-code", help="the new successor's code (default: --into)")
+    q.add_argument("--kind", help="the new successor's kind (default: the first source's)")
+    q.add_argument("--accounts", default="move", choices=["move", "deactivate"])
+    common(q)
+    q = ops.add_parser("split", help="SRC ends; its open work goes to A,B,... by a plan")
+    q.add_argument("source", help="the code of the body split")
+    q.add_argument("--into", required=True, help="the successors' codes, comma-separated")
+    q.add_argument("--plan", help="CSV: task label, successor code (one line per open task)")
+    q.add_argument("--accounts", default="move", choices=["move", "deactivate"])
+    q.add_argument("--accounts-to", help="the successor that takes the accounts (default: first)")
+    common(q)
+    q = ops.add_parser("rename", help="a body's new name from a day (the old kept for before)")
+    q.add_argument("code")
+    q.add_argument("--name", required=True)
+    common(q)
+    q = ops.add_parser("apply", help="the body list from a CSV file, in one transaction")
+    q.add_argument("file", help="CSV: code,name,kind,predecessors,effective_on[,source]")
+    q.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    q.add_argument("--json", action="store_true", help="print what changed as JSON")
+    q.set_defaults(func=cmd_reorganize)
     p = sub.add_parser("backup", help="a consistent copy of the SQLite database")
     p.add_argument("file", help="where to write the copy")
     p.set_defaults(func=cmd_backup)

@@ -51,7 +51,7 @@ def _table(rows: list[dict], name: str, height: int | None = None) -> None:
     )
 
 
-def _bodies() -> tuple[dict[str, str], list[str], Callable[[str | None], str]]:
+def bodies() -> tuple[dict[str, str], list[str], Callable[[str | None], str]]:
     """The bodies' names by code, the active ones' codes, and "CODE — name" for a picker."""
     rows = loaders.admin_bodies()
     names = {b.code: b.name for b in rows}
@@ -66,7 +66,7 @@ def _bodies() -> tuple[dict[str, str], list[str], Callable[[str | None], str]]:
 def bodies_tab(actor: Actor) -> None:
     """The bodies: the list, one to add, one to rename, stop or resume."""
     body_rows = loaders.admin_bodies()
-    body_names, _, body_label = _bodies()
+    body_names, _, body_label = bodies()
     _table(
         [
             {
@@ -127,7 +127,7 @@ def bodies_tab(actor: Actor) -> None:
 
 def accounts_tab(actor: Actor) -> None:
     """The accounts: the list, one to add, one to edit or reset; the sign-in waits."""
-    _, active_codes, body_label = _bodies()
+    _, active_codes, body_label = bodies()
     user_rows = loaders.accounts()
     _table(
         [
@@ -276,7 +276,7 @@ def accounts_tab(actor: Actor) -> None:
 
 def directives_tab(actor: Actor) -> None:
     """A directive's facts and its tasks, each task's bodies; a task to add."""
-    _, active_codes, body_label = _bodies()
+    _, active_codes, body_label = bodies()
     directives = loaders.directives()
     if not directives:
         st.info(t("adm.no_directive"))

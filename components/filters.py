@@ -28,6 +28,12 @@ def sidebar_filters(*, with_kind: bool = True) -> Filters | None:
     )
     if st.session_state.get("f_period") not in periods:
         st.session_state["f_period"] = current
+    # a link may name a period (the Đơn vị page's link to a predecessor's history): taken once,
+    # so that choosing another period afterwards is not undone on the next run
+    linked = (st.query_params.get("period") or "").strip()
+    if linked in periods and st.session_state.get("f_period_link") != linked:
+        st.session_state["f_period"] = linked
+        st.session_state["f_period_link"] = linked
     period = side.selectbox(t("f.period"), periods, key="f_period")
     areas = [None] + [a.value for a in ReformArea]
     area = side.selectbox(
@@ -38,7 +44,10 @@ def sidebar_filters(*, with_kind: bool = True) -> Filters | None:
     )
     kind = None
     if with_kind:
-        kinds = [None, OrgKind.PROVINCIAL.value, OrgKind.DISTRICT.value]
+        kinds = [
+            None,
+            *(options.get("kinds") or [OrgKind.PROVINCIAL.value, OrgKind.DISTRICT.value]),
+        ]
         kind = side.selectbox(
             t("f.kind"),
             kinds,

@@ -39,7 +39,16 @@ TTL = 60
 F = TypeVar("F", bound=Callable[..., Any])
 
 # What the read side is built from: a change to any of these can move a figure on a screen.
-DIRECTIVE = ("directive", "section", "task", "organization")
+# (a body's former names and successions decide which body a view shows: services.read.succession)
+DIRECTIVE = (
+    "directive",
+    "section",
+    "task",
+    "organization",
+    "organization_name",
+    "succession",
+    "assignment_link",
+)
 PROGRESS = (*DIRECTIVE, "assignment", "progressreport", "direction", "reportingperiod")
 TARGETS = (*DIRECTIVE, "target", "measurement", "reportingperiod")
 EVERYTHING_SHOWN = (*PROGRESS, "target", "measurement", "app_setting")
@@ -90,6 +99,7 @@ def filter_options() -> dict:
             ],
             "periods": [p.code for p in periods.list_periods(s)],
             "current": current.code if current else None,
+            "kinds": body_list.kinds_in_use(s),
         }
 
 
@@ -254,7 +264,11 @@ def _build_overview_view(f: Filters, lang: str, today: date) -> dict:
     areas = [(g.key, catalogue.t(f"area.{g.key}", lang), g.by_timeliness) for g in data.areas]
     return {
         "data": data,
-        "scorecard": _arrow(tables.scorecard(data.scorecard, lang)),
+        "scorecard": _arrow(tables.scorecard(data.scorecard, lang, data.notes)),
+        "scorecard_by_kind": [
+            (kind, _arrow(frame))
+            for kind, frame in tables.scorecard_by_kind(data.scorecard, lang, data.notes)
+        ],
         "targets": _arrow(tables.target_list(data.targets, lang)),
         "overdue": _arrow(tables.overdue(data.overdue, lang)),
         "stuck": _arrow(tables.stuck(data.stuck, lang)),

@@ -15,6 +15,7 @@ from typing import TypeVar
 import streamlit as st
 from sqlmodel import Session
 
+from components.read import session as read_session
 from components.ui import error, flash, reset_form, t
 from models import session_scope
 from services.core.errors import DomainError
@@ -50,3 +51,18 @@ def write(
         then(result)
     flash(slot, message)
     st.rerun()
+
+
+def preview(action: Callable[[Session], T]) -> T | None:
+    """What `action` would do, from running it in a unit of work that is then rolled back: the
+    same numbers the real write will have, nothing written. On a refusal: its sentence shown,
+    and None."""
+    try:
+        with read_session() as s:
+            try:
+                return action(s)
+            finally:
+                s.rollback()
+    except DomainError as err:
+        error(err)
+        return None

@@ -11,6 +11,12 @@ class OrgKind(StrEnum):
     EXTERNAL = "external"
 
 
+class SuccessionKind(StrEnum):
+    MERGE = "merge"  # sáp nhập / hợp nhất
+    SPLIT = "split"  # chia tách
+    RENAME = "rename"  # đổi tên
+
+
 class Role(StrEnum):
     LEADER = "leader"
     SECRETARIAT = "secretariat"

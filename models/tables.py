@@ -26,6 +26,50 @@ class Organization(SQLModel, table=True):
     active: bool = True
     sort_order: int = 0
     note: str = Field(default="", max_length=500)
+    # Reorganisation (services/admin/reorganize.py): the first day the body existed (None: from
+    # the start of the records) and the first day it no longer does (None: still exists).
+    started_on: date | None = None
+    ended_on: date | None = None
+
+
+class Succession(SQLModel, table=True):
+    """One body taking over from another on a day (merge, split). Append-only history."""
+
+    __table_args__ = (UniqueConstraint("predecessor_id", "successor_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    predecessor_id: int = Field(foreign_key="organization.id", index=True)
+    successor_id: int = Field(foreign_key="organization.id", index=True)
+    kind: str = Field(max_length=10)  # SuccessionKind
+    effective_on: date
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class OrganizationName(SQLModel, table=True):
+    """A name a body had before it was renamed: shown for days before `valid_until`."""
+
+    __tablename__ = "organization_name"
+
+    id: int | None = Field(default=None, primary_key=True)
+    organization_id: int = Field(foreign_key="organization.id", index=True)
+    name: str = Field(max_length=200)
+    valid_from: date | None = None
+    valid_until: date  # the first day of the next name
+
+
+class AssignmentLink(SQLModel, table=True):
+    """A predecessor's open assignment taken over by a successor's on a day: `move` when the
+    successor's assignment was made for it (it carries the predecessor's state), `merge` when
+    the successor already had the task (the two become one, both histories shown)."""
+
+    __tablename__ = "assignment_link"
+    __table_args__ = (UniqueConstraint("from_assignment_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    from_assignment_id: int = Field(foreign_key="assignment.id")
+    to_assignment_id: int = Field(foreign_key="assignment.id", index=True)
+    kind: str = Field(max_length=10)  # "move" or "merge"
+    effective_on: date
 
 
 class Directive(SQLModel, table=True):
@@ -86,6 +130,11 @@ class Assignment(SQLModel, table=True):
     last_period: str | None = Field(default=None, max_length=10)  # e.g. 2022-Q1
     last_reported_at: datetime | None = None
     version: int = 0  # optimistic locking: each accepted report adds one
+    # Reorganisation: the first day this body holds the assignment (None: from the start) and
+    # the first day it no longer does (None: still holds it). Views as of a day read only the
+    # assignments held that day, so history keeps the structure it had.
+    held_from: date | None = None
+    held_until: date | None = None
 
 
 class ProgressReport(SQLModel, table=True):

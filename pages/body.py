@@ -1,6 +1,8 @@
 """Đơn vị: one body's assignments, timeliness, targets and reports, and its rank among peers.
 ?org=CODE opens a body directly."""
 
+from datetime import date
+
 import streamlit as st
 
 from components import loaders
@@ -8,6 +10,7 @@ from components.filters import sidebar_filters
 from components.page import bad_link, go, guard, link_value, start
 from components.ui import fmt_date, fmt_datetime, lang, plain, t
 from render import tables
+from services.core import periods
 
 guard("body")
 start("page.body")
@@ -25,17 +28,43 @@ if wanted and wanted not in names:
 default = wanted if wanted in names else (codes[0] if codes else None)
 if default is None:
     st.stop()
-code = st.selectbox(
-    t("col.body"), codes, index=codes.index(default), format_func=lambda c: f"{names[c]} ({c})"
-)
+if st.session_state.get("body_org") not in codes:
+    st.session_state["body_org"] = default
+# a link to another body (a successor's link to its predecessor) wins once over the choice kept
+# from the last run of this page, so that following it opens that body
+if wanted in names and st.session_state.get("body_org_link") != wanted:
+    st.session_state["body_org"] = wanted
+    st.session_state["body_org_link"] = wanted
+code = st.selectbox(t("col.body"), codes, key="body_org", format_func=lambda c: f"{names[c]} ({c})")
 if code != wanted:
     st.query_params["org"] = code
 data = loaders.body_detail(f, code)
 if data is None:
     st.stop()
 org = data.organization
-if not org.active:
+
+
+def history_link(code: str, name: str, before: date) -> None:
+    """A link to another body's page at the last period before `before` (its history)."""
+    earlier = [p for p in loaders.filter_options()["periods"] if periods.bounds(p)[1] < before]
+    params = {"org": code, **({"period": earlier[-1]} if earlier else {})}
+    st.page_link("pages/body.py", label=plain(f"{name} ({code})"), query_params=params)
+
+
+if data.successors:  # closed: its work passed on (its history stays here)
+    st.info(t("reorg.ended_into", day=fmt_date(data.successors[0].effective_on)))
+    for link in data.successors:
+        st.page_link(
+            "pages/body.py",
+            label=plain(f"{link.name} ({link.code})"),
+            query_params={"org": link.code},
+        )
+elif not org.active:
     st.info(t("body.inactive"))
+if data.predecessors:  # a successor: the history of the bodies it took over
+    st.caption(t("reorg.predecessors", day=fmt_date(data.predecessors[-1].effective_on)))
+    for link in data.predecessors:
+        history_link(link.code, link.name, link.effective_on)
 score = data.score
 if score:
     st.markdown(

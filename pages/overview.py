@@ -117,7 +117,9 @@ elif shown == "areas":
 elif shown == "trend":
     periods = tuple(loaders.filter_options()["periods"])
     st.vega_lite_chart(loaders.trend_chart(f, periods, lang()), width="stretch")
-elif shown == "scorecard":
-    st.dataframe(
-        score, column_order=tables.visible(score), column_config=dot_column(), hide_index=True
-    )
+elif shown == "scorecard":  # ranked within each kind of body: a ward is not a department
+    for kind, frame in view["scorecard_by_kind"]:
+        st.markdown(f"**{t(f'kind.{kind}')}**")
+        st.dataframe(
+            frame, column_order=tables.visible(frame), column_config=dot_column(), hide_index=True
+        )

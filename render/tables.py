@@ -1,6 +1,8 @@
 """DataFrames for st.dataframe, built from the services' plain rows, in the user's language.
 Pure (no Streamlit), so the cached loaders can build them once per filter and language."""
 
+from dataclasses import replace
+
 import pandas as pd
 import pyarrow as pa
 
@@ -56,25 +58,54 @@ DOT = {
 DOT_COLUMN = "●"
 
 
-def scorecard(scores: list, lang: str = "vi") -> pd.DataFrame:
+def succession_note(note, lang: str = "vi") -> str:
+    """ "gồm Huyện A, Huyện B (sáp nhập từ 01/03/2025)": what a successor took over."""
+    key = "reorg.note_split" if note.kind == "split" else "reorg.note_merged"
+    return text(key, lang, names=", ".join(note.names), day=fmt_date(note.effective_on))
+
+
+def scorecard(scores: list, lang: str = "vi", notes: dict | None = None) -> pd.DataFrame:
+    """The body ranking; with `notes` (successor id -> what it took over by the as-of day), a
+    column that says so for each successor."""
     t = _in(lang)
-    return pd.DataFrame(
-        [
-            {
-                "code": s.code,
-                DOT_COLUMN: DOT[s.health],
-                t("col.rank"): s.rank,
-                t("col.health"): t(f"health.{s.health}"),
-                t("col.body"): s.name,
-                t("col.overdue"): s.overdue,
-                t("col.mean_percent"): round(s.mean_percent, 1),
-                t("col.not_reported"): s.not_reported,
-                t("col.stuck"): s.stuck,
-                t("col.done"): f"{s.done}/{s.assignments}",
-            }
-            for s in scores
-        ]
-    )
+    rows = []
+    for s in scores:
+        row = {
+            "code": s.code,
+            DOT_COLUMN: DOT[s.health],
+            t("col.rank"): s.rank,
+            t("col.health"): t(f"health.{s.health}"),
+            t("col.body"): s.name,
+            t("col.overdue"): s.overdue,
+            t("col.mean_percent"): round(s.mean_percent, 1),
+            t("col.not_reported"): s.not_reported,
+            t("col.stuck"): s.stuck,
+            t("col.done"): f"{s.done}/{s.assignments}",
+        }
+        if notes:
+            note = notes.get(s.organization_id)
+            row[t("reorg.col_note")] = succession_note(note, lang) if note else ""
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+KIND_ORDER = ("provincial", "commune", "special_zone", "district", "external")
+
+
+def scorecard_by_kind(
+    scores: list, lang: str = "vi", notes: dict | None = None
+) -> list[tuple[str, pd.DataFrame]]:
+    """The ranking split by kind of body (sở, ban, ngành; xã, phường; đặc khu; huyện), each
+    ranked among its own kind, in the same order of badness."""
+    out = []
+    for kind in sorted({s.kind for s in scores}, key=lambda k: (_kind_place(k), k)):
+        mine = [replace(s, rank=i) for i, s in enumerate((s for s in scores if s.kind == kind), 1)]
+        out.append((kind, scorecard(mine, lang, notes)))
+    return out
+
+
+def _kind_place(kind: str) -> int:
+    return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
 
 
 def target_list(statuses: list, lang: str = "vi") -> pd.DataFrame:

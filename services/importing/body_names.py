@@ -83,6 +83,15 @@ _ALL_DISTRICT = [
     fold("UBND các huyện"),
     fold("cấp huyện"),
 ]
+# The local tier from 1 July 2025 (two-tier local government): communes and wards.
+_ALL_COMMUNE = [
+    fold("UBND các xã, phường"),
+    fold("các xã, phường"),
+    fold("cấp xã"),
+]
+_ALL_SPECIAL_ZONE = [
+    fold("đặc khu"),
+]
 
 
 class BodyMatcher:
@@ -121,13 +130,18 @@ class BodyMatcher:
 
     def addressed_by(self, heading: str) -> list[str]:
         """The bodies a heading addresses: the ones it names, plus every active provincial
-        body for "các sở, ban, ngành" and every district for "các huyện, thành phố"."""
+        body for "các sở, ban, ngành", every district for "các huyện, thành phố", every
+        commune and ward for "UBND các xã, phường" or "cấp xã" (and special zones for "đặc khu")."""
         folded = fold(heading)
         kinds: set[str] = set()
         if any(p in folded for p in _ALL_PROVINCIAL):
             kinds.add(OrgKind.PROVINCIAL)
         if any(p in folded for p in _ALL_DISTRICT):
             kinds.add(OrgKind.DISTRICT)
+        if any(p in folded for p in _ALL_COMMUNE):
+            kinds.add(OrgKind.COMMUNE)
+        if any(p in folded for p in _ALL_SPECIAL_ZONE):
+            kinds.add(OrgKind.SPECIAL_ZONE)
         named = set(self.named_in(heading))
         return [b.code for b in self.bodies if b.code in named or b.kind in kinds]
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from models import Organization
+from models import Organization, OrgKind
 
 
 @dataclass(frozen=True)
@@ -26,3 +26,19 @@ def list_bodies(session: Session) -> list[BodyRef]:
         )
     )
     return [BodyRef(o.code, o.name, o.kind, o.active, o.sort_order) for o in rows]
+
+
+KIND_ORDER = (
+    OrgKind.PROVINCIAL,
+    OrgKind.COMMUNE,
+    OrgKind.SPECIAL_ZONE,
+    OrgKind.DISTRICT,
+    OrgKind.EXTERNAL,
+)
+
+
+def kinds_in_use(session: Session) -> list[str]:
+    """The kinds of the bodies the directives address (outside partners aside), in the order
+    a filter lists them: the province's own, then communes and wards, special zones, districts."""
+    found = set(session.exec(select(Organization.kind).distinct()).all())
+    return [k.value for k in KIND_ORDER if k.value in found and k != OrgKind.EXTERNAL]

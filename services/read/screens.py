@@ -1,7 +1,7 @@
 """What each leadership screen shows, composed from the read model, the roll-ups and the
 target rules: one call per screen, plain data out."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TypedDict
 
@@ -12,7 +12,7 @@ from services.core import clock
 from services.core.errors import InvalidInput
 from services.core.labels import parse_task_label
 from services.core.timeliness import completion_day, timeliness
-from services.read import outline, rollup, snapshot, targets
+from services.read import outline, rollup, snapshot, succession, targets
 from services.read.snapshot import AssignmentState, Filters
 
 
@@ -28,6 +28,8 @@ class OverviewData:
     stuck: list[AssignmentState]
     proposals: list[snapshot.PendingProposal]
     targets: list[targets.TargetStatus]
+    # successor id -> the bodies it took over by the as-of day ("gồm …, sáp nhập từ …")
+    notes: dict[int, succession.Note] = field(default_factory=dict)
 
 
 def leadership_overview(session: Session, f: Filters, *, today: date | None = None) -> OverviewData:
@@ -52,6 +54,7 @@ def leadership_overview(session: Session, f: Filters, *, today: date | None = No
         stuck=rollup.stuck(snap.rows),
         proposals=proposals,
         targets=targets.statuses(session, f, today=today),
+        notes=succession.notes_on(session, snap.as_of),
     )
 
 
@@ -68,6 +71,7 @@ def trend(
     one pass over the directive's reports in time order, not one query per period."""
     rows = snapshot.snapshot(session, f, today=today).rows
     reports = snapshot.report_stream(session, f, today=today)
+    moves = succession.moved_from(session)  # a moved assignment carries its predecessor's state
     # assignment -> (status, percent, period, first done at)
     state: dict[int, tuple[str, int, str | None, datetime | None]] = {}
     position = 0
@@ -85,9 +89,15 @@ def trend(
             position += 1
         percents, overdue = [], 0
         for r in rows:
-            status, percent, period, done_at = state.get(
-                r.assignment_id, ("not_started", 0, None, None)
+            found = next(
+                (
+                    state[a]
+                    for a in (r.assignment_id, *_chain(moves, r.assignment_id))
+                    if a in state
+                ),
+                ("not_started", 0, None, None),
             )
+            status, percent, period, done_at = found
             completed = completion_day(done_at, period) if status == "done" and done_at else None
             tl = timeliness(
                 cadence=r.cadence,
@@ -102,6 +112,14 @@ def trend(
             overdue += tl == Timeliness.OVERDUE
         mean = sum(percents) / len(percents) if percents else 0.0
         out.append({"period": code, "mean_percent": round(mean, 1), "overdue": overdue})
+    return out
+
+
+def _chain(moves: dict[int, int], assignment_id: int) -> list[int]:
+    """The predecessors' assignments an assignment was moved from, nearest first."""
+    out: list[int] = []
+    while (assignment_id := moves.get(assignment_id, 0)) and assignment_id not in out:
+        out.append(assignment_id)
     return out
 
 
@@ -132,6 +150,8 @@ class BodyData:
     peers: int
     targets: list[tuple[targets.TargetStatus, targets.Verdict]]
     reports: list[tuple[str, ProgressReport]]
+    predecessors: list[succession.Link] = field(default_factory=list)  # whose work it took over
+    successors: list[succession.Link] = field(default_factory=list)  # who took over its work
 
 
 def body_detail(
@@ -171,6 +191,8 @@ def body_detail(
         peers=len(peers),
         targets=mine,
         reports=[(labels[r.assignment_id], r) for r in recent],
+        predecessors=succession.predecessors(session, int(org.id or 0)),
+        successors=succession.successors(session, int(org.id or 0)),
     )
 
 

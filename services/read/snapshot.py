@@ -30,6 +30,7 @@ from services.core import clock, periods
 from services.core.labels import task_label
 from services.core.query import select_columns
 from services.core.timeliness import completion_day, timeliness
+from services.read import succession
 
 
 class _Narrowable(Protocol):
@@ -135,8 +136,12 @@ def _is_live(session: Session, period: str) -> bool:
     return current is None or period >= current.code
 
 
-def _scope(query: _Query, f: Filters) -> _Query:
+def _scope(query: _Query, f: Filters, day: date | None = None) -> _Query:
+    """The filters' conditions; with `day`, only the assignments their body held that day
+    (the structure of that day: services.read.succession)."""
     query = query.where(Section.directive_id == f.directive_id)
+    if day is not None:
+        query = query.where(succession.held_on(day))
     if f.area:
         query = query.where(Task.area == f.area)
     if f.org_kind:
@@ -181,12 +186,19 @@ def snapshot(
         col(Assignment.last_reported_at),
     )
     joined = query.select_from(Assignment)
-    history = None if live else _history_states(session, clock.end_of_day(as_of), f.directive_id)
+    history = None
+    if not live:
+        history = succession.carry_moves(
+            _history_states(session, clock.end_of_day(as_of), f.directive_id),
+            succession.moved_from(session),
+        )
+    former_names = succession.names_on(session, as_of)
     query = _scope(
         joined.join(Task, col(Task.id) == col(Assignment.task_id))
         .join(Section, col(Section.id) == col(Task.section_id))
         .join(Organization, col(Organization.id) == col(Assignment.organization_id)),
         f,
+        as_of,
     ).order_by(col(Section.ordinal), col(Task.ordinal), col(Organization.sort_order))
     snap = Snapshot(filters=f, as_of=as_of, live=live)
     for row in session.exec(query):
@@ -231,7 +243,7 @@ def snapshot(
                 cadence=cadence,
                 organization_id=org_id,
                 organization_code=code,
-                organization_name=name,
+                organization_name=former_names.get(org_id, name),
                 organization_kind=kind,
                 role=role,
                 status=status,
@@ -317,7 +329,8 @@ def report_stream(
 ) -> list[tuple[int, datetime, str, int, str]]:
     """(assignment id, created at, status, percent, period) of every report in scope by the
     as-of day, oldest first: one query, for folds over time such as the trend."""
-    cutoff = clock.end_of_day(filters_as_of(f, today))
+    day = filters_as_of(f, today)
+    cutoff = clock.end_of_day(day)
     query = _scope(
         select_columns(
             col(ProgressReport.assignment_id),
@@ -389,7 +402,8 @@ def waiting_proposals(
 
 def bodies_reported(session: Session, f: Filters, *, today: date | None = None) -> set[int]:
     """Ids of the bodies in scope that sent at least one report for the as-of period."""
-    cutoff = clock.end_of_day(filters_as_of(f, today))
+    day = filters_as_of(f, today)
+    cutoff = clock.end_of_day(day)
     # From the directive's assignments to their reports (an index lookup each), never from
     # every report of the period across all directives.
     reported = (
@@ -410,6 +424,7 @@ def bodies_reported(session: Session, f: Filters, *, today: date | None = None) 
         .join(Organization, col(Organization.id) == col(Assignment.organization_id))
         .where(reported),
         f,
+        day,
     )
     return {org_id for org_id in session.exec(query) if org_id is not None}
 

@@ -140,6 +140,16 @@ def statuses(session: Session, f: Filters, *, today: date | None = None) -> list
     if not targets:
         return []
     figures = _figures(session, [pk(t) for t, *_ in targets], cutoff, f)
+    # a body that had ceased to exist by the as-of day is judged no more (its figures stay
+    # with it for the periods before): services.admin.reorganize
+    ended = set(
+        session.exec(
+            select(Organization.code).where(
+                col(Organization.ended_on).is_not(None),
+                col(Organization.ended_on) <= filters_as_of(f, today),
+            )
+        ).all()
+    )
     out = []
     for target, sec, task_ord, owner in targets:
         period = judged_period(target.period_type, f.period)
@@ -160,7 +170,7 @@ def statuses(session: Session, f: Filters, *, today: date | None = None) -> list
                     period=period,
                 )
                 for code, by_period in mine.items()
-                if code is not None
+                if code is not None and code not in ended
             }
             verdict = _aggregate(bodies, period)
             value = None

@@ -54,6 +54,7 @@ def test_the_first_tab_alone_runs(reads):
         "Văn bản, nhiệm vụ",
         "Kỳ báo cáo",
         "Sao lưu",
+        "Tổ chức lại",
     ]
     assert "Thêm cơ quan, đơn vị" in bold(at)
     assert "Thêm tài khoản" not in bold(at)
