@@ -129,7 +129,8 @@ def apply_body_file(session: Session, *, actor: Actor, lines: list[BodyLine]) ->
             )
             outcome.renamed.append(ln.code)
         elif ln.predecessors:
-            assert ln.effective_on is not None
+            if ln.effective_on is None:  # refused above already; this tells the type checker
+                raise InvalidInput("err.body_file_no_day", line=ln.line, body=ln.code)
             outcome.operations.append(
                 reorganize.merge(
                     session,
