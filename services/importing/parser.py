@@ -32,7 +32,7 @@ from statistics import quantiles
 from models import Cadence, Direction, ReformArea, TargetKind
 from services.core import validation
 from services.core.labels import task_label
-from services.importing.body_names import BodyMatcher, fold
+from services.importing.body_names import BodyMatcher, loose_fold
 from services.read.bodies import BodyRef
 
 ProgressFn = Callable[[float], None]
@@ -232,9 +232,9 @@ def _kind_of(text: str) -> tuple[str, str] | None:
     words = text.split()
     for n in (3, 2):
         head = " ".join(words[:n])
-        if len(words) >= n and _is_caps(head) and fold(head).strip() in KINDS:
+        if len(words) >= n and _is_caps(head) and loose_fold(head).strip() in KINDS:
             rest = " ".join(words[n:]).strip(" :")
-            return KINDS[fold(head).strip()], rest
+            return KINDS[loose_fold(head).strip()], rest
     return None
 
 
@@ -602,7 +602,7 @@ _AIMS = re.compile(r"^ (muc dich|yeu cau|muc dich yeu cau|quan diem|can cu) ")
 
 
 def _looks_like_aims(node: Node | None) -> bool:
-    return node is not None and any(_AIMS.match(fold(n.heading)) for n in node.path())
+    return node is not None and any(_AIMS.match(loose_fold(n.heading)) for n in node.path())
 
 
 _LEAD_PREFIX = re.compile(
@@ -671,7 +671,7 @@ _AREA_WORDS: dict[str, list[str]] = {
 
 def guess_area(text: str) -> str:
     """The reform area whose words the task uses most (direction and management if none)."""
-    folded = fold(text)
+    folded = loose_fold(text)
     scores = {
         area: sum(folded.count(f" {w} ") for w in words) for area, words in _AREA_WORDS.items()
     }
@@ -735,13 +735,14 @@ def find_targets(text: str) -> list[tuple[str, str, float | None, str | None, st
                 kind = TargetKind.AT_LEAST
             found.append((clause, kind.value, value, None, "%"))
         elif m := _TREND.search(clause):
-            rank = fold(m["what"]).strip() in {"thu hang", "hang"}
-            higher = fold(m["verb"]).strip() in {"nang", "tang"}
+            rank = loose_fold(m["what"]).strip() in {"thu hang", "hang"}
+            higher = loose_fold(m["verb"]).strip() in {"nang", "tang"}
             if rank:
                 found.append((clause, TargetKind.RANK.value, None, Direction.LOWER.value, "hạng"))
             else:
                 direction = Direction.HIGHER if higher else Direction.LOWER
-                unit = "%" if "ty le" in fold(m["what"]) or "ti le" in fold(m["what"]) else ""
+                what = loose_fold(m["what"])
+                unit = "%" if "ty le" in what or "ti le" in what else ""
                 found.append(
                     (clause, TargetKind.BETTER_THAN_PREVIOUS.value, None, direction.value, unit)
                 )
@@ -807,7 +808,7 @@ def parse_text(
             cadence, due = guess_cadence(task_text)
             leads = [] if bodies_here else task_leads(task_text, matcher)
             partners = [
-                c for c in matcher.named_in(task_text) if c not in bodies_here and c not in leads
+                c for c in matcher.partners_in(task_text) if c not in bodies_here and c not in leads
             ]
             section.tasks.append(
                 ParsedTask(
