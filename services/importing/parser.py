@@ -25,7 +25,7 @@ task.
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from statistics import quantiles
 
@@ -33,6 +33,7 @@ from models import Cadence, Direction, ReformArea, TargetKind
 from services.core import validation
 from services.core.labels import task_label
 from services.importing.body_names import BodyMatcher, loose_fold
+from services.importing.deadlines import plan_year, read_timing
 from services.read.bodies import BodyRef
 
 ProgressFn = Callable[[float], None]
@@ -75,6 +76,7 @@ class ParsedTask:
     area: str = ReformArea.LEADERSHIP.value
     cadence: str = Cadence.CONTINUOUS.value
     due_date: date | None = None
+    recurrence: str = ""  # a periodic task's period: quarterly, half_yearly, monthly
 
 
 @dataclass
@@ -352,7 +354,16 @@ _ROMAN = re.compile(r"^(?P<n>[IVXL]{1,6})\s*[.)]\s*(?P<rest>.*)$")
 _DECIMAL = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)](?!\d)\s*(?P<rest>.*)$")
 _DECIMAL_NO_DOT = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?P<rest>.*)$")
 _LETTER = re.compile(r"^(?P<n>[a-zđ])\s*\)\s*(?P<rest>.*)$")
-_ARTICLE = re.compile(r"^(?P<n>Điều\s+\d{1,3})\s*[.:]\s*(?P<rest>.*)$")
+_ARTICLE = re.compile(r"^(?P<n>Điều\s+\d{1,3})(?P<p>\s*[.:])?\s*(?P<rest>.*)$")
+# "Phần I.", "PHẦN THỨ NHẤT", "Phần 2:"; "Mục 1.", "MỤC II" (not "Mục đích", "Mục tiêu")
+_PART = re.compile(
+    r"^(?P<w>Phần|PHẦN|Chương|CHƯƠNG)\s+(?P<n>[IVXL]{1,6}|\d{1,2}|(?:thứ|THỨ)\s+\w+)"
+    r"\s*(?:[.:\-–]\s*|\s+|$)(?P<rest>.*)$"
+)
+_CHAPTER = re.compile(
+    r"^(?P<w>Mục|MỤC)\s+(?P<n>[IVXL]{1,6}|\d{1,2})\s*(?:[.:\-–]\s*|\s+|$)(?P<rest>.*)$"
+)
+_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8}
 _BULLETS = {"-": "dash", "–": "dash", "—": "dash", "‐": "dash", "+": "plus"}
 _DOTS = "•●▪■◦○∙·*"
 _VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -375,9 +386,23 @@ class Marker:
     rest: str  # the text after the marker on the same line
 
 
+def _part_value(n: str) -> int | None:
+    if n[:1].isdigit():
+        return int(n)
+    if n.upper().startswith("THỨ"):
+        return _ORDINALS.get(loose_fold(n).split()[-1])
+    return _roman_value(n.upper())
+
+
 def _marker(text: str) -> Marker | None:
-    if m := _ARTICLE.match(text):
+    if (m := _ARTICLE.match(text)) and (m["p"] or not m["rest"] or m["rest"][0].isupper()):
         return Marker("article", m["n"] + ".", int(m["n"].split()[-1]), m["rest"])
+    for pattern, style in ((_PART, "part"), (_CHAPTER, "chapter")):
+        if (m := pattern.match(text)) and (value := _part_value(m["n"])) is not None:
+            rest = m["rest"].strip()
+            if rest[:1].islower():
+                continue  # "Phần 2 của ..." in a sentence
+            return Marker(style, f"{m['w']} {m['n']}", value, rest)
     if m := _ROMAN.match(text):
         value = _roman_value(m["n"])
         if value is not None and m["rest"][:1].isupper():
@@ -454,8 +479,24 @@ def _accept(marker: Marker, stack: list[tuple[Marker, Node]]) -> bool:
         if m.style == marker.style:
             if marker.style.startswith("dec") and marker.style != "dec1":
                 return marker.value == (m.value or 0) + 1 or marker.value == 1
+            if marker.style == "letter":  # "d), e)" without "đ)"; "e), g)" (no f in Vietnamese)
+                return 0 < marker.value - (m.value or 0) <= 2
             return marker.value == (m.value or 0) + 1
-    return marker.value == 1
+    # a fragment may start at any article of a decision
+    return marker.value == 1 or marker.style == "article"
+
+
+def _continues_heading(node: Node, line: Line) -> bool:
+    """A heading in capitals wrapped over lines ("II. NỘI DUNG" / "THỰC HIỆN"), or one that
+    stops at a comma or a joining word: the line carries the heading on."""
+    if node.marker is None or len(node.paragraphs) != 1:
+        return False
+    heading = join_parts(node.paragraphs[0])
+    if len(heading) > 200 or heading.endswith((".", ";", ":")):
+        return False
+    if _is_caps(heading) and _is_caps(line.text) and len(line.text) <= 120:
+        return True
+    return heading.endswith(",") and _is_caps(heading) == _is_caps(line.text)
 
 
 def parse_outline(
@@ -511,6 +552,10 @@ def parse_outline(
                 preamble[-1].append(line.text)
             prev = line
             continue
+        if _continues_heading(current, line):
+            current.paragraphs[0].append(line.text)  # "I. MỤC ĐÍCH," / "YÊU CẦU"
+            prev = line
+            continue
         new_paragraph = prev is not None and starts_paragraph(prev, line, layout)
         after_sentence = prev is not None and bool(re.search(r"[.;:!?]$", prev.text))
         if n > last_marker and (
@@ -561,6 +606,14 @@ def build_sections(root: Node) -> list[tuple[Node | None, list[tuple[Node | None
                     else:
                         section_for(child).append((None, text))
                 walk(child)
+            elif (
+                child.body
+                and _heading_like(child)
+                and child.marker is not None
+                and child.marker.value is not None
+            ):
+                # "3. Sở Giáo dục và Đào tạo" / its paragraph: a section with one task
+                section_for(child).append((None, join_parts(child.body)))
             elif child.parent is root or child.parent is None:
                 if child.body and _heading_like(child):
                     section_for(child).append((None, join_parts(child.body)))
@@ -598,27 +651,73 @@ def _context(node: Node | None) -> str:
     return " › ".join(f"{n.marker.label} {n.heading}" for n in node.path()[:-1] if n.marker)
 
 
-_AIMS = re.compile(r"^ (muc dich|yeu cau|muc dich yeu cau|quan diem|can cu) ")
+# The parts of a plan or decision that hold no work (folded, without marks): the heading is
+# one of these words alone ("MỤC ĐÍCH, YÊU CẦU", "Mục tiêu chung") or begins with a phrase.
+_AIM_WORDS = r"(?:muc dich|yeu cau|muc tieu|quan diem|can cu|chi tieu|pham vi|ly do)"
+_AIMS = re.compile(
+    rf"^ (?:{_AIM_WORDS}(?: (?:va|chung|cu the|phap ly|tong quat|chu yeu))*(?: |$))+$"
+    r"|^ (?:pham vi dieu chinh|doi tuong (?:ap dung|dieu chinh|va|duoc)|dieu khoan thi hanh"
+    r"|hieu luc thi hanh|ket qua (?:thuc hien|dat duoc|cong tac)|tinh hinh (?:thuc hien|trien khai)"
+    r"|danh gia (?:ket qua|tinh hinh)|can cu (?:phap ly|xay dung)|su can thiet) "
+)
+# sentences of a decision that enact, date or hand out the decision itself: no task
+_BOILERPLATE = re.compile(
+    r"^Ban hành kèm theo|(?:Quyết định|Chỉ thị|Kế hoạch|Quy định|Quy chế) (?:này )?có hiệu lực"
+    r"|(?:chịu|có) trách nhiệm (?:tổ chức )?thi hành|thay thế Quyết định số",
+    re.I,
+)
+
+
+# a heading that introduces work: "II. NHIỆM VỤ TRỌNG TÂM", "NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG"
+_TASKS_HEADING = re.compile(
+    r"^ (?:cac )?(?:nhiem vu|giai phap|noi dung|nhung viec can lam|cong viec|danh muc nhiem vu) "
+)
+
+
+def _under_tasks_heading(node: Node | None) -> bool:
+    return node is not None and any(
+        _TASKS_HEADING.match(loose_fold(n.heading)) for n in node.path()
+    )
 
 
 def _looks_like_aims(node: Node | None) -> bool:
-    return node is not None and any(_AIMS.match(loose_fold(n.heading)) for n in node.path())
+    return node is not None and any(
+        _AIMS.match(loose_fold(n.heading.rstrip(":"))) for n in node.path()
+    )
 
 
-_LEAD_PREFIX = re.compile(
-    r"^(?:Giao\s+)?(?P<who>.{3,160}?)\s+(?:chủ trì|phối hợp|thực hiện)\b", re.I
-)
 _LEAD_NAMED = re.compile(r"(?:Cơ quan|Đơn vị)\s+chủ trì\s*:\s*(?P<who>[^;.]+)", re.I)
+# what the subject of a task does: the bodies named before the first of these are its leads
+_LEAD_VERB = re.compile(
+    r"\b(?:chủ trì|phối hợp|thực hiện|tổ chức|tham mưu|hướng dẫn|chỉ đạo|có trách nhiệm|"
+    r"chịu trách nhiệm|triển khai|báo cáo|theo dõi|xây dựng|rà soát|kiểm tra|nghiên cứu|"
+    r"khẩn trương|tập trung|quán triệt|kịp thời|căn cứ|ban hành|trình|đôn đốc|đẩy mạnh|"
+    r"tăng cường|tiếp tục|bố trí|cập nhật)\b",
+    re.I,
+)
 
 
 def task_leads(text: str, matcher: BodyMatcher) -> list[str]:
-    """The bodies a task names as its own lead: "Sở Tư pháp chủ trì ...", "Cơ quan chủ trì:
-    Sở Nội vụ". Used only where the section's heading names none."""
-    for pattern in (_LEAD_NAMED, _LEAD_PREFIX):
-        if m := pattern.search(text):
-            found = matcher.named_in(m["who"])
-            if found:
-                return found
+    """The bodies a task names as its own lead: "Cơ quan chủ trì: Sở Nội vụ", "Giao Sở Tư
+    pháp chủ trì ...", "Giám đốc Sở Nội vụ tham mưu ...", "..., UBND các xã, phường kịp thời
+    báo cáo": the bodies (or a whole class) named before the first verb of a clause. Used only
+    where no heading above the task names its bodies."""
+    if m := _LEAD_NAMED.search(text):
+        found = matcher.addressed_by(m["who"])
+        if found:
+            return found
+    sentence = re.split(r"(?<=[.;:])\s", text, maxsplit=1)[0]
+    start = 0
+    for n, verb in enumerate(_LEAD_VERB.finditer(sentence)):
+        who = sentence[start : verb.start()]
+        if n > 0:
+            # after the first verb, only a new clause has a subject of its own: "Trong quá
+            # trình thực hiện, nếu có vướng mắc UBND các xã, phường kịp thời báo cáo"
+            who = who.split(",", 1)[1] if "," in who else ""
+        found = matcher.addressed_by(who) if who.strip() else []
+        if found:
+            return found
+        start = verb.end()
     return []
 
 
@@ -686,23 +785,9 @@ _BEFORE_DAY = re.compile(r"trước ngày (\d{1,2})/(\d{1,2})/(\d{4})", re.I)
 
 
 def guess_cadence(text: str) -> tuple[str, date | None]:
-    """Cadence and deadline from the text's timing cues: "Hằng năm" -> annual, "định kỳ" ->
-    periodic, "năm 2021" or "trước ngày 30/6/2022" -> a deadline; otherwise continuous work."""
-    due: date | None = None
-    if m := _BEFORE_DAY.search(text):
-        try:
-            due = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            due = None
-    elif m := _YEAR.search(text):
-        due = date(int(m.group(1)), 12, 31)
-    if _ANNUAL.search(text):
-        return Cadence.ANNUAL.value, due
-    if _PERIODIC.search(text):
-        return Cadence.PERIODIC.value, due
-    if due is not None:
-        return Cadence.ONCE.value, due
-    return Cadence.CONTINUOUS.value, None
+    """Cadence and deadline from the text's timing cues (see services.importing.deadlines)."""
+    cadence, due, _recurrence = read_timing(text)
+    return cadence, due
 
 
 _PERCENT = re.compile(
@@ -766,6 +851,15 @@ def read_signer(lines: list[Line]) -> str:
 # ----------------------------------------------------------------------------- the whole
 
 
+def _lead_in(preamble: list[str], matcher: BodyMatcher) -> list[str]:
+    """The bodies the sentence introducing the items addresses ("Chủ tịch UBND tỉnh yêu cầu
+    Giám đốc các sở ... và Chủ tịch UBND các cấp tập trung thực hiện các nội dung sau:")."""
+    if not preamble or not preamble[-1].rstrip().endswith(":"):
+        return []
+    sentence = re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", preamble[-1])[-1]
+    return matcher.addressed_by(sentence)
+
+
 def parse_text(
     text: str,
     bodies: list[BodyRef],
@@ -793,36 +887,59 @@ def parse_text(
         preamble=join_parts(preamble),
         original_text=normalise(text).strip(),
     )
-    for ordinal, (node, items) in enumerate(build_sections(root), start=1):
+    lead_in = _lead_in(preamble, matcher)
+    year = plan_year(head.title, head.issued_date)
+    pending: list[ParsedSection] = []
+    targets_of: dict[int, list[tuple[str, str, float | None, str | None, str]]] = {}
+    for node, items in build_sections(root):
         bodies_here = _inherited_bodies(node, matcher)
-        section = ParsedSection(
+        # under "NHIỆM VỤ", "GIẢI PHÁP", "NỘI DUNG" every item is work, its lead to be filled in
+        assigned = _under_tasks_heading(node)
+        # aims, purposes...; and the paragraphs of an enacting article ("Điều 1. Ban hành kèm
+        # theo Quyết định này Kế hoạch ...") that a copy without full stops ran into it
+        aims = _looks_like_aims(node) or bool(
+            node is not None and _BOILERPLATE.search(node.heading) and not assigned
+        )
+        work = ParsedSection(
             label=_section_label(node),
             heading=node.heading if node is not None else "",
             bodies=bodies_here,
             context=_context(node),
-            include=not _looks_like_aims(node),
+            include=not aims,
         )
-        heading_targets = find_targets(section.heading) if node is not None and node.parent else []
+        # items that assign no work: the decision's own enacting and closing sentences, and,
+        # where no heading names a body, items whose text names no lead either
+        context = replace(work, tasks=[], include=False)
+        heading_targets = find_targets(work.heading) if node is not None and node.parent else []
         for n, (_task_node, task_text) in enumerate(items, start=1):
-            label = task_label(ordinal, n)
-            cadence, due = guess_cadence(task_text)
+            cadence, due, recurrence = read_timing(task_text, year=year)
             leads = [] if bodies_here else task_leads(task_text, matcher)
+            if not bodies_here and not leads and not _BOILERPLATE.search(task_text):
+                leads = lead_in
             partners = [
                 c for c in matcher.partners_in(task_text) if c not in bodies_here and c not in leads
             ]
-            section.tasks.append(
-                ParsedTask(
-                    label=label,
-                    text=task_text,
-                    partners=partners,
-                    leads=leads,
-                    area=guess_area(task_text),
-                    cadence=cadence,
-                    due_date=due,
-                )
+            task = ParsedTask(
+                label="",
+                text=task_text,
+                partners=partners,
+                leads=leads,
+                area=guess_area(task_text),
+                cadence=cadence,
+                due_date=due,
+                recurrence=recurrence,
             )
-            found = find_targets(task_text) + (heading_targets if n == 1 else [])
-            for clause, kind, value, direction, unit in found:
+            no_work = _BOILERPLATE.search(task_text) or not (bodies_here or leads or assigned)
+            (context if no_work and not aims else work).tasks.append(task)
+            targets_of[id(task)] = find_targets(task_text) + (heading_targets if n == 1 else [])
+        if work.tasks or not context.tasks:
+            pending.append(work)
+        if context.tasks:
+            pending.append(context)
+    for ordinal, section in enumerate(pending, start=1):
+        for n, task in enumerate(section.tasks, start=1):
+            task.label = task_label(ordinal, n)
+            for clause, kind, value, direction, unit in targets_of.pop(id(task), []):
                 parsed.targets.append(
                     ProposedTarget(
                         text=clause,
@@ -830,7 +947,7 @@ def parse_text(
                         value=value,
                         direction=direction,
                         unit=unit,
-                        task_label=label,
+                        task_label=task.label,
                         period_type="year" if re.search(r"\bnăm\b", clause) else "quarter",
                     )
                 )
