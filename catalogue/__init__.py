@@ -9,7 +9,18 @@ errors and the pages all read it. English counts take their plural from the numb
 import re
 from typing import Any
 
-from catalogue import admin, auth, briefing, cli, common, errors, importing, overview, reporting
+from catalogue import (
+    admin,
+    auth,
+    briefing,
+    cli,
+    common,
+    errors,
+    import_tables,
+    importing,
+    overview,
+    reporting,
+)
 
 LANGUAGES = ("vi", "en")
 
@@ -36,6 +47,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     **reporting.TEXTS,
     **briefing.TEXTS,
     **importing.TEXTS,
+    **import_tables.TEXTS,
     **admin.TEXTS,
     **cli.TEXTS,
 }

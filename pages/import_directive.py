@@ -28,7 +28,7 @@ source_tab, paste_tab = st.tabs([t("imp.tab_file"), t("imp.tab_paste")])
 with source_tab:
     upload = st.file_uploader(
         t("imp.file"),
-        type=["txt", "docx", "pdf"],
+        type=["txt", "docx", "xlsx", "pdf"],
         key=f"imp_file_{generation}",
         help=t("imp.file_help", mb=MAX_BYTES // 1_000_000),
         max_upload_size=25,

@@ -266,6 +266,12 @@ class BodyMatcher:
             kinds |= {k for start, k in found if not named or start < named[0][0]}
         return [b.code for b in self.bodies if b.code in codes or b.kind in kinds]
 
+    def whole_classes(self, text: str) -> list[str]:
+        """Every body of a kind the text names as a whole ("Các sở, ban, ngành"; not "các sở,
+        ngành có liên quan"): a partner column's reading."""
+        kinds = self.classes_in(text, whole_only=True)
+        return [b.code for b in self.bodies if b.kind in kinds]
+
     def names(self, codes: Iterable[str]) -> list[str]:
         return [self.by_code[c].name for c in codes if c in self.by_code]
 

@@ -148,9 +148,11 @@ def read_timing(
     return Cadence.CONTINUOUS.value, None, ""
 
 
-def plan_year(title: str, issued: date | None) -> int | None:
+def plan_year(title: str, issued: date | None, opening: str = "") -> int | None:
     """The year a plan is for: "Kế hoạch cải cách hành chính năm 2026" -> 2026; else the year
-    it was issued."""
-    if m := re.search(r"\bnăm\s+((?:19|20)\d{2})\b(?!\s*[-–])", title or ""):
-        return int(m.group(1))
+    named in the document's opening lines ("PHỤ LỤC NHIỆM VỤ ... NĂM 2025" above a sheet's
+    table); else the year it was issued."""
+    for text in (title, opening):
+        if m := re.search(r"\bnăm\s+((?:19|20)\d{2})\b(?!\s*[-–])", text or "", re.I):
+            return int(m.group(1))
     return issued.year if issued else None

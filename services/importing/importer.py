@@ -62,7 +62,13 @@ MAX_TASKS = 1_000
 def parse_source(
     source: SourceText, bodies: list[BodyRef], *, on_progress: ProgressFn | None = None
 ) -> ParsedDirective:
-    parsed = parse_text(source.text, bodies, wrapped=source.wrapped, on_progress=on_progress)
+    parsed = parse_text(
+        source.text,
+        bodies,
+        wrapped=source.wrapped,
+        on_progress=on_progress,
+        tables=source.tables,
+    )
     _check_task_count(parsed.task_count)
     return parsed
 

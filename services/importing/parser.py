@@ -24,7 +24,7 @@ task.
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from statistics import quantiles
@@ -34,6 +34,7 @@ from services.core import validation
 from services.core.labels import task_label
 from services.importing.body_names import BodyMatcher, loose_fold
 from services.importing.deadlines import plan_year, read_timing
+from services.importing.tables import read_table
 from services.read.bodies import BodyRef
 
 ProgressFn = Callable[[float], None]
@@ -77,6 +78,7 @@ class ParsedTask:
     cadence: str = Cadence.CONTINUOUS.value
     due_date: date | None = None
     recurrence: str = ""  # a periodic task's period: quarterly, half_yearly, monthly
+    timing: str = ""  # the deadline as a table's column writes it ("Quý II/2025")
 
 
 @dataclass
@@ -215,6 +217,11 @@ _VN_DATE = re.compile(
     re.I,
 )
 _BLANK_DATE = re.compile(r"ngày\s+(?:\.+|…+)?\s*tháng\s+(?:\.+|…+)?\s*năm\s+\d{4}", re.I)
+_ATTACHED_TO = re.compile(
+    r"Kèm theo\s+(?P<kind>Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án)\s+số\s*:?\s*"
+    r"(?P<number>\d[^\s,;]*)",
+    re.I,
+)
 _TITLE_START = re.compile(r"^(V/v|Về\s+việc|Về|Ban\s+hành|Thực\s+hiện)\b", re.I)
 
 
@@ -296,6 +303,19 @@ def read_header(lines: list[Line], layout: Layout) -> Header:
         if _marker(lines[i].text) is not None and not _SEPARATOR.match(lines[i].text):
             break
         i += 1
+    opening = " ".join(x.text for x in lines[:12])
+    if not head.title and lines and loose_fold(lines[0].text).strip() in {"phu luc", "bieu"}:
+        # an appendix on its own: "PHỤ LỤC" / its title in capitals / "(Kèm theo ...)"
+        title = []
+        for x in lines[1:6]:
+            if x.text.startswith("(") or not _is_caps(x.text):
+                break
+            title.append(x.text)
+        head.title = join_parts(title)
+    if head.kind is None and (m := _ATTACHED_TO.search(opening)):
+        # an appendix on its own: "(Kèm theo Kế hoạch số 12/KH-UBND ngày ...)"
+        head.kind = KINDS.get(loose_fold(m["kind"]).strip())
+        head.number = head.number or m["number"].rstrip(").,;")
     if head.kind is None and head.number:
         letters = re.search(r"/([A-ZĐa-zđ]+)", head.number)
         if letters:
@@ -851,6 +871,31 @@ def read_signer(lines: list[Line]) -> str:
 # ----------------------------------------------------------------------------- the whole
 
 
+def _table_sections(
+    rows: Sequence[Sequence[str]], matcher: BodyMatcher, year: int | None
+) -> list[ParsedSection]:
+    """A task table's groups as sections, its rows as tasks with their own bodies."""
+    out = []
+    for group in read_table([list(r) for r in rows], matcher, year=year):
+        section = ParsedSection(label=group.label, heading=group.heading, bodies=[])
+        for row in group.tasks:
+            section.tasks.append(
+                ParsedTask(
+                    label="",
+                    text=row.text,
+                    partners=row.partners,
+                    leads=row.leads,
+                    area=guess_area(row.text),
+                    cadence=row.cadence,
+                    due_date=row.due_date,
+                    recurrence=row.recurrence,
+                    timing=row.timing,
+                )
+            )
+        out.append(section)
+    return out
+
+
 def _lead_in(preamble: list[str], matcher: BodyMatcher) -> list[str]:
     """The bodies the sentence introducing the items addresses ("Chủ tịch UBND tỉnh yêu cầu
     Giám đốc các sở ... và Chủ tịch UBND các cấp tập trung thực hiện các nội dung sau:")."""
@@ -866,6 +911,7 @@ def parse_text(
     *,
     wrapped: bool | None = None,
     on_progress: ProgressFn | None = None,
+    tables: Sequence[Sequence[Sequence[str]]] = (),
 ) -> ParsedDirective:
     """The directive in `text`, with the bodies of `bodies` matched in it. Never raises on
     odd text: what it cannot place ends up in the preamble, and no task is a valid answer."""
@@ -888,7 +934,8 @@ def parse_text(
         original_text=normalise(text).strip(),
     )
     lead_in = _lead_in(preamble, matcher)
-    year = plan_year(head.title, head.issued_date)
+    opening = " ".join(x.text for x in lines[: head.body_start] if not _VN_DATE.search(x.text))
+    year = plan_year(head.title, head.issued_date, opening if not head.title else "")
     pending: list[ParsedSection] = []
     targets_of: dict[int, list[tuple[str, str, float | None, str | None, str]]] = {}
     for node, items in build_sections(root):
@@ -936,6 +983,8 @@ def parse_text(
             pending.append(work)
         if context.tasks:
             pending.append(context)
+    for rows in tables:
+        pending.extend(_table_sections(rows, matcher, year))
     for ordinal, section in enumerate(pending, start=1):
         for n, task in enumerate(section.tasks, start=1):
             task.label = task_label(ordinal, n)
