@@ -728,7 +728,12 @@ def task_leads(text: str, matcher: BodyMatcher) -> list[str]:
             return found
     sentence = re.split(r"(?<=[.;:])\s", text, maxsplit=1)[0]
     start = 0
-    for n, verb in enumerate(_LEAD_VERB.finditer(sentence)):
+    verbs = [
+        v
+        for v in _LEAD_VERB.finditer(sentence)
+        if v.start() == 0 or v.group()[0].islower()  # "Xây dựng" in "Sở Xây dựng" is a name
+    ]
+    for n, verb in enumerate(verbs):
         who = sentence[start : verb.start()]
         if n > 0:
             # after the first verb, only a new clause has a subject of its own: "Trong quá
