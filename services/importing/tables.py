@@ -120,6 +120,19 @@ def _is_group(row: list[str], roles: dict[str, int]) -> tuple[str, str] | None:
     return None
 
 
+def _numbered_group(
+    row: list[str], roles: dict[str, int], after: list[str]
+) -> tuple[str, str] | None:
+    """ "1" | "Cải cách thể chế" with no bodies, followed by rows "1.1", "1.2": a group."""
+    number, task = _cell(row, roles, NUMBER).rstrip("."), _cell(row, roles, TASK)
+    if not (number and task) or _cell(row, roles, LEAD) or _cell(row, roles, PARTNERS):
+        return None
+    following = next((x for x in after if x), "")
+    if following.startswith(number + "."):
+        return number + ".", task
+    return None
+
+
 def _is_column_numbers(row: list[str]) -> bool:
     cells = [c.strip() for c in row if c and c.strip()]
     return bool(cells) and all(_COLUMN_NUMBERS.match(c) for c in cells)
@@ -133,12 +146,20 @@ def read_table(
     if found is None:
         return []
     at, roles = found
+    if at + 1 < len(rows):
+        # a header on two rows: "Cơ quan thực hiện" over "Chủ trì" | "Phối hợp"
+        below = header_roles(rows[at + 1])
+        if LEAD in below or PARTNERS in below:
+            roles.update({r: i for r, i in below.items() if r in (LEAD, PARTNERS, DEADLINE)})
+            at += 1
+    numbers = [_cell(row, roles, NUMBER) for row in rows]
     sections: list[TableSection] = []
     current: TableSection | None = None
-    for row in rows[at + 1 :]:
+    for n, row in enumerate(rows[at + 1 :], start=at + 1):
         if _is_column_numbers(row) or header_roles(row).keys() >= {TASK, LEAD}:
             continue  # "(1) (2) (3)", or the header repeated on a new page
-        if group := _is_group(row, roles):
+        group = _is_group(row, roles) or _numbered_group(row, roles, numbers[n + 1 :])
+        if group:
             current = TableSection(label=group[0], heading=group[1])
             sections.append(current)
             continue

@@ -250,3 +250,26 @@ def test_the_preview_shows_table_tasks_like_outline_tasks_with_the_deadline_as_w
         "Định kỳ hằng quý",
     ]
     assert str(tasks["due"][0].date()) == "2025-06-30"
+
+
+def test_a_header_on_two_rows_and_groups_numbered_1_with_tasks_1_1():
+    from services.importing.body_names import BodyMatcher
+    from services.importing.tables import read_table
+
+    rows = [
+        ["TT", "Nhiệm vụ", "Cơ quan thực hiện", "Cơ quan thực hiện", "Thời hạn"],
+        ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn"],
+        ["1", "Cải cách thể chế", "", "", ""],
+        ["1.1", "Rà soát văn bản", "Sở Tư pháp", "Sở Nội vụ", "Tháng 10/2025"],
+        ["1.2", "Kiểm tra văn bản", "Sở Tư pháp", "", "Hằng năm"],
+        ["2", "Cải cách thủ tục hành chính", "", "", ""],
+        ["2.1", "Công khai thủ tục", "Văn phòng UBND tỉnh", "", "Thường xuyên"],
+    ]
+    sections = read_table(rows, BodyMatcher(BODIES), year=2025)
+    assert [(s.label, s.heading, len(s.tasks)) for s in sections] == [
+        ("1.", "Cải cách thể chế", 2),
+        ("2.", "Cải cách thủ tục hành chính", 1),
+    ]
+    first = sections[0].tasks[0]
+    assert (first.leads, first.partners, first.due_date) == (["STP"], ["SNV"], date(2025, 10, 31))
+    assert sections[0].tasks[1].cadence == "annual"
