@@ -30,4 +30,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "imp.recurrence.quarterly": ("hằng quý", "quarterly"),
     "imp.recurrence.half_yearly": ("6 tháng", "half-yearly"),
     "imp.recurrence.monthly": ("hằng tháng", "monthly"),
+    "imp.unknown_bodies": (
+        "Có {n} tên giống cơ quan, đơn vị nhưng không có trong danh mục (chưa được gán cho "
+        "nhiệm vụ nào). Thêm vào danh mục thì văn bản được đọc lại để gán:",
+        "{n} {n|name looks|names look} like a body but {n|is|are} not in the body list (not "
+        "assigned to any task). Adding one reads the document again to assign it:",
+    ),
+    "imp.unknown_add": ("Thêm vào danh mục", "Add to the body list"),
+    "imp.unknown_added": (
+        "Đã thêm {name} (mã {code}) vào danh mục cơ quan và đọc lại văn bản.",
+        "{name} (code {code}) was added to the body list and the document read again.",
+    ),
 }

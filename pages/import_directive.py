@@ -50,9 +50,11 @@ if read_file or read_paste:
                     on_progress=lambda f: bar.progress(min(f, 1.0), text=t("imp.reading")),
                 )
                 source = upload.name
+                st.session_state["imp_raw"] = (upload.getvalue(), upload.name)
             else:
                 parsed = importer.parse_pasted(s, pasted)
                 source = t("imp.tab_paste")
+                st.session_state["imp_raw"] = (pasted, None)
         st.session_state[DRAFT] = parsed
         st.session_state["imp_source"] = source
         st.session_state["imp_gen"] = generation + 1
@@ -72,6 +74,29 @@ st.markdown(preview.summary(parsed))
 st.caption(t("imp.source", name=st.session_state.get("imp_source", "")))
 if parsed.task_count == 0:
     st.warning(t("imp.no_tasks"))
+if parsed.unknown_bodies and "imp_raw" in st.session_state:
+    st.warning(t("imp.unknown_bodies", n=len(parsed.unknown_bodies)))
+    for i, (name, kind) in enumerate(parsed.unknown_bodies):
+        name_col, kind_col, add_col = st.columns([4, 1, 1])
+        name_col.text(name)
+        kind_col.text(t(f"kind.{kind}"))
+        if add_col.button(t("imp.unknown_add"), key=f"imp_add_{st.session_state['imp_gen']}_{i}"):
+            raw, filename = st.session_state["imp_raw"]
+            try:
+                with session_scope() as s:
+                    code = importer.add_named_body(s, actor=actor, name=name, kind=kind)
+                with session() as s:
+                    if filename is None:
+                        again = importer.parse_pasted(s, raw)
+                    else:
+                        again = importer.parse_document(s, raw, filename)
+            except DomainError as err:
+                error(err)
+            else:
+                st.session_state[DRAFT] = again
+                st.session_state["imp_gen"] += 1
+                flash("import", t("imp.unknown_added", name=name, code=code))
+                st.rerun()
 
 g = st.session_state["imp_gen"]
 left, right = st.columns([1, 3])
@@ -118,6 +143,7 @@ if orphans:
 save_col, drop_col, _ = st.columns([1, 1, 3])
 if drop_col.button(t("imp.discard"), key="imp_discard"):
     st.session_state.pop(DRAFT, None)
+    st.session_state.pop("imp_raw", None)
     st.session_state["imp_gen"] = g + 1
     st.rerun()
 if save_col.button(t("imp.save"), type="primary", key="imp_save"):
@@ -135,6 +161,7 @@ if save_col.button(t("imp.save"), type="primary", key="imp_save"):
         error(err)
     else:
         st.session_state.pop(DRAFT, None)
+        st.session_state.pop("imp_raw", None)
         st.session_state["imp_gen"] = g + 1
         flash(
             "import",

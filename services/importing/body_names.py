@@ -289,3 +289,123 @@ def _some_of(after: str) -> bool:
     """Is a class phrase narrowed by what follows ("..., địa phương có liên quan")?"""
     window = " ".join(_clause(" " + after).split()[:7])
     return _LIEN_QUAN in window
+
+
+# ----------------------------------------------------------------------------- unknown bodies
+
+_TOKEN = re.compile(r"[\wĐđÀ-ỹ&-]+|[,;.:!?()\[\]\"“”]")
+_TRIGGERS = {"sở": "dept", "ban": "board"}
+_TIERS = {
+    "huyện": OrgKind.DISTRICT,
+    "thị xã": OrgKind.DISTRICT,
+    "xã": OrgKind.COMMUNE,
+    "phường": OrgKind.COMMUNE,
+    "đặc khu": OrgKind.SPECIAL_ZONE,
+}
+# lower-case words that end a name: verbs, prepositions, "tỉnh"
+_STOP = {
+    "chủ",
+    "phối",
+    "thực",
+    "tham",
+    "tổ",
+    "hướng",
+    "chỉ",
+    "kiểm",
+    "rà",
+    "xây",
+    "đôn",
+    "theo",
+    "triển",
+    "báo",
+    "tiếp",
+    "tăng",
+    "đẩy",
+    "nâng",
+    "ban",
+    "căn",
+    "có",
+    "được",
+    "đã",
+    "sẽ",
+    "các",
+    "của",
+    "tỉnh",
+    "trong",
+    "về",
+    "với",
+    "cùng",
+    "để",
+    "tại",
+    "trên",
+    "khi",
+    "nếu",
+    "kịp",
+    "là",
+    "thuộc",
+    "cấp",
+    "và",
+    "nghiên",
+    "trình",
+    "bố",
+    "cập",
+    "quản",
+}
+_NOT_BOARDS = {"chỉ đạo", "chấp hành", "thường vụ", "chủ nhiệm", "biên tập", "tổ chức"}
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in {"sở", "ban", "ubnd", "bộ"}
+
+
+def _field(words: list[str], i: int) -> int:
+    """The end of a department's field starting at words[i]: capitalised words, each with at
+    most two lower-case syllables after it, joined by "và" or a comma before a capital."""
+    j, lower = i, 0
+    while j < len(words):
+        w = words[j]
+        if _is_cap(w):
+            j, lower = j + 1, 0
+        elif w in {"và", ","} and j + 1 < len(words) and _is_cap(words[j + 1]) and j > i:
+            j += 1
+        elif w == "triển" and words[j - 1] == "Phát":
+            j += 1  # "Phát triển nông thôn"
+        elif w.islower() and w not in _STOP and lower < 2 and j > i and w.isalpha():
+            j, lower = j + 1, lower + 1
+        else:
+            break
+    return j
+
+
+def unknown_names(texts: Iterable[str], matcher: "BodyMatcher") -> list[tuple[str, str]]:
+    """(name, kind) of what looks like a body ("Sở Dân tộc và Tôn giáo", "Ban Quản lý Khu kinh
+    tế", "UBND xã Tân Mỹ Hà") in the texts but is not in the body list, in order of first
+    mention: the preview lists them as "not in the body list" with a one-click add. A ministry
+    ("Bộ ...") and the list's own names, however spelt, are left out."""
+    found: dict[str, tuple[str, str]] = {}
+
+    def add(name: str, kind: str) -> None:
+        key = fold(name)
+        if key.strip() and key not in found and not matcher.named_in(name):
+            found[key] = (name, kind)
+
+    for text in texts:
+        words = _TOKEN.findall(unicodedata.normalize("NFC", text or ""))
+        for i, w in enumerate(words):
+            low = w.lower()
+            before = words[i - 1].lower() if i else ""
+            if low in _TRIGGERS and w[0].isupper() and before != "bộ":
+                end = _field(words, i + 1)
+                field = " ".join(words[i + 1 : end]).replace(" ,", ",")
+                board_only = low == "ban" and field.lower().startswith(tuple(_NOT_BOARDS))
+                if end > i + 1 and not board_only:
+                    add(f"{w} {field}", str(OrgKind.PROVINCIAL))
+                continue
+            tier = f"{before} {low}" if f"{before} {low}" in _TIERS else low
+            if tier in _TIERS and low != "thị":
+                end = i + 1
+                while end < len(words) and end < i + 5 and _is_cap(words[end]):
+                    end += 1
+                if end > i + 1:
+                    add(f"{tier.capitalize()} {' '.join(words[i + 1 : end])}", str(_TIERS[tier]))
+    return list(found.values())

@@ -32,7 +32,7 @@ from statistics import quantiles
 from models import Cadence, Direction, ReformArea, TargetKind
 from services.core import validation
 from services.core.labels import task_label
-from services.importing.body_names import BodyMatcher, loose_fold
+from services.importing.body_names import BodyMatcher, loose_fold, unknown_names
 from services.importing.deadlines import plan_year, read_timing
 from services.importing.tables import read_table
 from services.read.bodies import BodyRef
@@ -114,6 +114,8 @@ class ParsedDirective:
     sections: list[ParsedSection] = field(default_factory=list)
     targets: list[ProposedTarget] = field(default_factory=list)
     original_text: str = ""
+    # (name, kind) of what looks like a body in the tasks but is not in the body list
+    unknown_bodies: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def task_count(self) -> int:
@@ -877,13 +879,15 @@ def read_signer(lines: list[Line]) -> str:
 
 
 def _table_sections(
-    rows: Sequence[Sequence[str]], matcher: BodyMatcher, year: int | None
+    rows: Sequence[Sequence[str]], matcher: BodyMatcher, year: int | None, named: list[str]
 ) -> list[ParsedSection]:
-    """A task table's groups as sections, its rows as tasks with their own bodies."""
+    """A task table's groups as sections, its rows as tasks with their own bodies; the rows'
+    body cells as written are added to `named`."""
     out = []
     for group in read_table([list(r) for r in rows], matcher, year=year):
         section = ParsedSection(label=group.label, heading=group.heading, bodies=[])
         for row in group.tasks:
+            named.append(row.named)
             section.tasks.append(
                 ParsedTask(
                     label="",
@@ -988,8 +992,9 @@ def parse_text(
             pending.append(work)
         if context.tasks:
             pending.append(context)
+    named: list[str] = []
     for rows in tables:
-        pending.extend(_table_sections(rows, matcher, year))
+        pending.extend(_table_sections(rows, matcher, year, named))
     for ordinal, section in enumerate(pending, start=1):
         for n, task in enumerate(section.tasks, start=1):
             task.label = task_label(ordinal, n)
@@ -1006,6 +1011,18 @@ def parse_text(
                     )
                 )
         parsed.sections.append(section)
+    parsed.unknown_bodies = unknown_names(
+        [
+            *(
+                x
+                for s in parsed.sections
+                if s.include
+                for x in (s.heading, *(t.text for t in s.tasks))
+            ),
+            *named,
+        ],
+        matcher,
+    )
     if on_progress:
         on_progress(1.0)
     return parsed

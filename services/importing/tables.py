@@ -59,6 +59,7 @@ class TableTask:
     due_date: date | None
     recurrence: str
     timing: str  # the deadline cell as written
+    named: str = ""  # the lead and partner cells as written
 
 
 @dataclass
@@ -191,6 +192,7 @@ def read_table(
                 due_date=due,
                 recurrence=recurrence,
                 timing=timing,
+                named=f"{_cell(row, roles, LEAD)}; {partner_cell}",
             )
         )
     return [s for s in sections if s.tasks]

@@ -65,3 +65,28 @@ def test_a_word_table_imports_the_same_tasks(bodies_only):  # noqa: F811
     result, headings, tasks, _roles = _saved(bodies_only, make_docx(), "ke-hoach.docx")
     assert headings == ["CẢI CÁCH THỂ CHẾ", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"]
     assert result.tasks == 6 and tasks[3][2] == "periodic"  # "Định kỳ hằng quý"
+
+
+def test_a_body_named_in_a_plan_is_added_with_a_free_code(bodies_only):  # noqa: F811
+    import pytest
+
+    from models import Organization
+    from services.core.actor import Actor
+    from services.core.errors import DomainError
+
+    with session_scope(bodies_only) as s:
+        code = importer.add_named_body(
+            s, actor=OFFICE, name="Sở Dân tộc và Tôn giáo", kind="provincial"
+        )
+        again = importer.add_named_body(
+            s, actor=OFFICE, name="Sở Du lịch Thể thao", kind="provincial"
+        )
+    assert (code, again) == ("SDTTG", "SDLTT")
+    with session_scope(bodies_only) as s:
+        org = s.exec(select(Organization).where(Organization.code == code)).one()
+        assert (org.name, org.kind, org.active) == ("Sở Dân tộc và Tôn giáo", "provincial", True)
+    with pytest.raises(DomainError), session_scope(bodies_only) as s:  # the same name again
+        importer.add_named_body(s, actor=OFFICE, name="SỞ DÂN TỘC VÀ TÔN GIÁO", kind="provincial")
+    viewer = Actor(id=None, username="xem", role="viewer")
+    with pytest.raises(DomainError), session_scope(bodies_only) as s:
+        importer.add_named_body(s, actor=viewer, name="Sở Ngoại vụ mới", kind="provincial")

@@ -132,3 +132,42 @@ def test_partners_are_named_after_phoi_hop_and_a_whole_class_only_when_it_is_who
     assert matcher.partners_in(some) == ["SNV"]
     # a body the text reports to is no partner
     assert matcher.partners_in("báo cáo bằng văn bản về Sở Nội vụ để tổng hợp") == []
+
+
+def test_names_that_look_like_bodies_but_are_not_in_the_list_are_reported(
+    matcher: BodyMatcher,
+) -> None:
+    from services.importing.body_names import unknown_names
+
+    text = (
+        "Sở Nội vụ chủ trì, phối hợp với Sở Dân tộc và Tôn giáo, Sở Công Thương, UBND xã Tân "
+        "Mỹ Hà, Ủy ban nhân dân phường Đông Hà và Ban Quản lý Khu kinh tế tỉnh; báo cáo Ban Chỉ "
+        "đạo tỉnh, Bộ Tài chính; Sở Văn hoá Thể thao và Du lịch, Sở Nông nghiệp và Phát triển "
+        "nông thôn hướng dẫn; các sở, ban, ngành, UBND các xã, phường."
+    )
+    assert unknown_names([text], matcher) == [
+        ("Sở Dân tộc và Tôn giáo", "provincial"),
+        ("Sở Công Thương", "provincial"),
+        ("Phường Đông Hà", "commune"),
+        ("Ban Quản lý Khu kinh tế", "provincial"),
+        ("Sở Nông nghiệp và Phát triển nông thôn", "provincial"),
+    ]  # Sở Nội vụ, Xã Tân Mỹ Hà and Sở Văn hóa... are in the list, however spelt
+
+
+def test_a_real_document_names_a_body_missing_from_the_list() -> None:
+    import json
+    from pathlib import Path
+
+    from services.importing.parser import parse_text
+    from services.importing.reader import read_document
+
+    real = Path(__file__).resolve().parents[1] / "fixtures" / "real"
+    expected = json.loads((real / "dak-lak-ct-012-2025.expected.json").read_text("utf-8"))
+    bodies = [
+        BodyRef(f"B{i}", b["name"], b["kind"], sort_order=i)
+        for i, b in enumerate(expected["bodies"])
+        if b["name"] != "Sở Khoa học và Công nghệ"
+    ]
+    source = read_document((real / expected["file"]).read_bytes(), expected["file"])
+    parsed = parse_text(source.text, bodies, wrapped=source.wrapped)
+    assert ("Sở Khoa học và Công nghệ", "provincial") in parsed.unknown_bodies
