@@ -372,6 +372,8 @@ def _read_title(lines: list[Line], i: int, title: list[str]) -> int:
 
 # ----------------------------------------------------------------------------- outline
 
+_CAPITAL = re.compile(r"^(?P<n>[A-HK-UY])\s*\.\s+(?P<rest>.+)$")  # not I, V, X: Roman
+_CAPITALS = "ABCDEGHKLMNOPQRSTUY"
 _ROMAN = re.compile(r"^(?P<n>[IVXL]{1,6})\s*[.)]\s*(?P<rest>.*)$")
 _DECIMAL = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)](?!\d)\s*(?P<rest>.*)$")
 _DECIMAL_NO_DOT = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?P<rest>.*)$")
@@ -429,6 +431,9 @@ def _marker(text: str) -> Marker | None:
         value = _roman_value(m["n"])
         if value is not None and m["rest"][:1].isupper():
             return Marker("roman", m["n"] + ".", value, m["rest"])
+    if (m := _CAPITAL.match(text)) and _is_caps(m["rest"]) and len(m["rest"]) > 3:
+        # "A. KẾT QUẢ NĂM 2024", "B. NHIỆM VỤ NĂM 2025": the top level of some plans
+        return Marker("capital", m["n"] + ".", _CAPITALS.find(m["n"]) + 1, m["rest"])
     if (m := _DECIMAL.match(text)) or (m := _DECIMAL_NO_DOT.match(text)):
         rest = m["rest"]
         if rest and (rest[0].isupper() or rest[0] in '“"('):

@@ -130,3 +130,15 @@ def test_deadlines_in_a_task_s_text():
         (None, "periodic", "quarterly"),
         (None, "continuous", ""),
     ]
+
+
+def test_capital_letters_over_roman_numerals():
+    text = HEAD + (
+        "A. KẾT QUẢ THỰC HIỆN NĂM 2024\nI. Về cải cách thể chế\n- Đã ban hành 20 văn bản.\n"
+        "B. NHIỆM VỤ NĂM 2025\nI. Sở Tư pháp\n- Rà soát văn bản quy phạm pháp luật.\n"
+        "II. Sở Nội vụ\n- Theo dõi công tác cải cách hành chính.\n"
+    )
+    assert tasks_of(text) == [
+        ("Sở Tư pháp", "Rà soát văn bản quy phạm ", ["STP"]),
+        ("Sở Nội vụ", "Theo dõi công tác cải các", ["SNV"]),
+    ]
