@@ -41,4 +41,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Đã thêm {name} (mã {code}) vào danh mục cơ quan và đọc lại văn bản.",
         "{name} (code {code}) was added to the body list and the document read again.",
     ),
+    "err.import_old_excel": (
+        "Tệp Excel 97-2003 (.xls) chưa đọc được: mở bằng Excel và lưu thành .xlsx. Không lưu gì.",
+        "Excel 97-2003 files (.xls) cannot be read: open it in Excel and save it as .xlsx. "
+        "Nothing was saved.",
+    ),
 }

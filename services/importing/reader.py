@@ -77,6 +77,8 @@ def read_document(
         return _read_xlsx(data)
     if data.startswith(b"PK\x03\x04") or name.endswith(".docx"):
         return _read_docx(data)
+    if data.startswith(b"\xd0\xcf\x11\xe0") and name.endswith(".xls"):
+        raise InvalidInput("err.import_old_excel")  # Excel 97-2003
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # Word 97-2003 and other OLE files
         raise InvalidInput("err.import_old_word")
     return SourceText(_decode(data), "txt", None)

@@ -273,3 +273,12 @@ def test_a_header_on_two_rows_and_groups_numbered_1_with_tasks_1_1():
     first = sections[0].tasks[0]
     assert (first.leads, first.partners, first.due_date) == (["STP"], ["SNV"], date(2025, 10, 31))
     assert sections[0].tasks[1].cadence == "annual"
+
+
+def test_an_old_excel_file_gets_its_own_sentence():
+    with pytest.raises(InvalidInput) as err:
+        reader.read_document(b"\xd0\xcf\x11\xe0" + b"\0" * 600, "phu-luc.xls")
+    assert str(err.value).startswith("Tệp Excel 97-2003 (.xls) chưa đọc được")
+    with pytest.raises(InvalidInput) as err:
+        reader.read_document(b"not a zip at all", "phu-luc.xlsx")
+    assert "Excel (.xlsx) bị hỏng" in str(err.value)
