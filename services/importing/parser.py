@@ -622,8 +622,11 @@ def build_sections(root: Node) -> list[tuple[Node | None, list[tuple[Node | None
             out.append((node, []))
         return out[by_id[key]][1]
 
-    def walk(node: Node) -> None:
+    def walk(node: Node, owner: Node) -> None:
         for child in node.children:
+            if child.children and owner is not root and _lead_in_item(child):
+                walk(child, owner)  # "a) ..., cụ thể:" / its items: tasks of the section above
+                continue
             if child.children:
                 intro = child.body
                 if intro:
@@ -632,7 +635,7 @@ def build_sections(root: Node) -> list[tuple[Node | None, list[tuple[Node | None
                         pass  # "... các nhiệm vụ sau:" introduces the items, it is no task
                     else:
                         section_for(child).append((None, text))
-                walk(child)
+                walk(child, child)
             elif (
                 child.body
                 and _heading_like(child)
@@ -646,13 +649,25 @@ def build_sections(root: Node) -> list[tuple[Node | None, list[tuple[Node | None
                     section_for(child).append((None, join_parts(child.body)))
                 elif _heading_like(child) and not child.body:
                     section_for(child)  # a heading with nothing under it
+                elif child.marker is not None and child.marker.style == "article":
+                    section_for(child).append((child, child.text))  # "Điều 2. Giao ..."
                 else:
                     section_for(None).append((child, child.text))
             else:
-                section_for(child.parent).append((child, child.text))
+                section_for(owner).append((child, child.text))
 
-    walk(root)
+    walk(root, root)
     return out
+
+
+_LEAD_IN_END = re.compile(r"(cụ thể|như sau|sau đây|trong đó cần|trong đó|gồm|bao gồm|sau)\s*:$")
+
+
+def _lead_in_item(node: Node) -> bool:
+    """An item that introduces the items under it ("a) Tiếp tục ..., cụ thể:") rather than
+    heading them: its items belong to the section above it."""
+    text = join_parts(node.paragraphs[0]) if node.paragraphs else ""
+    return len(node.paragraphs) == 1 and bool(_LEAD_IN_END.search(text)) and len(text) > 60
 
 
 def _section_label(node: Node | None) -> str:
@@ -953,7 +968,8 @@ def parse_text(
     pending: list[ParsedSection] = []
     targets_of: dict[int, list[tuple[str, str, float | None, str | None, str]]] = {}
     for node, items in build_sections(root):
-        bodies_here = _inherited_bodies(node, matcher)
+        own_task = node is not None and items[:1] == [(node, node.text)]
+        bodies_here = _inherited_bodies(node.parent if own_task and node else node, matcher)
         # under "NHIỆM VỤ", "GIẢI PHÁP", "NỘI DUNG" every item is work, its lead to be filled in
         assigned = _under_tasks_heading(node)
         # aims, purposes...; and the paragraphs of an enacting article ("Điều 1. Ban hành kèm
@@ -963,7 +979,8 @@ def parse_text(
         )
         work = ParsedSection(
             label=_section_label(node),
-            heading=node.heading if node is not None else "",
+            # an article that is its own task has no heading: "Điều 2. Giao Sở Nội vụ ..."
+            heading=node.heading if node is not None and not own_task else "",
             bodies=bodies_here,
             context=_context(node),
             include=not aims,

@@ -79,9 +79,15 @@ def parsed_tasks(parsed: ParsedDirective) -> list[tuple[str, set[str], set[str],
     return out
 
 
+def _last_label(label: str) -> str | None:
+    """The section's own label: "II.1." -> "1.", "Điều 3." -> "Điều 3."."""
+    parts = re.findall(r"Điều \d+\.|Phần \S+|Mục \S+|[^.]+\.", label)
+    return parts[-1] if parts else (label or None)
+
+
 def score_document(path: Path, score: Score) -> list[str]:
-    """Adds the document's body pairs to `score`; returns what is wrong with its tasks (count,
-    text, deadline, cadence)."""
+    """Adds the document's body pairs to `score`; returns what is wrong with its sections
+    (label and heading) and tasks (count, text, deadline, cadence)."""
     expected = json.loads(path.read_text(encoding="utf-8"))
     parsed, bodies = parse(expected)
     got = parsed_tasks(parsed)
@@ -116,6 +122,14 @@ def score_document(path: Path, score: Score) -> list[str]:
         deadline = parsed_task.due_date.isoformat() if parsed_task.due_date else None
         if deadline != task["deadline"]:
             problems.append(f"deadline {deadline} != {task['deadline']} in {task['text_start']!r}")
+    want_sections = [(x["label"], x["heading"]) for x in expected["sections"] if x["tasks"]]
+    got_sections = [
+        (_last_label(x.label), x.heading.rstrip(": ") or None)
+        for x in parsed.sections
+        if x.include and x.tasks
+    ]
+    if got_sections != want_sections:
+        problems.append(f"sections {got_sections} != {want_sections}")
     for extra in remaining:
         problems.append(f"extra task {extra[0][:60]!r}")
         score.false_pos += len(extra[1]) + len(extra[2])
@@ -130,7 +144,7 @@ def test_real_corpus_accuracy(capsys: pytest.CaptureFixture[str]) -> None:
     exact = sum(1 for p in report.values() if not p)
     with capsys.disabled():
         print(
-            f"\nreal corpus: {len(report)} documents, {exact} with tasks exact; "
+            f"\nreal corpus: {len(report)} documents, {exact} with sections and tasks exact; "
             f"bodies precision {score.precision:.3f}, recall {score.recall:.3f} "
             f"({score.true_pos} right, {score.false_pos} wrong, {score.false_neg} missed)"
         )
