@@ -9,7 +9,7 @@ python manage.py create-user ...    add an account
 python manage.py unlock NAME        lift an account's sign-in wait (--address IP: an address's)
 python manage.py stats --json       counts of what the database holds
 python manage.py import-directive FILE [--dry-run] [--json]
-                                    read a directive (.txt, .docx, .pdf; - for stdin) and save it
+                                    read a plan (.txt .docx .xlsx .pdf; - stdin) and save it
 python manage.py reorganize merge|split|rename ...
                                     bodies change from a day (--dry-run shows what would move)
 python manage.py backup FILE        a consistent copy of the SQLite database
@@ -455,7 +455,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
     p = sub.add_parser("import-directive", help="read a directive from its text and save it")
-    p.add_argument("file", help=".txt, .docx or .pdf (with a text layer); - reads stdin")
+    p.add_argument(
+        "file", help=".txt, .docx, .xlsx (a task table) or .pdf (with a text layer); - reads stdin"
+    )
     p.add_argument("--dry-run", action="store_true", help="parse and show, save nothing")
     p.add_argument("--json", action="store_true", help="print the parsed directive as JSON")
     p.set_defaults(func=cmd_import_directive)

@@ -31,18 +31,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "imp.discard": ("Bỏ, làm lại", "Discard"),
     "imp.file": ("Tệp văn bản", "Document file"),
     "imp.file_help": (
-        ".txt, .docx hoặc .pdf có lớp chữ (không nhận bản quét), dưới {mb} MB.",
-        ".txt, .docx or a PDF with a text layer (not a scan), under {mb} MB.",
+        ".txt, .docx, .xlsx (bảng nhiệm vụ) hoặc .pdf có lớp chữ (không nhận bản quét), "
+        "dưới {mb} MB.",
+        ".txt, .docx, .xlsx (a task table) or a PDF with a text layer (not a scan), under {mb} MB.",
     ),
     "imp.full_text": (
         "Toàn văn các nhiệm vụ như đã đọc (để đối chiếu)",
         "Every task in full, as read (to check against)",
     ),
     "imp.intro": (
-        "Đọc chỉ thị, kế hoạch từ tệp (.txt, .docx, .pdf có lớp chữ) hoặc văn bản dán "
+        "Đọc chỉ thị, kế hoạch từ tệp (.txt, .docx, .xlsx, .pdf có lớp chữ) hoặc văn bản dán "
         "vào; kiểm tra, sửa bản xem trước rồi lưu một lần. Chưa bấm Lưu thì chưa ghi "
         "gì.",
-        "Read a directive or plan from a file (.txt, .docx, a PDF with a text layer) or "
+        "Read a directive or plan from a file (.txt, .docx, .xlsx, a PDF with a text layer) or "
         "pasted text; check and correct the preview, then save it in one go. Nothing is "
         "written before you press Save.",
     ),

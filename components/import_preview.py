@@ -52,6 +52,17 @@ def sections_frame(parsed: ParsedDirective) -> pd.DataFrame:
     )
 
 
+def timing_shown(task: ParsedTask) -> str:
+    """What the deadline was read from, for checking: a table's cell as written ("Quý
+    II/2025") and a periodic task's period ("hằng quý")."""
+    parts = [task.timing] if task.timing else []
+    if task.recurrence:
+        period = t(f"imp.recurrence.{task.recurrence}")
+        if period.lower() not in task.timing.lower():
+            parts.append(period)
+    return " · ".join(parts)
+
+
 def tasks_frame(parsed: ParsedDirective) -> pd.DataFrame:
     rows = []
     for n, s in enumerate(parsed.sections, start=1):
@@ -64,13 +75,24 @@ def tasks_frame(parsed: ParsedDirective) -> pd.DataFrame:
                     "area": task.area,
                     "cadence": task.cadence,
                     "due": task.due_date,
+                    "timing": timing_shown(task),
                     "leads": list(task.leads),
                     "partners": list(task.partners),
                 }
             )
     frame = pd.DataFrame(
         rows,
-        columns=["key", "section", "text", "area", "cadence", "due", "leads", "partners"],
+        columns=[
+            "key",
+            "section",
+            "text",
+            "area",
+            "cadence",
+            "due",
+            "timing",
+            "leads",
+            "partners",
+        ],
     )
     frame["due"] = pd.to_datetime(frame["due"])  # a date column, even when every cell is empty
     return frame
@@ -135,7 +157,16 @@ def edit_tasks(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> pd.D
         placeholder="—",
         num_rows="dynamic",
         width="stretch",
-        column_order=["section", "text", "area", "cadence", "due", "leads", "partners"],
+        column_order=[
+            "section",
+            "text",
+            "area",
+            "cadence",
+            "due",
+            "timing",
+            "leads",
+            "partners",
+        ],
         column_config={
             "section": st.column_config.SelectboxColumn(
                 t("imp.col_section"),
@@ -163,6 +194,9 @@ def edit_tasks(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> pd.D
             ),
             "due": st.column_config.DateColumn(
                 t("imp.col_due"), format="DD/MM/YYYY", width="small"
+            ),
+            "timing": st.column_config.TextColumn(
+                t("imp.col_timing"), disabled=True, width="small"
             ),
             "leads": st.column_config.MultiselectColumn(
                 t("imp.col_leads"),
@@ -295,6 +329,7 @@ def rebuild(
                 due_date=_date(row["due"]),
                 leads=_list(row["leads"]),
                 partners=_list(row["partners"]),
+                timing=_text(row.get("timing")),
             )
         )
     kept_keys = {task.label for s in rebuilt if s.include for task in s.tasks}

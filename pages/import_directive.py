@@ -27,7 +27,7 @@ source_tab, paste_tab = st.tabs([t("imp.tab_file"), t("imp.tab_paste")])
 with source_tab:
     upload = st.file_uploader(
         t("imp.file"),
-        type=["txt", "docx", "pdf"],
+        type=["txt", "docx", "xlsx", "pdf"],
         key=f"imp_file_{generation}",
         help=t("imp.file_help", mb=MAX_BYTES // 1_000_000),
         max_upload_size=25,
@@ -48,9 +48,11 @@ if read_file or read_paste:
                 on_progress=lambda f: bar.progress(min(f, 1.0), text=t("imp.reading")),
             )
             source = upload.name
+            st.session_state["imp_raw"] = (upload.getvalue(), upload.name)
         else:
             parsed = read(importer.parse_pasted, pasted)
             source = t("imp.tab_paste")
+            st.session_state["imp_raw"] = (pasted, None)
         st.session_state[DRAFT] = parsed
         st.session_state["imp_source"] = source
         reset_form(FORM)
@@ -70,6 +72,39 @@ st.markdown(preview.summary(parsed))
 st.caption(t("imp.source", name=st.session_state.get("imp_source", "")))
 if parsed.task_count == 0:
     st.warning(t("imp.no_tasks"))
+if parsed.unknown_bodies and "imp_raw" in st.session_state:
+    st.warning(t("imp.unknown_bodies", n=len(parsed.unknown_bodies)))
+    for i, (name, kind) in enumerate(parsed.unknown_bodies):
+        name_col, kind_col, add_col = st.columns([4, 1, 1])
+        name_col.text(name)
+        kind_col.text(t(f"kind.{kind}"))
+        if add_col.button(t("imp.unknown_add"), key=f"imp_add_{form_generation(FORM)}_{i}"):
+            raw, filename = st.session_state["imp_raw"]
+
+            def read_again(_code: str, raw=raw, filename=filename) -> None:
+                """The same text read again, now that the body is known."""
+                st.session_state[DRAFT] = (
+                    read(importer.parse_pasted, raw)
+                    if filename is None
+                    else read(importer.parse_document, raw, filename)
+                )
+
+            write(
+                lambda s, name=name, kind=kind: importer.add_named_body(
+                    s, actor=actor, name=name, kind=kind
+                ),
+                slot="import",
+                done=lambda code, name=name: t("imp.unknown_added", name=name, code=code),
+                form=FORM,  # the preview's widgets show the new reading
+                then=read_again,
+            )
+
+
+def _forget_draft() -> None:
+    """The preview and the text it was read from go."""
+    st.session_state.pop(DRAFT, None)
+    st.session_state.pop("imp_raw", None)
+
 
 g = form_generation(FORM)
 left, right = st.columns([1, 3])
@@ -115,7 +150,7 @@ if orphans:
 
 save_col, drop_col, _ = st.columns([1, 1, 3])
 if drop_col.button(t("imp.discard"), key="imp_discard"):
-    st.session_state.pop(DRAFT, None)
+    _forget_draft()
     reset_form(FORM)
     st.rerun()
 if save_col.button(t("imp.save"), type="primary", key="imp_save"):
@@ -130,6 +165,6 @@ if save_col.button(t("imp.save"), type="primary", key="imp_save"):
         slot="import",
         done=lambda result: t("imp.saved", **result.counts()),
         form=FORM,
-        then=lambda _: st.session_state.pop(DRAFT, None),
+        then=lambda _: _forget_draft(),
     )
     bar.empty()  # refused: the sentence is shown, the preview stays

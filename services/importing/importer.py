@@ -29,6 +29,7 @@ from services.core import audit, clock, validation
 from services.core.actor import Actor
 from services.core.errors import InvalidInput
 from services.core.permissions import Action, require
+from services.importing.body_names import loose_fold
 from services.importing.parser import (
     NUMBER_KINDS,
     ParsedDirective,
@@ -49,6 +50,7 @@ __all__ = [
     "ParsedSection",
     "ParsedTask",
     "ProposedTarget",
+    "add_named_body",
     "as_json",
     "parse_document",
     "parse_pasted",
@@ -63,7 +65,13 @@ MAX_TASKS = 1_000
 def parse_source(
     source: SourceText, bodies: list[BodyRef], *, on_progress: ProgressFn | None = None
 ) -> ParsedDirective:
-    parsed = parse_text(source.text, bodies, wrapped=source.wrapped, on_progress=on_progress)
+    parsed = parse_text(
+        source.text,
+        bodies,
+        wrapped=source.wrapped,
+        on_progress=on_progress,
+        tables=source.tables,
+    )
     _check_task_count(parsed.task_count)
     return parsed
 
@@ -408,3 +416,28 @@ def _new_code(session: Session, parsed: ParsedDirective) -> str:
     while f"{base}-{n}" in taken:
         n += 1
     return f"{base}-{n}"
+
+
+# ----------------------------------------------------------------------------- unknown bodies
+
+
+def add_named_body(session: Session, *, actor: Actor, name: str, kind: str) -> str:
+    """Add a body the preview found named but not listed ("Sở Dân tộc và Tôn giáo"), with a
+    code made from its initials ("SDTVTG", "SDTVTG2" when taken); returns the code. The
+    administration service checks the role, the name and the kind, and writes the audit event;
+    the caller's unit of work commits."""
+    from services.admin import organizations
+
+    letters = "".join(
+        w[0] for w in loose_fold(name).split() if w[0].isalnum() and w not in {"va", "&"}
+    ).upper()
+    stem = (letters or "CQ")[:16]
+    if len(stem) < 2:
+        stem = f"{stem}X"
+    taken = set(session.exec(select(Organization.code)).all())
+    code, n = stem, 1
+    while code in taken:
+        n += 1
+        code = f"{stem}{n}"
+    organizations.create_body(session, actor=actor, code=code, name=name, kind=kind)
+    return code

@@ -24,15 +24,17 @@ task.
 
 import re
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from statistics import quantiles
 
 from models import Cadence, Direction, ReformArea, TargetKind
 from services.core import validation
 from services.core.labels import task_label
-from services.importing.body_names import BodyMatcher, fold
+from services.importing.body_names import BodyMatcher, loose_fold, unknown_names
+from services.importing.deadlines import plan_year, read_timing
+from services.importing.tables import read_table
 from services.read.bodies import BodyRef
 
 ProgressFn = Callable[[float], None]
@@ -75,6 +77,8 @@ class ParsedTask:
     area: str = ReformArea.LEADERSHIP.value
     cadence: str = Cadence.CONTINUOUS.value
     due_date: date | None = None
+    recurrence: str = ""  # a periodic task's period: quarterly, half_yearly, monthly
+    timing: str = ""  # the deadline as a table's column writes it ("Quý II/2025")
 
 
 @dataclass
@@ -110,6 +114,8 @@ class ParsedDirective:
     sections: list[ParsedSection] = field(default_factory=list)
     targets: list[ProposedTarget] = field(default_factory=list)
     original_text: str = ""
+    # (name, kind) of what looks like a body in the tasks but is not in the body list
+    unknown_bodies: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def task_count(self) -> int:
@@ -213,6 +219,11 @@ _VN_DATE = re.compile(
     re.I,
 )
 _BLANK_DATE = re.compile(r"ngày\s+(?:\.+|…+)?\s*tháng\s+(?:\.+|…+)?\s*năm\s+\d{4}", re.I)
+_ATTACHED_TO = re.compile(
+    r"Kèm theo\s+(?P<kind>Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án)\s+số\s*:?\s*"
+    r"(?P<number>\d[^\s,;]*)",
+    re.I,
+)
 _TITLE_START = re.compile(r"^(V/v|Về\s+việc|Về|Ban\s+hành|Thực\s+hiện)\b", re.I)
 
 
@@ -232,9 +243,9 @@ def _kind_of(text: str) -> tuple[str, str] | None:
     words = text.split()
     for n in (3, 2):
         head = " ".join(words[:n])
-        if len(words) >= n and _is_caps(head) and fold(head).strip() in KINDS:
+        if len(words) >= n and _is_caps(head) and loose_fold(head).strip() in KINDS:
             rest = " ".join(words[n:]).strip(" :")
-            return KINDS[fold(head).strip()], rest
+            return KINDS[loose_fold(head).strip()], rest
     return None
 
 
@@ -294,6 +305,19 @@ def read_header(lines: list[Line], layout: Layout) -> Header:
         if _marker(lines[i].text) is not None and not _SEPARATOR.match(lines[i].text):
             break
         i += 1
+    opening = " ".join(x.text for x in lines[:12])
+    if not head.title and lines and loose_fold(lines[0].text).strip() in {"phu luc", "bieu"}:
+        # an appendix on its own: "PHỤ LỤC" / its title in capitals / "(Kèm theo ...)"
+        title = []
+        for x in lines[1:6]:
+            if x.text.startswith("(") or not _is_caps(x.text):
+                break
+            title.append(x.text)
+        head.title = join_parts(title)
+    if head.kind is None and (m := _ATTACHED_TO.search(opening)):
+        # an appendix on its own: "(Kèm theo Kế hoạch số 12/KH-UBND ngày ...)"
+        head.kind = KINDS.get(loose_fold(m["kind"]).strip())
+        head.number = head.number or m["number"].rstrip(").,;")
     if head.kind is None and head.number:
         letters = re.search(r"/([A-ZĐa-zđ]+)", head.number)
         if letters:
@@ -348,11 +372,22 @@ def _read_title(lines: list[Line], i: int, title: list[str]) -> int:
 
 # ----------------------------------------------------------------------------- outline
 
+_CAPITAL = re.compile(r"^(?P<n>[A-HK-UY])\s*\.\s+(?P<rest>.+)$")  # not I, V, X: Roman
+_CAPITALS = "ABCDEGHKLMNOPQRSTUY"
 _ROMAN = re.compile(r"^(?P<n>[IVXL]{1,6})\s*[.)]\s*(?P<rest>.*)$")
 _DECIMAL = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)](?!\d)\s*(?P<rest>.*)$")
 _DECIMAL_NO_DOT = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})\s+(?P<rest>.*)$")
 _LETTER = re.compile(r"^(?P<n>[a-zđ])\s*\)\s*(?P<rest>.*)$")
-_ARTICLE = re.compile(r"^(?P<n>Điều\s+\d{1,3})\s*[.:]\s*(?P<rest>.*)$")
+_ARTICLE = re.compile(r"^(?P<n>Điều\s+\d{1,3})(?P<p>\s*[.:])?\s*(?P<rest>.*)$")
+# "Phần I.", "PHẦN THỨ NHẤT", "Phần 2:"; "Mục 1.", "MỤC II" (not "Mục đích", "Mục tiêu")
+_PART = re.compile(
+    r"^(?P<w>Phần|PHẦN|Chương|CHƯƠNG)\s+(?P<n>[IVXL]{1,6}|\d{1,2}|(?:thứ|THỨ)\s+\w+)"
+    r"\s*(?:[.:\-–]\s*|\s+|$)(?P<rest>.*)$"
+)
+_CHAPTER = re.compile(
+    r"^(?P<w>Mục|MỤC)\s+(?P<n>[IVXL]{1,6}|\d{1,2})\s*(?:[.:\-–]\s*|\s+|$)(?P<rest>.*)$"
+)
+_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8}
 _BULLETS = {"-": "dash", "–": "dash", "—": "dash", "‐": "dash", "+": "plus"}
 _DOTS = "•●▪■◦○∙·*"
 _VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -375,13 +410,30 @@ class Marker:
     rest: str  # the text after the marker on the same line
 
 
+def _part_value(n: str) -> int | None:
+    if n[:1].isdigit():
+        return int(n)
+    if n.upper().startswith("THỨ"):
+        return _ORDINALS.get(loose_fold(n).split()[-1])
+    return _roman_value(n.upper())
+
+
 def _marker(text: str) -> Marker | None:
-    if m := _ARTICLE.match(text):
+    if (m := _ARTICLE.match(text)) and (m["p"] or not m["rest"] or m["rest"][0].isupper()):
         return Marker("article", m["n"] + ".", int(m["n"].split()[-1]), m["rest"])
+    for pattern, style in ((_PART, "part"), (_CHAPTER, "chapter")):
+        if (m := pattern.match(text)) and (value := _part_value(m["n"])) is not None:
+            rest = m["rest"].strip()
+            if rest[:1].islower():
+                continue  # "Phần 2 của ..." in a sentence
+            return Marker(style, f"{m['w']} {m['n']}", value, rest)
     if m := _ROMAN.match(text):
         value = _roman_value(m["n"])
         if value is not None and m["rest"][:1].isupper():
             return Marker("roman", m["n"] + ".", value, m["rest"])
+    if (m := _CAPITAL.match(text)) and _is_caps(m["rest"]) and len(m["rest"]) > 3:
+        # "A. KẾT QUẢ NĂM 2024", "B. NHIỆM VỤ NĂM 2025": the top level of some plans
+        return Marker("capital", m["n"] + ".", _CAPITALS.find(m["n"]) + 1, m["rest"])
     if (m := _DECIMAL.match(text)) or (m := _DECIMAL_NO_DOT.match(text)):
         rest = m["rest"]
         if rest and (rest[0].isupper() or rest[0] in '“"('):
@@ -454,8 +506,24 @@ def _accept(marker: Marker, stack: list[tuple[Marker, Node]]) -> bool:
         if m.style == marker.style:
             if marker.style.startswith("dec") and marker.style != "dec1":
                 return marker.value == (m.value or 0) + 1 or marker.value == 1
+            if marker.style == "letter":  # "d), e)" without "đ)"; "e), g)" (no f in Vietnamese)
+                return 0 < marker.value - (m.value or 0) <= 2
             return marker.value == (m.value or 0) + 1
-    return marker.value == 1
+    # a fragment may start at any article of a decision
+    return marker.value == 1 or marker.style == "article"
+
+
+def _continues_heading(node: Node, line: Line) -> bool:
+    """A heading in capitals wrapped over lines ("II. NỘI DUNG" / "THỰC HIỆN"), or one that
+    stops at a comma or a joining word: the line carries the heading on."""
+    if node.marker is None or len(node.paragraphs) != 1:
+        return False
+    heading = join_parts(node.paragraphs[0])
+    if len(heading) > 200 or heading.endswith((".", ";", ":")):
+        return False
+    if _is_caps(heading) and _is_caps(line.text) and len(line.text) <= 120:
+        return True
+    return heading.endswith(",") and _is_caps(heading) == _is_caps(line.text)
 
 
 def parse_outline(
@@ -511,6 +579,10 @@ def parse_outline(
                 preamble[-1].append(line.text)
             prev = line
             continue
+        if _continues_heading(current, line):
+            current.paragraphs[0].append(line.text)  # "I. MỤC ĐÍCH," / "YÊU CẦU"
+            prev = line
+            continue
         new_paragraph = prev is not None and starts_paragraph(prev, line, layout)
         after_sentence = prev is not None and bool(re.search(r"[.;:!?]$", prev.text))
         if n > last_marker and (
@@ -550,8 +622,11 @@ def build_sections(root: Node) -> list[tuple[Node | None, list[tuple[Node | None
             out.append((node, []))
         return out[by_id[key]][1]
 
-    def walk(node: Node) -> None:
+    def walk(node: Node, owner: Node) -> None:
         for child in node.children:
+            if child.children and owner is not root and _lead_in_item(child):
+                walk(child, owner)  # "a) ..., cụ thể:" / its items: tasks of the section above
+                continue
             if child.children:
                 intro = child.body
                 if intro:
@@ -560,19 +635,39 @@ def build_sections(root: Node) -> list[tuple[Node | None, list[tuple[Node | None
                         pass  # "... các nhiệm vụ sau:" introduces the items, it is no task
                     else:
                         section_for(child).append((None, text))
-                walk(child)
+                walk(child, child)
+            elif (
+                child.body
+                and _heading_like(child)
+                and child.marker is not None
+                and child.marker.value is not None
+            ):
+                # "3. Sở Giáo dục và Đào tạo" / its paragraph: a section with one task
+                section_for(child).append((None, join_parts(child.body)))
             elif child.parent is root or child.parent is None:
                 if child.body and _heading_like(child):
                     section_for(child).append((None, join_parts(child.body)))
                 elif _heading_like(child) and not child.body:
                     section_for(child)  # a heading with nothing under it
+                elif child.marker is not None and child.marker.style == "article":
+                    section_for(child).append((child, child.text))  # "Điều 2. Giao ..."
                 else:
                     section_for(None).append((child, child.text))
             else:
-                section_for(child.parent).append((child, child.text))
+                section_for(owner).append((child, child.text))
 
-    walk(root)
+    walk(root, root)
     return out
+
+
+_LEAD_IN_END = re.compile(r"(cụ thể|như sau|sau đây|trong đó cần|trong đó|gồm|bao gồm|sau)\s*:$")
+
+
+def _lead_in_item(node: Node) -> bool:
+    """An item that introduces the items under it ("a) Tiếp tục ..., cụ thể:") rather than
+    heading them: its items belong to the section above it."""
+    text = join_parts(node.paragraphs[0]) if node.paragraphs else ""
+    return len(node.paragraphs) == 1 and bool(_LEAD_IN_END.search(text)) and len(text) > 60
 
 
 def _section_label(node: Node | None) -> str:
@@ -598,27 +693,78 @@ def _context(node: Node | None) -> str:
     return " › ".join(f"{n.marker.label} {n.heading}" for n in node.path()[:-1] if n.marker)
 
 
-_AIMS = re.compile(r"^ (muc dich|yeu cau|muc dich yeu cau|quan diem|can cu) ")
+# The parts of a plan or decision that hold no work (folded, without marks): the heading is
+# one of these words alone ("MỤC ĐÍCH, YÊU CẦU", "Mục tiêu chung") or begins with a phrase.
+_AIM_WORDS = r"(?:muc dich|yeu cau|muc tieu|quan diem|can cu|chi tieu|pham vi|ly do)"
+_AIMS = re.compile(
+    rf"^ (?:{_AIM_WORDS}(?: (?:va|chung|cu the|phap ly|tong quat|chu yeu))*(?: |$))+$"
+    r"|^ (?:pham vi dieu chinh|doi tuong (?:ap dung|dieu chinh|va|duoc)|dieu khoan thi hanh"
+    r"|hieu luc thi hanh|ket qua (?:thuc hien|dat duoc|cong tac)|tinh hinh (?:thuc hien|trien khai)"
+    r"|danh gia (?:ket qua|tinh hinh)|can cu (?:phap ly|xay dung)|su can thiet) "
+)
+# sentences of a decision that enact, date or hand out the decision itself: no task
+_BOILERPLATE = re.compile(
+    r"^Ban hành kèm theo|(?:Quyết định|Chỉ thị|Kế hoạch|Quy định|Quy chế) (?:này )?có hiệu lực"
+    r"|(?:chịu|có) trách nhiệm (?:tổ chức )?thi hành|thay thế Quyết định số",
+    re.I,
+)
+
+
+# a heading that introduces work: "II. NHIỆM VỤ TRỌNG TÂM", "NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG"
+_TASKS_HEADING = re.compile(
+    r"^ (?:cac )?(?:nhiem vu|giai phap|noi dung|nhung viec can lam|cong viec|danh muc nhiem vu) "
+)
+
+
+def _under_tasks_heading(node: Node | None) -> bool:
+    return node is not None and any(
+        _TASKS_HEADING.match(loose_fold(n.heading)) for n in node.path()
+    )
 
 
 def _looks_like_aims(node: Node | None) -> bool:
-    return node is not None and any(_AIMS.match(fold(n.heading)) for n in node.path())
+    return node is not None and any(
+        _AIMS.match(loose_fold(n.heading.rstrip(":"))) for n in node.path()
+    )
 
 
-_LEAD_PREFIX = re.compile(
-    r"^(?:Giao\s+)?(?P<who>.{3,160}?)\s+(?:chủ trì|phối hợp|thực hiện)\b", re.I
-)
 _LEAD_NAMED = re.compile(r"(?:Cơ quan|Đơn vị)\s+chủ trì\s*:\s*(?P<who>[^;.]+)", re.I)
+# what the subject of a task does: the bodies named before the first of these are its leads
+_LEAD_VERB = re.compile(
+    r"\b(?:chủ trì|phối hợp|thực hiện|tổ chức|tham mưu|hướng dẫn|chỉ đạo|có trách nhiệm|"
+    r"chịu trách nhiệm|triển khai|báo cáo|theo dõi|xây dựng|rà soát|kiểm tra|nghiên cứu|"
+    r"khẩn trương|tập trung|quán triệt|kịp thời|căn cứ|ban hành|trình|đôn đốc|đẩy mạnh|"
+    r"tăng cường|tiếp tục|bố trí|cập nhật)\b",
+    re.I,
+)
 
 
 def task_leads(text: str, matcher: BodyMatcher) -> list[str]:
-    """The bodies a task names as its own lead: "Sở Tư pháp chủ trì ...", "Cơ quan chủ trì:
-    Sở Nội vụ". Used only where the section's heading names none."""
-    for pattern in (_LEAD_NAMED, _LEAD_PREFIX):
-        if m := pattern.search(text):
-            found = matcher.named_in(m["who"])
-            if found:
-                return found
+    """The bodies a task names as its own lead: "Cơ quan chủ trì: Sở Nội vụ", "Giao Sở Tư
+    pháp chủ trì ...", "Giám đốc Sở Nội vụ tham mưu ...", "..., UBND các xã, phường kịp thời
+    báo cáo": the bodies (or a whole class) named before the first verb of a clause. Used only
+    where no heading above the task names its bodies."""
+    if m := _LEAD_NAMED.search(text):
+        found = matcher.addressed_by(m["who"])
+        if found:
+            return found
+    sentence = re.split(r"(?<=[.;:])\s", text, maxsplit=1)[0]
+    start = 0
+    verbs = [
+        v
+        for v in _LEAD_VERB.finditer(sentence)
+        if v.start() == 0 or v.group()[0].islower()  # "Xây dựng" in "Sở Xây dựng" is a name
+    ]
+    for n, verb in enumerate(verbs):
+        who = sentence[start : verb.start()]
+        if n > 0:
+            # after the first verb, only a new clause has a subject of its own: "Trong quá
+            # trình thực hiện, nếu có vướng mắc UBND các xã, phường kịp thời báo cáo"
+            who = who.split(",", 1)[1] if "," in who else ""
+        found = matcher.addressed_by(who) if who.strip() else []
+        if found:
+            return found
+        start = verb.end()
     return []
 
 
@@ -671,7 +817,7 @@ _AREA_WORDS: dict[str, list[str]] = {
 
 def guess_area(text: str) -> str:
     """The reform area whose words the task uses most (direction and management if none)."""
-    folded = fold(text)
+    folded = loose_fold(text)
     scores = {
         area: sum(folded.count(f" {w} ") for w in words) for area, words in _AREA_WORDS.items()
     }
@@ -686,23 +832,9 @@ _BEFORE_DAY = re.compile(r"trước ngày (\d{1,2})/(\d{1,2})/(\d{4})", re.I)
 
 
 def guess_cadence(text: str) -> tuple[str, date | None]:
-    """Cadence and deadline from the text's timing cues: "Hằng năm" -> annual, "định kỳ" ->
-    periodic, "năm 2021" or "trước ngày 30/6/2022" -> a deadline; otherwise continuous work."""
-    due: date | None = None
-    if m := _BEFORE_DAY.search(text):
-        try:
-            due = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            due = None
-    elif m := _YEAR.search(text):
-        due = date(int(m.group(1)), 12, 31)
-    if _ANNUAL.search(text):
-        return Cadence.ANNUAL.value, due
-    if _PERIODIC.search(text):
-        return Cadence.PERIODIC.value, due
-    if due is not None:
-        return Cadence.ONCE.value, due
-    return Cadence.CONTINUOUS.value, None
+    """Cadence and deadline from the text's timing cues (see services.importing.deadlines)."""
+    cadence, due, _recurrence = read_timing(text)
+    return cadence, due
 
 
 _PERCENT = re.compile(
@@ -735,13 +867,14 @@ def find_targets(text: str) -> list[tuple[str, str, float | None, str | None, st
                 kind = TargetKind.AT_LEAST
             found.append((clause, kind.value, value, None, "%"))
         elif m := _TREND.search(clause):
-            rank = fold(m["what"]).strip() in {"thu hang", "hang"}
-            higher = fold(m["verb"]).strip() in {"nang", "tang"}
+            rank = loose_fold(m["what"]).strip() in {"thu hang", "hang"}
+            higher = loose_fold(m["verb"]).strip() in {"nang", "tang"}
             if rank:
                 found.append((clause, TargetKind.RANK.value, None, Direction.LOWER.value, "hạng"))
             else:
                 direction = Direction.HIGHER if higher else Direction.LOWER
-                unit = "%" if "ty le" in fold(m["what"]) or "ti le" in fold(m["what"]) else ""
+                what = loose_fold(m["what"])
+                unit = "%" if "ty le" in what or "ti le" in what else ""
                 found.append(
                     (clause, TargetKind.BETTER_THAN_PREVIOUS.value, None, direction.value, unit)
                 )
@@ -765,12 +898,49 @@ def read_signer(lines: list[Line]) -> str:
 # ----------------------------------------------------------------------------- the whole
 
 
+def _table_sections(
+    rows: Sequence[Sequence[str]], matcher: BodyMatcher, year: int | None, named: list[str]
+) -> list[ParsedSection]:
+    """A task table's groups as sections, its rows as tasks with their own bodies; the rows'
+    body cells as written are added to `named`."""
+    out = []
+    for group in read_table([list(r) for r in rows], matcher, year=year):
+        section = ParsedSection(label=group.label, heading=group.heading, bodies=[])
+        for row in group.tasks:
+            named.append(row.named)
+            section.tasks.append(
+                ParsedTask(
+                    label="",
+                    text=row.text,
+                    partners=row.partners,
+                    leads=row.leads,
+                    area=guess_area(row.text),
+                    cadence=row.cadence,
+                    due_date=row.due_date,
+                    recurrence=row.recurrence,
+                    timing=row.timing,
+                )
+            )
+        out.append(section)
+    return out
+
+
+def _lead_in(preamble: list[str], matcher: BodyMatcher) -> list[str]:
+    """The bodies the sentence introducing the items addresses ("Chủ tịch UBND tỉnh yêu cầu
+    Giám đốc các sở ... và Chủ tịch UBND các cấp tập trung thực hiện các nội dung sau:")."""
+    if not preamble or not preamble[-1].rstrip().endswith(":"):
+        return []
+    sentence = re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", preamble[-1])[-1]
+    return matcher.addressed_by(sentence)
+
+
 def parse_text(
     text: str,
     bodies: list[BodyRef],
     *,
     wrapped: bool | None = None,
     on_progress: ProgressFn | None = None,
+    tables: Sequence[Sequence[Sequence[str]]] = (),
 ) -> ParsedDirective:
     """The directive in `text`, with the bodies of `bodies` matched in it. Never raises on
     odd text: what it cannot place ends up in the preamble, and no task is a valid answer."""
@@ -792,36 +962,65 @@ def parse_text(
         preamble=join_parts(preamble),
         original_text=normalise(text).strip(),
     )
-    for ordinal, (node, items) in enumerate(build_sections(root), start=1):
-        bodies_here = _inherited_bodies(node, matcher)
-        section = ParsedSection(
+    lead_in = _lead_in(preamble, matcher)
+    opening = " ".join(x.text for x in lines[: head.body_start] if not _VN_DATE.search(x.text))
+    year = plan_year(head.title, head.issued_date, opening if not head.title else "")
+    pending: list[ParsedSection] = []
+    targets_of: dict[int, list[tuple[str, str, float | None, str | None, str]]] = {}
+    for node, items in build_sections(root):
+        own_task = node is not None and items[:1] == [(node, node.text)]
+        bodies_here = _inherited_bodies(node.parent if own_task and node else node, matcher)
+        # under "NHIỆM VỤ", "GIẢI PHÁP", "NỘI DUNG" every item is work, its lead to be filled in
+        assigned = _under_tasks_heading(node)
+        # aims, purposes...; and the paragraphs of an enacting article ("Điều 1. Ban hành kèm
+        # theo Quyết định này Kế hoạch ...") that a copy without full stops ran into it
+        aims = _looks_like_aims(node) or bool(
+            node is not None and _BOILERPLATE.search(node.heading) and not assigned
+        )
+        work = ParsedSection(
             label=_section_label(node),
-            heading=node.heading if node is not None else "",
+            # an article that is its own task has no heading: "Điều 2. Giao Sở Nội vụ ..."
+            heading=node.heading if node is not None and not own_task else "",
             bodies=bodies_here,
             context=_context(node),
-            include=not _looks_like_aims(node),
+            include=not aims,
         )
-        heading_targets = find_targets(section.heading) if node is not None and node.parent else []
+        # items that assign no work: the decision's own enacting and closing sentences, and,
+        # where no heading names a body, items whose text names no lead either
+        context = replace(work, tasks=[], include=False)
+        heading_targets = find_targets(work.heading) if node is not None and node.parent else []
         for n, (_task_node, task_text) in enumerate(items, start=1):
-            label = task_label(ordinal, n)
-            cadence, due = guess_cadence(task_text)
+            cadence, due, recurrence = read_timing(task_text, year=year)
             leads = [] if bodies_here else task_leads(task_text, matcher)
+            if not bodies_here and not leads and not _BOILERPLATE.search(task_text):
+                leads = lead_in
             partners = [
-                c for c in matcher.named_in(task_text) if c not in bodies_here and c not in leads
+                c for c in matcher.partners_in(task_text) if c not in bodies_here and c not in leads
             ]
-            section.tasks.append(
-                ParsedTask(
-                    label=label,
-                    text=task_text,
-                    partners=partners,
-                    leads=leads,
-                    area=guess_area(task_text),
-                    cadence=cadence,
-                    due_date=due,
-                )
+            task = ParsedTask(
+                label="",
+                text=task_text,
+                partners=partners,
+                leads=leads,
+                area=guess_area(task_text),
+                cadence=cadence,
+                due_date=due,
+                recurrence=recurrence,
             )
-            found = find_targets(task_text) + (heading_targets if n == 1 else [])
-            for clause, kind, value, direction, unit in found:
+            no_work = _BOILERPLATE.search(task_text) or not (bodies_here or leads or assigned)
+            (context if no_work and not aims else work).tasks.append(task)
+            targets_of[id(task)] = find_targets(task_text) + (heading_targets if n == 1 else [])
+        if work.tasks or not context.tasks:
+            pending.append(work)
+        if context.tasks:
+            pending.append(context)
+    named: list[str] = []
+    for rows in tables:
+        pending.extend(_table_sections(rows, matcher, year, named))
+    for ordinal, section in enumerate(pending, start=1):
+        for n, task in enumerate(section.tasks, start=1):
+            task.label = task_label(ordinal, n)
+            for clause, kind, value, direction, unit in targets_of.pop(id(task), []):
                 parsed.targets.append(
                     ProposedTarget(
                         text=clause,
@@ -829,11 +1028,23 @@ def parse_text(
                         value=value,
                         direction=direction,
                         unit=unit,
-                        task_label=label,
+                        task_label=task.label,
                         period_type="year" if re.search(r"\bnăm\b", clause) else "quarter",
                     )
                 )
         parsed.sections.append(section)
+    parsed.unknown_bodies = unknown_names(
+        [
+            *(
+                x
+                for s in parsed.sections
+                if s.include
+                for x in (s.heading, *(t.text for t in s.tasks))
+            ),
+            *named,
+        ],
+        matcher,
+    )
     if on_progress:
         on_progress(1.0)
     return parsed

@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from services.core import validation
@@ -30,6 +31,7 @@ from services.core.errors import InvalidInput
 if TYPE_CHECKING:  # python-docx and pypdf load when a file is read, not with this module
     from docx.document import Document as DocxDocument
     from docx.oxml.xmlchemy import BaseOxmlElement
+    from openpyxl.worksheet.worksheet import Worksheet
     from pypdf import PageObject, PdfReader
     from pypdf.generic import PdfObject, StreamObject
 
@@ -52,12 +54,19 @@ _MIN_LETTERS = 20  # a PDF page with fewer letters than this has no text layer w
 ProgressFn = Callable[[float], None]
 
 
+Rows = tuple[tuple[str, ...], ...]  # a table's cells, merged cells repeated in each place
+# .xlsx: a plan's task table is a few hundred rows of under 10 columns
+MAX_SHEET_ROWS = 5_000
+MAX_SHEET_COLS = 40
+
+
 @dataclass(frozen=True)
 class SourceText:
     text: str
-    source: str  # txt, docx, pdf, paste
+    source: str  # txt, docx, xlsx, pdf, paste
     wrapped: bool | None  # None: let the parser judge from the line lengths
     pages: int = 0
+    tables: tuple[Rows, ...] = ()  # task tables (services.importing.tables reads them)
 
 
 def read_document(
@@ -73,8 +82,12 @@ def read_document(
     name = (filename or "").lower()
     if data.startswith(b"%PDF") or name.endswith(".pdf"):
         return _read_pdf(data, on_progress)
+    if name.endswith(".xlsx") or (data.startswith(b"PK\x03\x04") and _is_xlsx(data)):
+        return _read_xlsx(data)
     if data.startswith(b"PK\x03\x04") or name.endswith(".docx"):
         return _read_docx(data)
+    if data.startswith(b"\xd0\xcf\x11\xe0") and name.endswith(".xls"):
+        raise InvalidInput("err.import_old_excel")  # Excel 97-2003
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # Word 97-2003 and other OLE files
         raise InvalidInput("err.import_old_word")
     return SourceText(_decode(data), "txt", None)
@@ -124,7 +137,7 @@ def _decode(data: bytes) -> str:
 # ----------------------------------------------------------------------------- .docx
 
 
-def _check_zip(data: bytes) -> None:
+def _check_zip(data: bytes, kind: str = "Word (.docx)", bomb: str = "err.import_docx_bomb") -> None:
     """Inflate every member in small pieces and count what comes out, before python-docx reads
     any: the sizes a zip declares are not trusted (Python's zipfile would inflate a member whose
     declared size lies in one piece, up to 2 GB, before noticing). What begins like XML counts
@@ -133,7 +146,7 @@ def _check_zip(data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
-                raise InvalidInput("err.import_docx_bomb")
+                raise InvalidInput(bomb)
             total = xml = 0
             for member in members:
                 size = 0
@@ -147,7 +160,7 @@ def _check_zip(data: bytes) -> None:
                         xml += len(piece) if is_xml else 0
                         packed = size > RATIO_FLOOR and size > MAX_RATIO * member.compress_size
                         if packed or total > MAX_UNZIPPED or xml > MAX_XML:
-                            raise InvalidInput("err.import_docx_bomb")
+                            raise InvalidInput(bomb)
     except InvalidInput:
         raise
     except (
@@ -159,7 +172,7 @@ def _check_zip(data: bytes) -> None:
         EOFError,
         OSError,
     ) as err:  # damaged, encrypted or an unknown method
-        raise InvalidInput("err.import_unreadable", kind="Word (.docx)") from err
+        raise InvalidInput("err.import_unreadable", kind=kind) from err
 
 
 def _read_docx(data: bytes) -> SourceText:
@@ -175,17 +188,184 @@ def _read_docx(data: bytes) -> SourceText:
         raise InvalidInput("err.import_unreadable", kind="Word (.docx)") from err
     numbering = _Numbering(document)
     lines: list[str] = []
+    tables: list[Rows] = []
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             lines.append(_paragraph_text(child, numbering))
         elif child.tag == qn("w:tbl"):
-            lines.extend(_table_lines(child, numbering))
+            rows = _table_rows(child, numbering)
+            if _is_task_table(rows):
+                tables.append(rows)
+            else:
+                lines.extend(_table_lines(child, numbering))
     text = "\n".join(lines)
-    _check_length(len(text))
-    if not text.strip():
+    _check_length(len(text) + sum(len(c) for rows in tables for row in rows for c in row))
+    if not text.strip() and not tables:
         raise InvalidInput("err.import_docx_empty")
-    return SourceText(text, "docx", False)
+    return SourceText(text, "docx", False, tables=tuple(tables))
+
+
+def _is_task_table(rows: Rows) -> bool:
+    """Does the table have a task table's header? One with bodies or deadlines but no task
+    column is reported (TableProblem -> one sentence)."""
+    from services.importing.tables import TableProblem, find_header
+
+    try:
+        return find_header([list(r) for r in rows]) is not None
+    except TableProblem as err:
+        raise InvalidInput("err.import_table_no_task_column") from err
+
+
+def _table_rows(tbl: "BaseOxmlElement", numbering: "_Numbering") -> Rows:
+    """A Word table's cells row by row: a cell merged across columns (gridSpan) repeated in
+    each column it spans, one merged down the rows (vMerge) repeated in each row; a cell's
+    paragraphs joined by line breaks."""
+    from docx.oxml.ns import qn
+
+    out: list[tuple[str, ...]] = []
+    above: list[str] = []
+    for tr in tbl.findall(qn("w:tr")):
+        row: list[str] = []
+        for tc in tr.findall(qn("w:tc")):
+            props = tc.find(qn("w:tcPr"))
+            span, merged = 1, False
+            if props is not None:
+                grid = props.find(qn("w:gridSpan"))
+                if grid is not None:
+                    try:
+                        span = max(1, min(int(grid.get(qn("w:val")) or 1), MAX_SHEET_COLS))
+                    except ValueError:
+                        span = 1
+                vmerge = props.find(qn("w:vMerge"))
+                merged = vmerge is not None and vmerge.get(qn("w:val")) in (None, "continue")
+            col = len(row)
+            if merged and col < len(above):
+                text = above[col]
+            else:
+                text = "\n".join(
+                    t for t in (_paragraph_text(p, numbering) for p in tc.iter(qn("w:p"))) if t
+                )
+            row.extend([text] * span)
+        out.append(tuple(row))
+        above = row
+    return tuple(out)
+
+
+# ----------------------------------------------------------------------------- .xlsx
+
+
+def _is_xlsx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+
+
+def _column(letters: bytes) -> int:
+    n = 0
+    for c in letters:
+        n = n * 26 + c - 64
+    return n - 1
+
+
+def _read_xlsx(data: bytes) -> SourceText:
+    """The sheets' rows (openpyxl read_only: streamed, never a formula evaluated: a cell is
+    its text as stored), after the same zip checks as a .docx. The rows above a sheet's task
+    table (title, number, date) become the text; the table is handed over as rows, merged
+    cells repeated in each place they cover (read from the sheet's own mergeCells list, which
+    read_only mode does not give)."""
+    _check_zip(data, "Excel (.xlsx)", "err.import_xlsx_bomb")
+    try:
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as err:  # openpyxl raises many kinds for a file that is no workbook
+        raise InvalidInput("err.import_unreadable", kind="Excel (.xlsx)") from err
+    lines: list[str] = []
+    tables: list[Rows] = []
+    chars = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for sheet in book.worksheets:
+                rows = _sheet_rows(sheet, archive)
+                chars += sum(len(c) for row in rows for c in row)
+                _check_length(chars)
+                found = _header_at(rows)
+                if found is None:
+                    lines.extend(" ".join(c for c in row if c) for row in rows)
+                    continue
+                lines.extend(" ".join(dict.fromkeys(c for c in row if c)) for row in rows[:found])
+                tables.append(tuple(rows[found:]))
+    except InvalidInput:
+        raise
+    except Exception as err:
+        raise InvalidInput("err.import_unreadable", kind="Excel (.xlsx)") from err
+    finally:
+        book.close()
+    if not tables:
+        raise InvalidInput("err.import_xlsx_no_table")
+    return SourceText("\n".join(lines), "xlsx", False, tables=tuple(tables))
+
+
+def _header_at(rows: list[tuple[str, ...]]) -> int | None:
+    from services.importing.tables import TableProblem, find_header
+
+    try:
+        found = find_header([list(r) for r in rows], limit=30)
+    except TableProblem as err:
+        raise InvalidInput("err.import_table_no_task_column") from err
+    return found[0] if found else None
+
+
+def _sheet_rows(sheet: "Worksheet", archive: zipfile.ZipFile) -> list[tuple[str, ...]]:
+    """The sheet's cells as text, at most MAX_SHEET_ROWS x MAX_SHEET_COLS (counted while
+    streaming, whatever the sheet declares)."""
+    rows: list[list[str]] = []
+    for n, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if n > MAX_SHEET_ROWS or len(values) > MAX_SHEET_COLS:
+            raise InvalidInput(
+                "err.import_sheet_too_large",
+                rows=validation.thousands(max(n, len(rows))),
+                cols=len(values),
+                max_rows=validation.thousands(MAX_SHEET_ROWS),
+                max_cols=MAX_SHEET_COLS,
+            )
+        rows.append([_cell_text(v) for v in values])
+    width = max((len(r) for r in rows), default=0)
+    for r in rows:
+        r.extend([""] * (width - len(r)))
+    path = getattr(sheet, "_worksheet_path", None)
+    if path:
+        with archive.open(path) as stream:
+            xml = stream.read(MAX_XML + 1)
+        for m in _MERGE.finditer(xml):
+            c1, r1, c2, r2 = _column(m[1]), int(m[2]) - 1, _column(m[3]), int(m[4]) - 1
+            if not (0 <= r1 <= r2 < len(rows) and 0 <= c1 <= c2 < width):
+                continue
+            value = rows[r1][c1]
+            for row in range(r1, r2 + 1):
+                for column in range(c1, c2 + 1):
+                    rows[row][column] = value
+    while rows and not any(rows[-1]):
+        rows.pop()
+    return [tuple(r) for r in rows]
+
+
+def _cell_text(value: object) -> str:
+    """A cell as text: a formula stays its text ("=SUM(A1:A3)"), never its result; a date
+    dd/mm/yyyy as the office writes it."""
+    if value is None:
+        return ""
+    if isinstance(value, date):  # a datetime too
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return validation.clean(str(value)).strip()
 
 
 def _paragraph_text(p: "BaseOxmlElement", numbering: "_Numbering") -> str:

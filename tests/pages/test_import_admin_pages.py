@@ -146,3 +146,25 @@ def test_admin_shows_the_tasks_of_the_directive(own_db):
     assert count(own_db, Task) == 40
     captions = "\n".join(c.value for c in at.caption)
     assert "8 mục · 40 nhiệm vụ · đang theo dõi" in captions
+
+
+def test_a_body_named_but_not_listed_is_added_in_one_click_and_the_text_read_again(own_db):
+    before = count(own_db, Organization)
+    plan = (
+        "KẾ HOẠCH\nCải cách hành chính năm 2025\nI. NHIỆM VỤ\n"
+        "1. Sở Dân tộc và Tôn giáo\n- Rà soát thủ tục hành chính về tín ngưỡng, tôn giáo.\n"
+    )
+    at = sign_in("vanphong")
+    at.switch_page("pages/import_directive.py").run()
+    at.text_area[0].input(plan)
+    button(at, "imp_read_paste").click().run()
+    assert not at.exception
+    assert any("không có trong danh mục" in w.value for w in at.warning)
+    assert "Sở Dân tộc và Tôn giáo" in [x.value for x in at.text]
+    add = next(b for b in at.button if b.key and b.key.startswith("imp_add_"))
+    add.click().run()
+    assert not at.exception and not at.error
+    assert count(own_db, Organization) == before + 1
+    assert any("Đã thêm Sở Dân tộc và Tôn giáo" in shown(s.value) for s in at.success)
+    assert not any("không có trong danh mục" in w.value for w in at.warning)
+    assert not any("chưa có cơ quan chủ trì" in w.value for w in at.warning)  # now assigned

@@ -215,3 +215,32 @@ def pdf_nested_forms(fanout: int = 300, repeats: int = 200) -> bytes:
 def pdf_many_pages(pages: int = 5_000) -> bytes:
     """Thousands of small pages, each with a line of text."""
     return pdf_shared_content(pages, repeats=1)
+
+
+def xlsx_bomb(inflated_mb: int = 40) -> bytes:
+    """A valid .xlsx whose first sheet inflates to about `inflated_mb` MB: one row repeated,
+    which deflate squeezes several hundred times."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì"])
+    small = io.BytesIO()
+    book.save(small)
+    source = zipfile.ZipFile(io.BytesIO(small.getvalue()))
+    out = io.BytesIO()
+    row = b'<row><c t="inlineStr"><is><t>Ra soat van ban quy pham</t></is></c></row>'
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bomb:
+        for item in source.infolist():
+            if item.filename != "xl/worksheets/sheet1.xml":
+                bomb.writestr(item, source.read(item.filename))
+                continue
+            with bomb.open(item.filename, "w") as member:
+                member.write(
+                    b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
+                    b'openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                )
+                chunk = row * 8_000
+                for _ in range(max(1, inflated_mb * 1_000_000 // len(chunk))):
+                    member.write(chunk)
+                member.write(b"</sheetData></worksheet>")
+    return out.getvalue()

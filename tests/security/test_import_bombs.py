@@ -193,3 +193,23 @@ def test_the_command_line_refuses_a_bomb_in_one_line_exit_2_and_writes_nothing(d
     assert out.returncode == 2, (out.stdout, out.stderr)
     assert out.stderr.strip() == DOCX_BOMB and out.stdout == ""
     assert stats(db_url) == before
+
+
+# --- .xlsx: a zip too (issue 16) -------------------------------------------------------------
+
+XLSX_BOMB = (
+    "Tệp Excel (.xlsx) giải nén ra quá lớn hoặc nén bất thường, có thể là tệp độc hại: không "
+    "đọc. Không lưu gì."
+)
+
+
+def test_an_xlsx_inflating_to_40_mb_is_refused_without_being_inflated():
+    data = hostile.xlsx_bomb(40)
+    assert len(data) < MB
+    message, peak = refusal_and_peak(data, "phu-luc.xlsx")
+    assert message == XLSX_BOMB
+    assert peak < 5 * MB
+
+
+def test_an_xlsx_named_docx_is_still_read_as_a_sheet_and_refused_the_same_way():
+    assert refusal(hostile.xlsx_bomb(5), "ke-hoach.docx") == XLSX_BOMB
