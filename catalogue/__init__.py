@@ -9,7 +9,18 @@ errors and the pages all read it. English counts take their plural from the numb
 import re
 from typing import Any
 
-from catalogue import admin, auth, briefing, cli, common, errors, importing, overview, reporting
+from catalogue import (
+    admin,
+    auth,
+    briefing,
+    cli,
+    common,
+    errors,
+    importing,
+    overview,
+    periodic_report,
+    reporting,
+)
 
 LANGUAGES = ("vi", "en")
 
@@ -38,6 +49,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     **importing.TEXTS,
     **admin.TEXTS,
     **cli.TEXTS,
+    **periodic_report.TEXTS,
 }
 
 
