@@ -293,6 +293,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pr.none_rows": ("Không có.", "None."),
     "pr.page": ("Trang", "Page"),
     # the page
+    "page.report": ("Báo cáo định kỳ", "Periodic report"),
     "pr.page_title": ("Báo cáo định kỳ công tác cải cách hành chính", "Periodic CCHC report"),
     "pr.page_intro": (
         "Bản dự thảo báo cáo theo mẫu văn bản hành chính (Nghị định 30/2020/NĐ-CP), lập từ số "

@@ -27,7 +27,7 @@ from docx.text.paragraph import Paragraph
 from catalogue import t
 from render.fmt import fmt_date, number, shorten, verdict_text
 from services.core import validation
-from services.read.periodic_report import PeriodicReport
+from services.read.periodic_report import PeriodicReport, ReportPeriod
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -35,17 +35,21 @@ HEADER_PT = 13
 TABLE_PT = 13
 NOTE = WD_COLOR_INDEX.YELLOW
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+HALF_KEYS = {1: "pr.span_half1", 2: "pr.span_half2"}
 TASK_TEXT_LIMIT = 220  # the directive's task text in lists; the bodies' words are never cut
 KINDS_WITH_COMMITTEE = ("district", "commune", "special_zone")
 
 
 def span_text(r: PeriodicReport, lang: str = "vi") -> str:
     """ "quý IV năm 2022", "6 tháng đầu năm 2022", "năm 2022"."""
-    p = r.period
+    return period_words(r.period, lang)
+
+
+def period_words(p: ReportPeriod, lang: str = "vi") -> str:
     if p.kind == "quarter":
         return t("pr.span_quarter", lang, roman=ROMAN[p.number or 1], year=p.year)
     if p.kind == "half":
-        return t(f"pr.span_half{p.number}", lang, year=p.year)
+        return t(HALF_KEYS[p.number or 1], lang, year=p.year)
     return t("pr.span_year", lang, year=p.year)
 
 
@@ -541,7 +545,7 @@ def _part_three(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
 def _part_four(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     _heading(doc, t("pr.h4", lang))
     _note(doc, "pr.note_next", lang)
-    nxt = _span_of(r.next_period, lang)
+    nxt = period_words(r.next_period, lang)
     _heading(doc, t("pr.h4_due", lang, span=nxt), level=2)
     if r.next_due:
         for task in r.next_due:
@@ -584,14 +588,6 @@ def _part_four(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
         )
     if r.overdue:
         _heading(doc, t("pr.h4_overdue", lang, n=len(r.overdue)), level=2)
-
-
-def _span_of(p, lang: str) -> str:  # type: ignore[no-untyped-def]
-    if p.kind == "quarter":
-        return t("pr.span_quarter", lang, roman=ROMAN[p.number or 1], year=p.year)
-    if p.kind == "half":
-        return t(f"pr.span_half{p.number}", lang, year=p.year)
-    return t("pr.span_year", lang, year=p.year)
 
 
 def _part_five(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
@@ -798,3 +794,59 @@ def _repeat_header(row) -> None:  # type: ignore[no-untyped-def]
     el = OxmlElement("w:tblHeader")
     el.set(qn("w:val"), "true")
     tr_pr.append(el)
+
+
+def preview(r: PeriodicReport, lang: str = "vi") -> list[tuple[int, str]]:
+    """The document's headings in order, each part with its key figure, for the page to show
+    before the download: (level, text), level 1 a part, 2 a heading inside it."""
+    h = r.headline
+    out: list[tuple[int, str]] = [(1, t("pr.title", lang)), (2, title_text(r, lang))]
+    out += [
+        (1, t("pr.h1", lang)),
+        (2, t("pr.plans", lang, reports=r.leadership.reports, docs=r.leadership.documents)),
+        (1, t("pr.h2", lang)),
+    ]
+    for n, area in enumerate(r.areas, 1):
+        c = area.by_timeliness
+        heading = t("pr.area_heading", lang, n=n, area=t(f"pr.area_{area.area}", lang))
+        out.append(
+            (
+                2,
+                f"{heading}: "
+                + t(
+                    "pr.area_summary",
+                    lang,
+                    tasks=len(area.tasks),
+                    assignments=area.assignments,
+                    on_time=c["done_on_time"],
+                    late=c["done_late"],
+                    going=c["in_progress_on_time"],
+                    overdue=c["overdue"],
+                    reported=c["reported"],
+                    not_reported=c["not_reported"],
+                )
+                if area.tasks
+                else f"{heading}: {t('pr.area_empty', lang)}",
+            )
+        )
+    out += [
+        (1, t("pr.h3", lang)),
+        (
+            2,
+            t(
+                "pr.bad_summary",
+                lang,
+                overdue=h.by_timeliness["overdue"],
+                stuck=h.stuck,
+                not_reported=h.by_timeliness["not_reported"],
+            ),
+        ),
+        (1, t("pr.h4", lang)),
+        (2, t("pr.h4_due", lang, span=period_words(r.next_period, lang))),
+        (1, t("pr.h5", lang)),
+        (2, f"{t('pr.fig_proposals', lang)}: {len(r.proposals)}"),
+        (1, t("pr.appendix", lang, n="I") + " · " + t("pr.col_body", lang)),
+        (1, t("pr.appendix", lang, n="II") + " · " + t("pr.app_targets", lang)),
+        (1, t("pr.appendix", lang, n="III") + " · " + t("pr.app_overdue", lang)),
+    ]
+    return out

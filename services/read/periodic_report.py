@@ -35,7 +35,7 @@ from services.core import clock, periods
 from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound
 from services.core.labels import label_order
-from services.core.permissions import Action, require
+from services.core.permissions import Action, can, require
 from services.install import demo
 from services.read import rollup, snapshot, targets
 from services.read.snapshot import AssignmentState, Filters, PendingProposal
@@ -540,3 +540,46 @@ def _recurring(rows: list[AssignmentState]) -> list[NextTask]:
         NextTask(label, g[0].task_text, g[0].cadence, g[0].due_date, len(g))
         for label, g in sorted(by_task.items(), key=lambda kv: label_order(kv[0]))
     ]
+
+
+@dataclass(frozen=True)
+class ReportChoices:
+    """What the page offers this actor: the periods that have started (newest first, by kind)
+    and whose report it may draft (None: the province's)."""
+
+    quarters: list[str]
+    halves: list[str]
+    years: list[str]
+    bodies: list[tuple[str | None, str]]  # (code, name); code None is the province
+
+
+def choices(session: Session, *, actor: Actor, today: date | None = None) -> ReportChoices:
+    today = today or clock.today()
+    current = periods.current_period(session)
+    quarters = [
+        p.code
+        for p in periods.list_periods(session, newest_first=True)
+        if p.starts_on <= today and (current is None or p.starts_on <= current.starts_on)
+    ]
+    years = sorted({periods.year_of(q) for q in quarters}, reverse=True)
+    halves = [
+        f"{year}-H{half}"
+        for year in years
+        for half in (2, 1)
+        if periods.span_bounds(f"{year}-H{half}")[0] <= today
+        and any(q in quarters for q in periods.span_quarters(f"{year}-H{half}"))
+    ]
+    rows = session.exec(
+        select(Organization.id, Organization.code, Organization.name)
+        .where(Organization.active)
+        .order_by(Organization.sort_order, Organization.code)
+    ).all()
+    bodies: list[tuple[str | None, str]] = []
+    if can(actor, Action.PERIODIC_REPORT):
+        bodies.append((None, ""))
+    bodies += [
+        (code, name)
+        for oid, code, name in rows
+        if can(actor, Action.PERIODIC_REPORT, organization_id=oid)
+    ]
+    return ReportChoices(quarters, halves, [str(y) for y in years], bodies)
