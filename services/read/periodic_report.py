@@ -11,12 +11,14 @@ How the period is read:
 - the figures (timeliness, progress) are the snapshot at the cut-off day, whose reporting
   quarter is the last quarter the cut-off falls in (a year's report counts "reported this
   period" for its last quarter, as the overview at that quarter does);
-- a body's quoted result is its latest report on the assignment made by the cut-off day for a
-  quarter inside the period; a body without one is listed as not having reported on the task.
+- a body's quoted result is its latest report on the assignment, made for a quarter inside the
+  period, as the snapshot reads it: by today for the running period (read live, so a report
+  sent after the quarter's last day but before the deadline counts, as on the overview), by
+  the cut-off day for an earlier one; a body without one is listed as not having reported.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlmodel import Session, select
@@ -301,9 +303,13 @@ def _compose(
     reported_bodies = snapshot.bodies_reported(session, f, today=today)
     head = rollup.headline(rows, reported_body_ids=reported_bodies, proposals_waiting=len(waiting))
     in_span = set(span.quarters)
+    # The reports read as the snapshot reads the state: today's (the running period, read
+    # live, counts a report sent after its last day and before the deadline) or the period's
+    # end (an earlier one, rebuilt from history).
+    reading = replace(f, period=periods.quarter_of(today), as_of=None) if snap.live else f
     latest = {
         aid: r
-        for aid, r in snapshot.latest_reports(session, f, today=today).items()
+        for aid, r in snapshot.latest_reports(session, reading, today=today).items()
         if r.period in in_span
     }
     tasks = _task_summaries(rows, latest)
@@ -331,7 +337,7 @@ def _compose(
     leadership = Leadership(
         tasks=leadership_tasks,
         documents=len(cited),
-        reports=_reports_in_span(session, f, span, today),
+        reports=_reports_in_span(session, reading, span, today),
         targets=[t for t in lines if t.area == ReformArea.LEADERSHIP],
         bodies=head.bodies,
         bodies_reported=head.bodies - head.bodies_not_reported,
