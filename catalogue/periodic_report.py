@@ -169,7 +169,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "pr.task_heading": ("Nhiệm vụ {label}: {text}", "Task {label}: {text}"),
     "pr.task_summary": (
-        "{reported}/{assignments} cơ quan, đơn vị báo cáo kết quả trong kỳ; hoàn thành {done}.",
+        "{reported}/{assignments} cơ quan, đơn vị đã báo cáo kết quả trong kỳ.",
+        "{reported} of {assignments} bodies reported a result in the period.",
+    ),
+    "pr.task_done": (
+        "{reported}/{assignments} cơ quan, đơn vị đã báo cáo kết quả trong kỳ; {done} đã hoàn "
+        "thành.",
         "{reported} of {assignments} bodies reported a result in the period; {done} done.",
     ),
     "pr.result": ("{name}: {result}", "{name}: {result}"),

@@ -71,10 +71,15 @@ def who_text(r: PeriodicReport, lang: str = "vi") -> str:
 
 def build_docx(r: PeriodicReport, lang: str = "vi") -> bytes:
     doc = Document()
+    props = doc.core_properties
+    props.author = props.last_modified_by = ""  # the secretariat's, not the library's
+    props.title = f"{t('pr.title', lang)} {title_text(r, lang)}"
+    props.comments = ""
     _page_setup(doc)
     _header(doc, r, lang)
     if r.demo:
-        _para(doc, t("pr.demo", lang), bold=True, align="center", note=True)
+        banner = _para(doc, t("pr.demo", lang), bold=True, align="center", note=True)
+        banner.paragraph_format.space_before = Pt(8)
     _title(doc, r, lang)
     _part_one(doc, r, lang)
     _part_two(doc, r, lang)
@@ -301,10 +306,11 @@ def _header(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     _cell_para(right, t("pr.nation", lang), size=HEADER_PT - 1, bold=True)
     _cell_para(right, t("pr.motto", lang), size=BODY_PT, bold=True)
     _short_line(_cell_para(right, "", size=4), 25, 25)
-    _cell_para(table.cell(1, 0), t("pr.number", lang, sign=number_sign(r)), size=HEADER_PT)
-    _cell_para(
-        table.cell(1, 1), t("pr.place_date", lang, year=r.period.year), size=BODY_PT, italic=True
-    )
+    sign = t("pr.number", lang, sign=number_sign(r))
+    number_line = _cell_para(table.cell(1, 0), sign, size=HEADER_PT)
+    place = _cell_para(table.cell(1, 1), t("pr.place_date", lang), size=BODY_PT, italic=True)
+    for p in (number_line, place):
+        p.paragraph_format.space_before = Pt(4)
 
 
 def _title(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
@@ -406,7 +412,9 @@ def _task(doc: DocumentObject, task, lang: str) -> None:  # type: ignore[no-unty
     _para(
         doc,
         t(
-            "pr.task_summary",
+            "pr.task_done"
+            if task.done or task.due_date or task.cadence == "once"
+            else "pr.task_summary",
             lang,
             reported=len(task.results),
             assignments=task.assignments,
