@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
@@ -30,6 +31,15 @@ from services.core import validation
 from services.read.periodic_report import PeriodicReport, ReportPeriod
 
 FONT = "Times New Roman"
+# paragraph styles this module adds (names as Word's style list shows them)
+STYLE_NAMES = {  # id -> the name Word's style list shows
+    "CchcCell": "CCHC Ô bảng",
+    "CchcCellLeft": "CCHC Ô bảng trái",
+    "CchcCentre": "CCHC Giữa",
+    "CchcPart": "CCHC Phần",
+    "CchcHeading": "CCHC Mục",
+}
+CELL, CELL_LEFT, CENTRE, PART, HEADING = STYLE_NAMES
 BODY_PT = 14
 HEADER_PT = 13
 TABLE_PT = 13
@@ -78,7 +88,7 @@ def build_docx(r: PeriodicReport, lang: str = "vi") -> bytes:
     _page_setup(doc)
     _header(doc, r, lang)
     if r.demo:
-        banner = _para(doc, t("pr.demo", lang), bold=True, align="center", note=True)
+        banner = _para(doc, t("pr.demo", lang), bold=True, style=CENTRE, note=True)
         banner.paragraph_format.space_before = Pt(8)
     _title(doc, r, lang)
     _part_one(doc, r, lang)
@@ -86,7 +96,7 @@ def build_docx(r: PeriodicReport, lang: str = "vi") -> bytes:
     _part_three(doc, r, lang)
     _part_four(doc, r, lang)
     _part_five(doc, r, lang)
-    _para(doc, t("pr.closing", lang, span=span_text(r, lang), who=who_text(r, lang)), indent=True)
+    _para(doc, t("pr.closing", lang, span=span_text(r, lang), who=who_text(r, lang)))
     _signature(doc, r, lang)
     _appendices(doc, r, lang)
     out = io.BytesIO()
@@ -96,24 +106,70 @@ def build_docx(r: PeriodicReport, lang: str = "vi") -> bytes:
 
 # --------------------------------------------------------------------------- the page
 def _page_setup(doc: DocumentObject) -> None:
-    style = doc.styles["Normal"]
-    style.font.name = FONT
-    style.font.size = Pt(BODY_PT)
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.append(fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), FONT)
-    style.paragraph_format.space_after = Pt(6)
-    style.paragraph_format.space_before = Pt(0)
-    style.paragraph_format.line_spacing = 1.1
+    """Normal is the body paragraph (Times New Roman 14, justified, first line indented); the
+    other paragraphs take one of the styles below. Formatting by style, not run by run, keeps
+    the file small and the build fast (python-docx spends its time inserting run properties)."""
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(BODY_PT)
+    _all_scripts(normal.element.get_or_add_rPr())
+    fmt = normal.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.first_line_indent = Mm(12.7)
+    fmt.space_after, fmt.space_before = Pt(6), Pt(0)
+    fmt.line_spacing = 1.1
+    _style(doc, CELL, size=TABLE_PT, align="center", indent=False, after=0)
+    _style(doc, CELL_LEFT, size=TABLE_PT, align="left", indent=False, after=0)
+    _style(doc, CENTRE, align="center", indent=False)
+    _style(doc, PART, bold=True, indent=False, before=6, keep=True)
+    _style(doc, HEADING, bold=True, before=3, keep=True)
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     _margins(section)
     section.different_first_page_header_footer = True  # no number on page 1
     _page_number(section.header.paragraphs[0])
+
+
+def _all_scripts(rpr) -> None:  # type: ignore[no-untyped-def]
+    """Times New Roman for Latin, complex and East Asian text alike (Vietnamese is Latin)."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+
+
+def _style(
+    doc: DocumentObject,
+    name: str,
+    *,
+    size: float | None = None,
+    bold: bool = False,
+    align: str | None = None,
+    indent: bool = True,
+    before: float | None = None,
+    after: float | None = None,
+    keep: bool = False,
+) -> None:
+    style = doc.styles.add_style(STYLE_NAMES[name], WD_STYLE_TYPE.PARAGRAPH)
+    style.style_id = name
+    style.base_style = doc.styles["Normal"]
+    if size:
+        style.font.size = Pt(size)
+    if bold:
+        style.font.bold = True
+    fmt = style.paragraph_format
+    if align:
+        fmt.alignment = _ALIGN[align]
+    if not indent:
+        fmt.first_line_indent = Mm(0)
+    if before is not None:
+        fmt.space_before = Pt(before)
+    if after is not None:
+        fmt.space_after = Pt(after)
+    if keep:
+        fmt.keep_with_next = True
 
 
 def _margins(section) -> None:  # type: ignore[no-untyped-def]
@@ -156,18 +212,14 @@ def _clean(text: object) -> str:
     return f"{lead}{cleaned}{tail}"
 
 
-def _font(run, size: float, *, bold: bool = False, italic: bool = False) -> None:  # type: ignore[no-untyped-def]
-    run.font.name = FONT
-    run.font.size = Pt(size)
-    run.bold = bold
-    run.italic = italic
-    rpr = run._r.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), FONT)
+def _font(run, size: float | None = None, *, bold: bool = False, italic: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """What differs from the paragraph's style: its size, bold, italic."""
+    if size is not None:
+        run.font.size = Pt(size)
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
 
 
 _ALIGN = {
@@ -182,18 +234,17 @@ def _para(
     container,  # type: ignore[no-untyped-def]
     text: str = "",
     *,
-    size: float = BODY_PT,
+    style: str | None = None,
+    size: float | None = None,
     bold: bool = False,
     italic: bool = False,
-    align: str = "justify",
-    indent: bool = False,
     note: bool = False,
     space_after: float | None = None,
 ) -> Paragraph:
+    """A paragraph: Normal (justified, indented) unless `style` says otherwise."""
     p = container.add_paragraph()
-    p.alignment = _ALIGN[align]
-    if indent:
-        p.paragraph_format.first_line_indent = Mm(12.7)
+    if style:
+        _set_style(p, style)
     if space_after is not None:
         p.paragraph_format.space_after = Pt(space_after)
     if text:
@@ -204,26 +255,28 @@ def _para(
     return p
 
 
-def _runs(p: Paragraph, pieces: Iterable[tuple[str, bool, bool]], size: float = BODY_PT) -> None:
+def _set_style(p: Paragraph, style_id: str) -> None:
+    """By id: python-docx's `p.style = name` searches every style of the document each time."""
+    p._p.get_or_add_pPr().style = style_id
+
+
+def _runs(p: Paragraph, pieces: Iterable[tuple[str, bool, bool]]) -> None:
     for text, bold, italic in pieces:
         if text:
-            _font(p.add_run(_clean(text)), size, bold=bold, italic=italic)
+            _font(p.add_run(_clean(text)), bold=bold, italic=italic)
 
 
 def _note(doc: DocumentObject, key: str, lang: str) -> None:
     """A highlighted note to the secretariat: what it must rewrite before signing."""
-    _para(doc, t("pr.note", lang, text=t(key, lang)), italic=True, note=True, indent=True)
+    _para(doc, t("pr.note", lang, text=t(key, lang)), italic=True, note=True)
 
 
 def _heading(doc: DocumentObject, text: str, *, level: int = 1) -> Paragraph:
-    p = _para(doc, text, bold=True, italic=level == 3, align="justify", indent=level > 1)
-    p.paragraph_format.keep_with_next = True
-    p.paragraph_format.space_before = Pt(6 if level == 1 else 3)
-    return p
+    return _para(doc, text, style=PART if level == 1 else HEADING)
 
 
 def _bullet(doc: DocumentObject, pieces: Iterable[tuple[str, bool, bool]]) -> Paragraph:
-    p = _para(doc, indent=True)
+    p = _para(doc)
     _runs(p, [("- ", False, False), *pieces])
     return p
 
@@ -266,13 +319,19 @@ def _no_borders(table: Table) -> None:
     tbl_pr.append(borders)
 
 
-def _cell_para(cell: _Cell, text: str, *, size: float, bold: bool = False, italic: bool = False):  # type: ignore[no-untyped-def]
-    p = cell.paragraphs[0] if not cell.paragraphs[0].text and not cell.paragraphs[0].runs else None
-    if p is None:
-        p = cell.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.space_after = Pt(0)
-    p.paragraph_format.first_line_indent = Mm(0)
+def _cell_para(  # type: ignore[no-untyped-def]
+    cell: _Cell,
+    text: str,
+    *,
+    size: float | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    left: bool = False,
+):
+    """A paragraph in a table cell (the cell's first, empty one first)."""
+    first = cell.paragraphs[0]
+    p = first if not first.runs and not first.text else cell.add_paragraph()
+    _set_style(p, CELL_LEFT if left else CELL)
     if text:
         _font(p.add_run(_clean(text)), size, bold=bold, italic=italic)
     return p
@@ -299,27 +358,27 @@ def _header(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     above, issuer = _issuer_lines(r, lang)
     left, right = table.cell(0, 0), table.cell(0, 1)
     if above:
-        _cell_para(left, above, size=HEADER_PT)
+        _cell_para(left, above)
     for line in issuer.split("\n"):
-        _cell_para(left, line, size=HEADER_PT, bold=True)
+        _cell_para(left, line, bold=True)
     _short_line(_cell_para(left, "", size=4), 18, 18)
     _cell_para(right, t("pr.nation", lang), size=HEADER_PT - 1, bold=True)
     _cell_para(right, t("pr.motto", lang), size=BODY_PT, bold=True)
     _short_line(_cell_para(right, "", size=4), 25, 25)
     sign = t("pr.number", lang, sign=number_sign(r))
-    number_line = _cell_para(table.cell(1, 0), sign, size=HEADER_PT)
+    number_line = _cell_para(table.cell(1, 0), sign)
     place = _cell_para(table.cell(1, 1), t("pr.place_date", lang), size=BODY_PT, italic=True)
     for p in (number_line, place):
         p.paragraph_format.space_before = Pt(4)
 
 
 def _title(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
-    p = _para(doc, t("pr.title", lang), bold=True, align="center", space_after=0)
+    p = _para(doc, t("pr.title", lang), bold=True, style=CENTRE, space_after=0)
     p.paragraph_format.space_before = Pt(12)
-    _para(doc, title_text(r, lang), bold=True, align="center", space_after=0)
-    _short_line(_para(doc, "", size=4, align="center", space_after=6), 60, 60)
+    _para(doc, title_text(r, lang), bold=True, style=CENTRE, space_after=0)
+    _short_line(_para(doc, "", size=4, style=CENTRE, space_after=6), 60, 60)
     to = "pr.to_ministry" if r.organization_code is None else "pr.to_province"
-    _para(doc, t(to, lang), align="center")
+    _para(doc, t(to, lang), style=CENTRE)
     directive = " ".join(
         x
         for x in (
@@ -340,7 +399,6 @@ def _title(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
             span=span_text(r, lang),
             cutoff=fmt_date(r.cutoff),
         ),
-        indent=True,
     )
     _note(doc, "pr.note_opening", lang)
 
@@ -350,7 +408,7 @@ def _part_one(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     lead = r.leadership
     _heading(doc, t("pr.h1", lang))
     _heading(doc, t("pr.h1_plans", lang), level=2)
-    _para(doc, t("pr.plans", lang, reports=lead.reports, docs=lead.documents), indent=True)
+    _para(doc, t("pr.plans", lang, reports=lead.reports, docs=lead.documents))
     _heading(doc, t("pr.h1_inspection", lang), level=2)
     if lead.targets:
         for line in lead.targets:
@@ -371,7 +429,7 @@ def _part_one(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
                 ],
             )
     else:
-        _para(doc, t("pr.no_inspection_target", lang), indent=True)
+        _para(doc, t("pr.no_inspection_target", lang))
     _heading(doc, t("pr.h1_tasks", lang), level=2)
     _note(doc, "pr.note_results", lang)
     for task in lead.tasks:
@@ -395,12 +453,11 @@ def _part_one(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
                 lang,
             ),
         ),
-        indent=True,
     )
 
 
 def _task(doc: DocumentObject, task, lang: str) -> None:  # type: ignore[no-untyped-def]
-    p = _para(doc, indent=True)
+    p = _para(doc)
     p.paragraph_format.keep_with_next = True
     _runs(
         p,
@@ -420,7 +477,6 @@ def _task(doc: DocumentObject, task, lang: str) -> None:  # type: ignore[no-unty
             assignments=task.assignments,
             done=task.done,
         ),
-        indent=True,
     )
     for res in task.results:
         pieces: list[tuple[str, bool, bool]] = [
@@ -434,7 +490,7 @@ def _task(doc: DocumentObject, task, lang: str) -> None:  # type: ignore[no-unty
             pieces.append((f" ({evidence})", False, True))
         _bullet(doc, pieces)
     if task.silent:
-        _para(doc, t("pr.silent", lang, names=", ".join(task.silent)), italic=True, indent=True)
+        _para(doc, t("pr.silent", lang, names=", ".join(task.silent)), italic=True)
 
 
 def _part_two(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
@@ -445,7 +501,7 @@ def _part_two(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
             doc, t("pr.area_heading", lang, n=n, area=t(f"pr.area_{area.area}", lang)), level=2
         )
         if not area.tasks:
-            _para(doc, t("pr.area_empty", lang), indent=True)
+            _para(doc, t("pr.area_empty", lang))
             continue
         c = area.by_timeliness
         _para(
@@ -462,7 +518,6 @@ def _part_two(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
                 reported=c["reported"],
                 not_reported=c["not_reported"],
             ),
-            indent=True,
         )
         for task in area.tasks:
             _task(doc, task, lang)
@@ -486,12 +541,9 @@ def _part_three(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
             bodies=h.bodies,
             quarter=quarter,
         ),
-        indent=True,
     )
     if r.targets_met:
-        _para(
-            doc, t("pr.targets_met", lang, n=len(r.targets_met), total=len(r.targets)), indent=True
-        )
+        _para(doc, t("pr.targets_met", lang, n=len(r.targets_met), total=len(r.targets)))
         for line in r.targets_met:
             _bullet(
                 doc,
@@ -507,13 +559,11 @@ def _part_three(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
             stuck=h.stuck,
             not_reported=h.by_timeliness["not_reported"],
         ),
-        indent=True,
     )
     if r.targets_missed:
         _para(
             doc,
             t("pr.targets_missed", lang, n=len(r.targets_missed), total=len(r.targets)),
-            indent=True,
         )
         for line in r.targets_missed:
             _bullet(
@@ -524,12 +574,11 @@ def _part_three(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
         _para(
             doc,
             t("pr.silent_bodies", lang, quarter=quarter, names=", ".join(r.silent_bodies)),
-            indent=True,
         )
     else:
-        _para(doc, t("pr.all_reported", lang, quarter=quarter), indent=True)
+        _para(doc, t("pr.all_reported", lang, quarter=quarter))
     if r.causes:
-        _para(doc, t("pr.causes", lang), indent=True)
+        _para(doc, t("pr.causes", lang))
         for cause in r.causes:
             _bullet(
                 doc,
@@ -575,7 +624,7 @@ def _part_four(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
                 ],
             )
     else:
-        _para(doc, t("pr.next_none", lang), indent=True)
+        _para(doc, t("pr.next_none", lang))
     _heading(doc, t("pr.h4_recurring", lang), level=2)
     for task in r.recurring:
         _bullet(
@@ -602,7 +651,7 @@ def _part_five(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     _heading(doc, t("pr.h5", lang))
     _note(doc, "pr.note_proposals", lang)
     if not r.proposals:
-        _para(doc, t("pr.proposals_none", lang), indent=True)
+        _para(doc, t("pr.proposals_none", lang))
     for prop in r.proposals:
         _bullet(
             doc,
@@ -636,10 +685,9 @@ def _signature(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
         "pr.recipient_leaders",
         "pr.recipient_archive",
     ]
-    p = _cell_para(left, t("pr.recipients", lang), size=12, bold=True, italic=True)
-    p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    _cell_para(left, t("pr.recipients", lang), size=12, bold=True, italic=True, left=True)
     for key in recipients:
-        _cell_para(left, t(key, lang), size=11).alignment = WD_ALIGN_PARAGRAPH.LEFT
+        _cell_para(left, t(key, lang), size=11, left=True)
     signer = "pr.signer_province" if r.organization_code is None else "pr.signer_body"
     _cell_para(right, t(signer, lang), size=BODY_PT, bold=True)
     cell = _cell_para(right, t("pr.note_signer", lang), size=BODY_PT, italic=True)
@@ -765,9 +813,9 @@ def _appendices(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
 def _appendix_title(
     doc: DocumentObject, n: str, title: str, sign: str, who: str, lang: str
 ) -> None:
-    _para(doc, t("pr.appendix", lang, n=n), bold=True, align="center", space_after=0)
-    _para(doc, title, bold=True, align="center", space_after=0)
-    _para(doc, t("pr.appendix_of", lang, sign=sign, who=who), italic=True, align="center")
+    _para(doc, t("pr.appendix", lang, n=n), bold=True, style=CENTRE, space_after=0)
+    _para(doc, title, bold=True, style=CENTRE, space_after=0)
+    _para(doc, t("pr.appendix_of", lang, sign=sign, who=who), italic=True, style=CENTRE)
 
 
 def _table(
@@ -778,22 +826,21 @@ def _table(
     total: list[str] | None = None,
 ) -> Table:
     if not rows:
-        _para(doc, t("pr.none_rows"), italic=True, align="center")
+        _para(doc, t("pr.none_rows"), italic=True, style=CENTRE)
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    _widths(table, widths_mm)  # before the rows: each new row takes the grid's widths
     head = table.rows[0]
     _repeat_header(head)
     for cell, text in zip(head.cells, headers, strict=True):
-        _cell_para(cell, text, size=TABLE_PT, bold=True)
+        _cell_para(cell, text, bold=True)
     for values in rows + ([total] if total else []):
         cells = table.add_row().cells
         for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
-            p = _cell_para(cell, text, size=TABLE_PT, bold=values is total)
-            if i > 0 and not text.replace(",", "").replace(".", "").replace("–", "").isdigit():
-                p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    _widths(table, widths_mm)
+            words = i > 0 and not text.replace(",", "").replace(".", "").replace("–", "").isdigit()
+            _cell_para(cell, text, bold=values is total, left=words)
     return table
 
 
