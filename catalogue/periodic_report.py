@@ -132,7 +132,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "pr.h1_reporting": ("4. Chế độ thông tin, báo cáo", "4. Reporting"),
     "pr.reporting": (
-        "{reported}/{bodies} cơ quan, đơn vị đã gửi báo cáo kỳ {quarter}; {assignments}/{total} "
+        "{reported}/{bodies} cơ quan, đơn vị đã gửi báo cáo {quarter}; {assignments}/{total} "
         "lượt nhiệm vụ có báo cáo kết quả trong kỳ ({rate}%).",
         "{reported} of {bodies} bodies sent a report for {quarter}; {assignments} of {total} "
         "assignments have a result reported in the period ({rate}%).",
@@ -187,7 +187,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pr.h3_good": ("1. Ưu điểm", "1. Strengths"),
     "pr.good_summary": (
         "{done} lượt nhiệm vụ đã hoàn thành, trong đó {on_time} lượt đúng hạn; tiến độ bình quân "
-        "{mean}%; {reported}/{bodies} cơ quan, đơn vị đã gửi báo cáo kỳ {quarter}.",
+        "{mean}%; {reported}/{bodies} cơ quan, đơn vị đã gửi báo cáo {quarter}.",
         "{done} assignments done, {on_time} of them on time; mean progress {mean}%; {reported} "
         "of {bodies} bodies reported for {quarter}.",
     ),
@@ -207,11 +207,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Targets missed ({n} of {total}):",
     ),
     "pr.silent_bodies": (
-        "Cơ quan, đơn vị chưa gửi báo cáo kỳ {quarter}: {names}.",
+        "Cơ quan, đơn vị chưa gửi báo cáo {quarter}: {names}.",
         "Bodies that sent no report for {quarter}: {names}.",
     ),
     "pr.all_reported": (
-        "Tất cả cơ quan, đơn vị đã gửi báo cáo kỳ {quarter}.",
+        "Tất cả cơ quan, đơn vị đã gửi báo cáo {quarter}.",
         "Every body reported for {quarter}.",
     ),
     "pr.causes": (

@@ -28,7 +28,7 @@ from docx.text.paragraph import Paragraph
 from catalogue import t
 from render.fmt import fmt_date, number, shorten, verdict_text
 from services.core import validation
-from services.read.periodic_report import PeriodicReport, ReportPeriod
+from services.read.periodic_report import PeriodicReport, ReportPeriod, report_period
 
 FONT = "Times New Roman"
 # paragraph styles this module adds (names as Word's style list shows them)
@@ -435,7 +435,7 @@ def _part_one(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     for task in lead.tasks:
         _task(doc, task, lang)
     _heading(doc, t("pr.h1_reporting", lang), level=2)
-    quarter = r.period.quarters[-1]
+    quarter = period_words(report_period(r.period.quarters[-1]), lang)
     _para(
         doc,
         t(
@@ -525,7 +525,7 @@ def _part_two(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
 
 def _part_three(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     h = r.headline
-    quarter = r.period.quarters[-1]
+    quarter = period_words(report_period(r.period.quarters[-1]), lang)
     _heading(doc, t("pr.h3", lang))
     _note(doc, "pr.note_assessment", lang)
     _heading(doc, t("pr.h3_good", lang), level=2)
