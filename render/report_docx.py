@@ -291,10 +291,52 @@ def _short_line(p: Paragraph, left_mm: float, right_mm: float) -> None:
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    ppr.append(borders)
+    ppr.insert_element_before(borders, *_AFTER_PBDR)  # Word insists on the schema's order
 
 
 # --------------------------------------------------------------------------- the header
+# What follows w:pBdr in w:pPr and w:tblBorders in w:tblPr (ECMA-376): Word refuses a file
+# whose properties are out of order, where LibreOffice would not notice.
+_AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+_AFTER_TBLBORDERS = (
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+    "w:tblPrChange",
+)
+
+
 def _widths(table: Table, widths_mm: list[float]) -> None:
     """Column widths Word and LibreOffice both keep: the grid, every cell, a fixed layout."""
     grid = table._tbl.tblGrid
@@ -304,9 +346,7 @@ def _widths(table: Table, widths_mm: list[float]) -> None:
         for cell, width in zip(row.cells, widths_mm, strict=True):
             cell.width = Mm(width)
     tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    tbl_pr.get_or_add_tblLayout().set(qn("w:type"), "fixed")
 
 
 def _no_borders(table: Table) -> None:
@@ -316,7 +356,7 @@ def _no_borders(table: Table) -> None:
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    tbl_pr.insert_element_before(borders, *_AFTER_TBLBORDERS)
 
 
 def _cell_para(  # type: ignore[no-untyped-def]
@@ -688,7 +728,8 @@ def _signature(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     _cell_para(left, t("pr.recipients", lang), size=12, bold=True, italic=True, left=True)
     for key in recipients:
         _cell_para(left, t(key, lang), size=11, left=True)
-    signer = "pr.signer_province" if r.organization_code is None else "pr.signer_body"
+    committee = r.organization_code is None or r.organization_kind in KINDS_WITH_COMMITTEE
+    signer = "pr.signer_province" if committee else "pr.signer_body"
     _cell_para(right, t(signer, lang), size=BODY_PT, bold=True)
     cell = _cell_para(right, t("pr.note_signer", lang), size=BODY_PT, italic=True)
     for run in cell.runs:

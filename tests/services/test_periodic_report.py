@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 import pytest
 from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
+from docx.oxml.ns import qn
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
@@ -214,6 +215,19 @@ def test_the_form_is_the_decree_30_form(demo):
     ]
     assert len(notes) >= 5
     assert any("DỮ LIỆU MINH HỌA" in p for p in body_text(doc))
+    # properties in the schema's order (Word refuses a file otherwise; LibreOffice does not)
+    body = doc.element.body
+    for ppr in body.iter(qn("w:pPr")):
+        names = [child.tag.split("}")[1] for child in ppr]
+        if "pBdr" in names:
+            later = [n for n in ("spacing", "ind", "jc") if n in names]
+            assert all(names.index("pBdr") < names.index(n) for n in later), names
+    for tblpr in body.iter(qn("w:tblPr")):
+        names = [child.tag.split("}")[1] for child in tblpr]
+        if "tblBorders" in names:
+            assert names.index("tblBorders") < names.index("tblLayout"), names
+        if "tblLook" in names:
+            assert names[-1] == "tblLook", names
     # appendices on landscape A4
     last = doc.sections[-1]
     assert last.page_width > last.page_height and round(last.page_width.mm) == 297
