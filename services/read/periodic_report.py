@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models import (
     Cadence,
@@ -578,7 +578,7 @@ def choices(session: Session, *, actor: Actor, today: date | None = None) -> Rep
     rows = session.exec(
         select(Organization.id, Organization.code, Organization.name)
         .where(Organization.active)
-        .order_by(Organization.sort_order, Organization.code)
+        .order_by(col(Organization.sort_order), col(Organization.code))
     ).all()
     bodies: list[tuple[str | None, str]] = []
     if can(actor, Action.PERIODIC_REPORT):
