@@ -11,6 +11,7 @@ from components.ui import error, lang, plain, t
 from render import report_docx
 from render.fmt import number
 from services.core.errors import DomainError
+from services.read.periodic_report import report_period
 
 actor = guard("report")
 start("page.report")
@@ -31,7 +32,12 @@ kind = kind_col.selectbox(
     format_func=lambda k: t(f"pr.kind_{k}"),
     key="pr_kind",
 )
-period = period_col.selectbox(t("pr.period"), kinds[kind], key=f"pr_period_{kind}")
+period = period_col.selectbox(
+    t("pr.period"),
+    kinds[kind],
+    format_func=lambda code: report_docx.period_words(report_period(code), lang()).capitalize(),
+    key=f"pr_period_{kind}",
+)
 names = dict(offer.bodies)
 who = who_col.selectbox(
     t("pr.who"),
@@ -76,7 +82,8 @@ for col, (label, value) in zip(
     strict=True,
 ):
     col.metric(t(label), value)
-st.caption(f"{t('br.as_of')} {facts.cutoff:%d/%m/%Y} · {number(round(h.mean_percent, 1), lang())}%")
+mean = number(round(h.mean_percent, 1), lang())
+st.caption(f"{t('br.as_of')} {facts.cutoff:%d/%m/%Y} · {t('ov.mean_percent')}: {mean}%")
 st.subheader(t("pr.outline"))
 for level, text in report_docx.preview(facts, lang()):
     if level == 1:
