@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8501
 
-.PHONY: bench dev run test test-unit test-services test-pages test-e2e lint format db seed clean browser
+.PHONY: bench dev run test test-unit test-services test-pages test-e2e lint format db seed clean browser office
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,12 +40,20 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
 		(apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-noto-core)
 
-test: $(VENV)/.dev-installed browser
+# Debian's LibreOffice Writer (headless) and poppler: the periodic report's DOCX is turned into a
+# PDF and PNG pages to check its layout (tests/services/test_report_pdf.py). Liberation Serif
+# stands in for Times New Roman with the same metrics.
+office:
+	@command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || \
+		(apt-get update -qq && apt-get install -y -qq --no-install-recommends \
+			libreoffice-writer-nogui poppler-utils fonts-liberation)
+
+test: $(VENV)/.dev-installed browser office
 	$(PY) -m pytest -q
 
 test-unit: $(VENV)/.dev-installed
 	$(PY) -m pytest -q tests/unit
-test-services: $(VENV)/.dev-installed
+test-services: $(VENV)/.dev-installed office
 	$(PY) -m pytest -q tests/services
 test-pages: $(VENV)/.dev-installed
 	$(PY) -m pytest -q tests/pages

@@ -21,6 +21,7 @@ PAGES = {  # key -> (file, url path, icon)
     "proposals": ("pages/proposals.py", "kien-nghi", ":material/gavel:"),
     "audit": ("pages/audit.py", "nhat-ky", ":material/history:"),
     "briefing": ("pages/briefing.py", "trinh-chieu", ":material/slideshow:"),
+    "report": ("pages/report.py", "bao-cao", ":material/article:"),
     "import_directive": ("pages/import_directive.py", "nhap-van-ban", ":material/upload_file:"),
     "admin": ("pages/admin.py", "quan-tri", ":material/admin_panel_settings:"),
 }

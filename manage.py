@@ -12,6 +12,8 @@ python manage.py import-directive FILE [--dry-run] [--json]
                                     read a plan (.txt .docx .xlsx .pdf; - stdin) and save it
 python manage.py reorganize merge|split|rename ...
                                     bodies change from a day (--dry-run shows what would move)
+python manage.py report --period 2022-Q4 [--org CODE] --out FILE.docx
+                                    the periodic CCHC report as an editable Word document
 python manage.py backup FILE        a consistent copy of the SQLite database
 python manage.py restore FILE       replace the database with a verified backup
 """
@@ -411,6 +413,44 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from models import session_scope
+    from render import report_docx
+    from services.core import periods
+    from services.core.actor import SYSTEM
+    from services.core.errors import InvalidInput
+    from services.read import periodic_report
+
+    out = Path(args.out)
+    with session_scope() as session:
+        facts = periodic_report.build(
+            session,
+            actor=SYSTEM,
+            period=args.period,
+            organization_code=args.org,
+            directive_id=args.directive,
+            cutoff=periods.parse_day(args.as_of) if args.as_of else None,
+        )
+        content = report_docx.build_docx(facts, _lang())
+    # Written whole to a temporary file beside the target, then renamed: a file that cannot be
+    # written leaves nothing behind, neither a partial file nor a temporary one.
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        partial.write_bytes(content)
+        partial.replace(out)
+    except OSError as err:
+        partial.unlink(missing_ok=True)
+        raise InvalidInput("err.report_unwritable", path=str(out)) from err
+    _say(
+        "cli.report_done",
+        period=facts.period.code,
+        who=facts.organization_name or t("pr.province", _lang()),
+        path=str(out),
+        size=len(content),
+    )
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from benchmarks import run
 
@@ -506,6 +546,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", help="the day to freeze the figures at (dd/mm/yyyy)")
     p.add_argument("--directive", type=int, help="directive id (default: the first)")
     p.set_defaults(func=cmd_export)
+    p = sub.add_parser("report", help="the periodic CCHC report as a Word document (DOCX)")
+    p.add_argument("--period", required=True, help="2022-Q4, 2022-H1 or 2022")
+    p.add_argument("--org", help="a body's code (default: the province's report)")
+    p.add_argument("--directive", type=int, help="directive id (default: the first)")
+    p.add_argument("--as-of", help="the cut-off day inside the period (dd/mm/yyyy)")
+    p.add_argument("--out", required=True, help="the .docx file to write")
+    p.set_defaults(func=cmd_report)
     p = sub.add_parser("bench", help="build a fresh installation at a scale and measure it")
     p.add_argument("--scale", type=int, default=1, help="1 is the demo; 100 is ~40,000 tasks")
     p.add_argument("--json", help="also write the results to this file")

@@ -19,6 +19,7 @@ from catalogue import (
     import_tables,
     importing,
     overview,
+    periodic_report,
     reorganize,
     reporting,
 )
@@ -52,6 +53,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     **import_tables.TEXTS,
     **admin.TEXTS,
     **cli.TEXTS,
+    **periodic_report.TEXTS,
     **reorganize.TEXTS,
 }
 

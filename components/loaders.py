@@ -16,6 +16,7 @@ import streamlit as st
 import catalogue
 from components.read import session
 from models import changes
+from render import report_docx
 from render.fmt import shorten
 from services.accounts import users
 from services.accounts.users import UserRow
@@ -24,11 +25,12 @@ from services.admin import organizations
 from services.admin.directives import AssignmentAdminRow, TaskAdminRow
 from services.admin.organizations import BodyRow
 from services.core import clock, periods
+from services.core.actor import Actor
 from services.core.periods import PeriodRow
 from services.install import demo
 from services.read import bodies as body_list
 from services.read import outline as directive_service
-from services.read import screens, snapshot, targets
+from services.read import periodic_report, screens, snapshot, targets
 from services.read.bodies import BodyRef
 from services.read.outline import DirectiveRow, SectionInfo
 from services.read.ready_views import ReadyViews
@@ -297,3 +299,38 @@ def trend_chart(f: Filters, period_codes: tuple[str, ...], lang: str) -> dict:
     from render import charts
 
     return charts.spec(charts.trend(trend(f, period_codes), lang))
+
+
+@loader(*DIRECTIVE, "reportingperiod", max_entries=32)
+def report_choices(actor: Actor) -> periodic_report.ReportChoices:
+    with session() as s:
+        return periodic_report.choices(s, actor=actor)
+
+
+@loader(*EVERYTHING_SHOWN, max_entries=16)
+def periodic_report_facts(
+    actor: Actor, period: str, organization_code: str | None, directive_id: int, cutoff: date | None
+) -> periodic_report.PeriodicReport:
+    """The report's facts for this actor (the service refuses a body another body's report)."""
+    with session() as s:
+        return periodic_report.build(
+            s,
+            actor=actor,
+            period=period,
+            organization_code=organization_code,
+            directive_id=directive_id,
+            cutoff=cutoff,
+        )
+
+
+@loader(*EVERYTHING_SHOWN, max_entries=8)
+def periodic_report_docx(
+    actor: Actor,
+    period: str,
+    organization_code: str | None,
+    directive_id: int,
+    cutoff: date | None,
+    lang: str,
+) -> bytes:
+    facts = periodic_report_facts(actor, period, organization_code, directive_id, cutoff)
+    return report_docx.build_docx(facts, lang)

@@ -96,3 +96,37 @@ def current_period(session: Session) -> PeriodRow | None:
     """The period bodies report on now (exactly one is current once the office opened one)."""
     found = session.exec(select(ReportingPeriod).where(col(ReportingPeriod.is_current))).first()
     return _row(found) if found else None
+
+
+# --- the periods a periodic report covers: a quarter, a half-year, a year -----------------------
+
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+
+
+def span_quarters(code: str) -> list[str]:
+    """The quarters a report period covers, in order: "2022-Q4" -> [2022-Q4];
+    "2022-H1" -> [2022-Q1, 2022-Q2]; "2022" -> the year's four. InvalidInput otherwise."""
+    code = (code or "").strip()
+    if m := _HALF.match(code):
+        year, half = int(m.group(1)), int(m.group(2))
+        return [f"{year}-Q{q}" for q in ((1, 2) if half == 1 else (3, 4))]
+    try:
+        year, quarter = parse(code)
+    except InvalidInput:
+        raise InvalidInput("err.report_period_format", value=code[:20]) from None
+    return [code] if quarter else [f"{year}-Q{q}" for q in range(1, 5)]
+
+
+def span_bounds(code: str) -> tuple[date, date]:
+    """First and last day of a quarter, a half-year or a year."""
+    quarters = span_quarters(code)
+    return bounds(quarters[0])[0], bounds(quarters[-1])[1]
+
+
+def span_next(code: str) -> str:
+    """The report period after `code`, of the same length."""
+    code = code.strip()
+    if m := _HALF.match(code):
+        year, half = int(m.group(1)), int(m.group(2))
+        return f"{year}-H2" if half == 1 else f"{year + 1}-H1"
+    return shift(code, 1)

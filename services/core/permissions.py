@@ -7,6 +7,9 @@ pages may call `can` to decide whether to draw a form, but the service decides.
 - body: reads everything; reports on and enters figures for its own body only.
 - viewer: reads only.
 
+The periodic CCHC report (Action.PERIODIC_REPORT): the secretariat drafts the province's or any
+body's; a body its own only; leaders and viewers download any.
+
 The secretariat (Văn phòng UBND tỉnh) alone administers: bodies, accounts, directives,
 reporting periods, imports and backups. Every administrative service calls
 `require(actor, Action.ADMINISTER)` before it reads its input.
@@ -29,24 +32,28 @@ class Action(StrEnum):
     DIRECT = "direct"  # a leader's direction on a proposal
     READ_AUDIT = "read_audit"
     ADMINISTER = "administer"  # bodies, accounts, directives, periods, imports, backups
+    PERIODIC_REPORT = (
+        "periodic_report"  # draft the periodic CCHC report (the province's or a body's)
+    )
 
 
 # Actions a role may take on any body's data.
 _ANY_BODY: dict[str, set[Action]] = {
-    Role.LEADER: {Action.READ, Action.DIRECT},
+    Role.LEADER: {Action.READ, Action.DIRECT, Action.PERIODIC_REPORT},
     Role.SECRETARIAT: {
         Action.READ,
         Action.REPORT,
         Action.FIGURE,
         Action.READ_AUDIT,
         Action.ADMINISTER,
+        Action.PERIODIC_REPORT,
     },
     Role.BODY: {Action.READ},
-    Role.VIEWER: {Action.READ},
+    Role.VIEWER: {Action.READ, Action.PERIODIC_REPORT},
 }
 # Actions a role may take on its own body's data only.
 _OWN_BODY: dict[str, set[Action]] = {
-    Role.BODY: {Action.REPORT, Action.FIGURE},
+    Role.BODY: {Action.REPORT, Action.FIGURE, Action.PERIODIC_REPORT},
 }
 _REFUSAL = {
     Action.READ: "err.perm_read",
@@ -55,6 +62,7 @@ _REFUSAL = {
     Action.DIRECT: "err.perm_direct",
     Action.READ_AUDIT: "err.perm_audit",
     Action.ADMINISTER: "err.permission",
+    Action.PERIODIC_REPORT: "err.perm_periodic_report",
 }
 
 
@@ -93,7 +101,7 @@ def writes_for_any_body(actor: Actor | None) -> bool:
 # The screens (app.PAGES keys) each role may open, its home page first. A page that is not in
 # the list is neither listed nor reachable by its address.
 ROLE_PAGES: dict[str, list[str]] = {
-    Role.LEADER: ["overview", "directive", "body", "targets", "proposals", "briefing"],
+    Role.LEADER: ["overview", "directive", "body", "targets", "proposals", "briefing", "report"],
     Role.SECRETARIAT: [
         "overview",
         "directive",
@@ -103,11 +111,12 @@ ROLE_PAGES: dict[str, list[str]] = {
         "figures",
         "audit",
         "briefing",
+        "report",
         "import_directive",
         "admin",
     ],
-    Role.BODY: ["my_tasks", "overview", "directive", "body", "targets", "figures"],
-    Role.VIEWER: ["overview", "directive", "body", "targets", "briefing"],
+    Role.BODY: ["my_tasks", "overview", "directive", "body", "targets", "figures", "report"],
+    Role.VIEWER: ["overview", "directive", "body", "targets", "briefing", "report"],
 }
 
 

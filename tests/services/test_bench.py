@@ -21,6 +21,7 @@ KEYS = {
     "lost_writes",
     "export_xlsx_s",
     "export_pptx_s",
+    "report_docx_s",
     "peak_rss_mb",
 }
 
