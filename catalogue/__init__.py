@@ -9,7 +9,18 @@ errors and the pages all read it. English counts take their plural from the numb
 import re
 from typing import Any
 
-from catalogue import admin, auth, briefing, cli, common, errors, importing, overview, reporting
+from catalogue import (
+    admin,
+    auth,
+    briefing,
+    cli,
+    common,
+    errors,
+    importing,
+    notices,
+    overview,
+    reporting,
+)
 
 LANGUAGES = ("vi", "en")
 
@@ -25,6 +36,7 @@ ENUM_PREFIXES = {
     "TargetKind": "tgk",
     "Direction": "direction",
     "TargetScope": "scope",
+    "NoticeKind": "ntc_kind",
 }
 _PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^{}]*)\}")
 
@@ -38,6 +50,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     **importing.TEXTS,
     **admin.TEXTS,
     **cli.TEXTS,
+    **notices.TEXTS,
 }
 
 

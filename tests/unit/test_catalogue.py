@@ -80,6 +80,7 @@ def test_no_area_module_repeats_a_key():
         "importing",
         "admin",
         "cli",
+        "notices",
     ):
         for key in getattr(catalogue, area).TEXTS:
             assert key not in seen, (key, seen.get(key), area)
