@@ -3,7 +3,7 @@ The secretariat picks a body and reports on its behalf."""
 
 import streamlit as st
 
-from components import forms, report_tables
+from components import forms, notices_ui, report_tables
 from components.page import guard, start
 from components.ui import error, fmt_date, session, t
 from models import session_scope
@@ -36,6 +36,13 @@ with session() as s:
     open_periods = reporting.open_periods(s)
 body_name = next((name for oid, _, name in bodies if oid == organization_id), "")
 st.caption(t("mt.caption", body=body_name, period=when.current_period, day=fmt_date(when.as_of)))
+# New directions and answers to the body's proposals first, before the task list.
+news = notices_ui.load(actor, unread_only=True, kinds=notices_ui.LANDING_KINDS, limit=5)
+if news:
+    st.subheader(t("ntc.landing_title"))
+    for notice in news:
+        notices_ui.draw(actor, notice, key="mt_news")
+    st.page_link("pages/notices.py", label=t("ntc.landing_more"), icon=":material/notifications:")
 if not rows:
     st.info(t("mt.no_tasks"))
     st.stop()

@@ -93,7 +93,7 @@ def writes_for_any_body(actor: Actor | None) -> bool:
 # The screens (app.PAGES keys) each role may open, its home page first. A page that is not in
 # the list is neither listed nor reachable by its address.
 ROLE_PAGES: dict[str, list[str]] = {
-    Role.LEADER: ["overview", "directive", "body", "targets", "proposals", "briefing"],
+    Role.LEADER: ["overview", "directive", "body", "targets", "proposals", "briefing", "notices"],
     Role.SECRETARIAT: [
         "overview",
         "directive",
@@ -105,9 +105,10 @@ ROLE_PAGES: dict[str, list[str]] = {
         "briefing",
         "import_directive",
         "admin",
+        "notices",
     ],
-    Role.BODY: ["my_tasks", "overview", "directive", "body", "targets", "figures"],
-    Role.VIEWER: ["overview", "directive", "body", "targets", "briefing"],
+    Role.BODY: ["my_tasks", "overview", "directive", "body", "targets", "figures", "notices"],
+    Role.VIEWER: ["overview", "directive", "body", "targets", "briefing", "notices"],
 }
 
 
