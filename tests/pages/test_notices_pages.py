@@ -70,7 +70,7 @@ def test_a_body_sees_a_new_direction_first_and_the_count_drops_once_read(app):
     assert not at.exception
     assert notices_entry(at) == "Thông báo (1)"
     # the landing page: the direction at the top, before the task list, as typed
-    assert [h.value for h in at.subheader][0] == "Mới: chỉ đạo và trả lời kiến nghị"
+    assert next(h.value for h in at.subheader) == "Mới: chỉ đạo và trả lời kiến nghị"
     shown = [x.value for x in at.text]
     assert any(DIRECTION in x for x in shown)
     at.switch_page("pages/notices.py").run()
