@@ -100,6 +100,36 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ntc.email_saved": ("Đã lưu địa chỉ thư điện tử.", "E-mail address saved."),
     "ntc.email_removed": ("Đã bỏ địa chỉ thư điện tử.", "E-mail address removed."),
     "ntc.email_save": ("Lưu địa chỉ", "Save the address"),
+    "err.email_invalid": (
+        "“{value}” không phải địa chỉ thư điện tử hợp lệ (ví dụ: ten@laichau.gov.vn).",
+        "“{value}” is not a valid e-mail address (e.g. name@laichau.gov.vn).",
+    ),
+    "err.notify_now": (
+        "“{value}” không phải thời điểm dạng NGÀY/THÁNG/NĂM GIỜ:PHÚT (ví dụ 05/01/2023 08:00).",
+        "“{value}” is not a moment written DD/MM/YYYY HH:MM (e.g. 05/01/2023 08:00).",
+    ),
+    "cli.notify_done": (
+        "Thông báo: {created} mới, {emailed} thư đã gửi, {failed} thư chưa gửi được, "
+        "{queued} thông báo chờ gửi thư.",
+        "Notices: {created} new, {emailed} {emailed|e-mail|e-mails} sent, {failed} not sent, "
+        "{queued} waiting to be e-mailed.",
+    ),
+    "cli.notify_dry_run": (
+        "Chạy thử: sẽ tạo {created} thông báo; {queued} thông báo chờ gửi thư. Không ghi, "
+        "không gửi gì.",
+        "Dry run: {created} {created|notice|notices} would be made; {queued} waiting to be "
+        "e-mailed. Nothing written or sent.",
+    ),
+    "cli.notify_no_smtp": (
+        "Chưa cấu hình SMTP (SMTP_HOST, MAIL_FROM): thông báo chỉ hiện trong ứng dụng.",
+        "SMTP is not configured (SMTP_HOST, MAIL_FROM): notices are in the app only.",
+    ),
+    "cli.notify_failed": (
+        "Máy chủ thư chưa nhận {failed} thư; các thông báo được giữ lại và sẽ gửi lại ở lần "
+        "chạy sau.",
+        "The mail server did not take {failed} {failed|message|messages}; the notices are "
+        "kept and sent again on a later run.",
+    ),
     # Chasing and closing a period.
     "ntc.chase_title": ("Nhắc đơn vị chưa báo cáo", "Remind bodies that have not reported"),
     "ntc.chase_bodies": ("Đơn vị chưa báo cáo kỳ {period}", "Bodies not reported for {period}"),

@@ -21,6 +21,7 @@ from services.admin import directives as directive_admin
 from services.admin import periods as period_admin
 from services.core import periods
 from services.core.errors import DomainError
+from services.notices import addresses
 from services.read import outline
 
 actor = guard("admin")  # the secretariat only (ROLE_PAGES); the services refuse too
@@ -151,6 +152,7 @@ with tab_users:
         display = st.text_input(t("adm.col_display"))
         role = st.selectbox(t("adm.col_role"), ROLES, format_func=lambda r: t(f"role.{r}"))
         org = st.selectbox(t("adm.body_for_role"), [None, *active_codes], format_func=body_label)
+        email = st.text_input(t("ntc.email"), help=t("ntc.email_help"))
         password = st.text_input(t("auth.password"), type="password")
         again = st.text_input(t("adm.password_again"), type="password")
         if st.form_submit_button(t("adm.add"), type="primary"):
@@ -159,14 +161,19 @@ with tab_users:
             else:
                 write(
                     "admin",
-                    lambda s: users.create_user(
+                    lambda s: addresses.set_email(  # one unit of work: both or neither
                         s,
-                        username=username,
-                        display_name=display,
-                        password=password,
-                        role=role,
-                        organization_code=org,
                         actor=actor,
+                        username=users.create_user(
+                            s,
+                            username=username,
+                            display_name=display,
+                            password=password,
+                            role=role,
+                            organization_code=org,
+                            actor=actor,
+                        ).username,
+                        email=email,
                     ),
                     t("adm.user_added", username=username.strip().lower()),
                 )
@@ -223,6 +230,19 @@ with tab_users:
                             "adm.user_deactivated" if current.active else "adm.user_activated",
                             username=who,
                         ),
+                    )
+            with session() as s:
+                address = addresses.email_of(s, actor=actor, username=who)
+            with st.form(f"adm_user_email_{who}"):
+                st.markdown(f"**{t('ntc.email')}**")
+                new_address = st.text_input(t("ntc.email"), address, help=t("ntc.email_help"))
+                if st.form_submit_button(t("ntc.email_save")):
+                    write(
+                        "admin",
+                        lambda s: addresses.set_email(
+                            s, actor=actor, username=who, email=new_address
+                        ),
+                        t("ntc.email_saved") if new_address.strip() else t("ntc.email_removed"),
                     )
             with st.form(f"adm_user_pw_{who}", clear_on_submit=True):
                 st.markdown(f"**{t('adm.reset_password')}**")

@@ -4,7 +4,10 @@ import streamlit as st
 
 from components import notices_ui
 from components.page import guard, start
-from components.ui import t
+from components.ui import error, session, t
+from models import session_scope
+from services.core.errors import DomainError
+from services.notices import addresses
 
 actor = guard("notices")
 start("page.notices")
@@ -20,3 +23,18 @@ if not rows:
     st.info(t("ntc.none"))
 for notice in rows:
     notices_ui.draw(actor, notice, key="ntc")
+
+# One's own e-mail address, where these notices are also sent (when the office set up SMTP).
+with st.expander(t("ntc.email"), icon=":material/mail:"):
+    with session() as s:
+        address = addresses.email_of(s, actor=actor, username=actor.username)
+    with st.form("ntc_own_email"):
+        typed = st.text_input(t("ntc.email"), address, help=t("ntc.email_help"))
+        if st.form_submit_button(t("ntc.email_save")):
+            try:
+                with session_scope() as s:
+                    addresses.set_email(s, actor=actor, username=actor.username, email=typed)
+            except DomainError as err:
+                error(err)
+            else:
+                st.success(t("ntc.email_saved") if typed.strip() else t("ntc.email_removed"))

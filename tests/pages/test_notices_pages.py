@@ -101,3 +101,21 @@ def test_open_goes_to_the_task_and_marks_the_notice_read(app):
     assert at.query_params.get("assignment") and at.query_params.get("task")
     assert [t.value for t in at.title] == ["Chỉ thị"]
     assert notices_entry(at) != before
+
+
+def test_one_sets_ones_own_address_on_the_notices_page(app):
+    at = sign_in("xem")
+    at.switch_page("pages/notices.py").run()
+    field = next(w for w in at.text_input if w.label == "Thư điện tử")
+    assert field.value == "xem@demo.invalid"
+    field.input("khong hop le")
+    next(b for b in at.button if b.label == "Lưu địa chỉ").click().run()
+    assert any("không phải địa chỉ thư điện tử hợp lệ" in e.value for e in at.error)
+    field = next(w for w in at.text_input if w.label == "Thư điện tử")
+    field.input("nguoi.xem@laichau.gov.vn")
+    next(b for b in at.button if b.label == "Lưu địa chỉ").click().run()
+    assert any("Đã lưu" in x.value for x in at.success)
+    with session_scope(app) as s:
+        assert s.exec(select(User.email).where(User.username == "xem")).one() == (
+            "nguoi.xem@laichau.gov.vn"
+        )

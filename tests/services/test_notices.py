@@ -197,3 +197,37 @@ def test_the_period_deadline_missed_bodies_and_the_weekly_digest(db):
     weeks = len(next(iter(digest.values())))
     run(db, date(2023, 1, 12))  # the same ISO week: no second digest
     assert len(next(iter(notices_of(db, kind="digest").values()))) == weeks
+
+
+@pytest.mark.parametrize(
+    "bad", ["khong-phai-dia-chi", "a@b", "ten @laichau.gov.vn", "x@demo.invalid"]
+)
+def test_an_invalid_address_is_refused_with_one_sentence_and_nothing_written(db, bad):
+    from services.core.errors import InvalidInput
+    from services.notices import addresses
+
+    with session_scope(db) as s:
+        before = s.exec(select(User.email).where(User.username == "stp")).one()
+    with pytest.raises(InvalidInput) as refused, session_scope(db) as s:
+        addresses.set_email(s, actor=actor(db, "vanphong"), username="stp", email=bad)
+    assert "không phải địa chỉ thư điện tử hợp lệ" in str(refused.value)
+    with session_scope(db) as s:
+        assert s.exec(select(User.email).where(User.username == "stp")).one() == before
+
+
+def test_addresses_are_set_by_the_office_or_by_oneself_only(db):
+    from services.core.errors import PermissionDenied
+    from services.notices import addresses
+
+    with session_scope(db) as s:
+        addresses.set_email(
+            s, actor=actor(db, "vanphong"), username="snv", email=" A@LaiChau.GOV.vn "
+        )
+    with session_scope(db) as s:
+        assert s.exec(select(User.email).where(User.username == "snv")).one() == "A@laichau.gov.vn"
+    with session_scope(db) as s:
+        addresses.set_email(s, actor=actor(db, "snv"), username="snv", email="")
+    with session_scope(db) as s:
+        assert s.exec(select(User.email).where(User.username == "snv")).one() is None
+    with pytest.raises(PermissionDenied), session_scope(db) as s:
+        addresses.set_email(s, actor=actor(db, "stp"), username="snv", email="x@laichau.gov.vn")
