@@ -130,6 +130,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The mail server did not take {failed} {failed|message|messages}; the notices are "
         "kept and sent again on a later run.",
     ),
+    "err.period_closed": (
+        "Kỳ {value} đã khóa: không nhận thêm báo cáo cho kỳ này, hãy báo cáo vào kỳ hiện tại.",
+        "{value} is closed: no more reports for it; report for the current period instead.",
+    ),
+    "err.no_current_period": (
+        "Chưa có kỳ báo cáo hiện tại; Văn phòng cần mở một kỳ trước.",
+        "There is no current reporting period; the office must open one first.",
+    ),
+    "err.chase_none": (
+        "Chưa chọn đơn vị nào để nhắc.",
+        "No body is selected to remind.",
+    ),
+    "err.chase_message_too_long": (
+        "Lời nhắn dài {length} ký tự, quá {n} ký tự cho phép.",
+        "The message is {length} characters long, over the {n} allowed.",
+    ),
+    "err.close_not_current": (
+        "Chỉ khóa được kỳ hiện tại chưa khóa ({current}), không phải “{value}”.",
+        "Only the current, open period ({current}) can be closed, not “{value}”.",
+    ),
     # Chasing and closing a period.
     "ntc.chase_title": ("Nhắc đơn vị chưa báo cáo", "Remind bodies that have not reported"),
     "ntc.chase_bodies": ("Đơn vị chưa báo cáo kỳ {period}", "Bodies not reported for {period}"),
@@ -139,7 +159,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Đã nhắc {n} đơn vị; {skipped} đơn vị đã được nhắc hôm nay.",
         "{n} {n|body|bodies} reminded; {skipped} already reminded today.",
     ),
-    "ntc.chase_all_reported": (
+    "ntc.all_reported": (
         "Mọi đơn vị đã báo cáo kỳ {period}.",
         "Every body has reported for {period}.",
     ),

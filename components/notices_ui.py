@@ -6,10 +6,13 @@ from urllib.parse import parse_qsl, urlsplit
 import streamlit as st
 
 from components.loaders import loader
-from components.ui import fmt_datetime, lang, session, t
-from models import session_scope
+from components.ui import error, fmt_datetime, lang, session, t
+from config import get_settings
+from models import get_engine, session_scope
+from services.core import periods
 from services.core.actor import Actor
-from services.notices import inbox
+from services.core.errors import DomainError
+from services.notices import cycle, inbox, mail
 from services.notices.inbox import NoticeView
 
 # The app's addresses a notice links to, and their page files (app.PAGES).
@@ -75,3 +78,60 @@ def draw(actor: Actor, notice: NoticeView, *, key: str) -> None:
 def load(actor: Actor, **kw: object) -> list[NoticeView]:
     with session() as s:
         return inbox.my_notices(s, actor=actor, lang=lang(), **kw)  # type: ignore[arg-type]
+
+
+def _send_now() -> None:
+    """E-mail what waits at once (when SMTP is set up); a failure leaves it for the next run."""
+    settings = get_settings()
+    if settings.smtp_configured:
+        mail.send_pending(get_engine(), settings)
+
+
+def office_tools(actor: Actor) -> None:
+    """The secretariat's two steps of the cycle: chase the bodies that have not reported in the
+    current period, and close the period."""
+    with session() as s:
+        current = periods.current_period(s)
+        laggards = cycle.not_reported(s, actor=actor)
+    if current is None:
+        return
+    with st.expander(t("ntc.chase_title"), icon=":material/campaign:"):
+        if not laggards:
+            st.success(t("ntc.all_reported", period=current.code))
+        else:
+            names = {b.organization_id: f"{b.code} — {b.name}" for b in laggards}
+            with st.form("ntc_chase"):
+                chosen = st.multiselect(
+                    t("ntc.chase_bodies", period=current.code),
+                    list(names),
+                    default=list(names),
+                    format_func=names.get,
+                )
+                message = st.text_input(t("ntc.chase_message_input"), max_chars=cycle.MESSAGE_LIMIT)
+                if st.form_submit_button(t("ntc.chase_send"), type="primary"):
+                    try:
+                        with session_scope() as s:
+                            done = cycle.chase(
+                                s, actor=actor, organization_ids=chosen, message=message
+                            )
+                    except DomainError as err:
+                        error(err)
+                    else:
+                        _send_now()
+                        st.success(
+                            t("ntc.chase_sent", n=len(done.chased), skipped=len(done.skipped))
+                        )
+    following = periods.shift(current.code, 1)
+    with st.expander(t("ntc.close_title"), icon=":material/lock_clock:"):
+        st.caption(t("ntc.close_help", period=current.code, next=following))
+        if st.button(t("ntc.close_button", period=current.code, next=following), key="ntc_close"):
+            try:
+                with session_scope() as s:
+                    closed = cycle.close_period(s, actor=actor, code=current.code)
+            except DomainError as err:
+                error(err)
+            else:
+                _send_now()
+                st.success(
+                    t("ntc.closed_done", period=closed.closed, next=closed.opened, n=closed.notices)
+                )

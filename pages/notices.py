@@ -6,7 +6,9 @@ from components import notices_ui
 from components.page import guard, start
 from components.ui import error, session, t
 from models import session_scope
+from services.core import permissions
 from services.core.errors import DomainError
+from services.core.permissions import Action
 from services.notices import addresses
 
 actor = guard("notices")
@@ -19,6 +21,8 @@ top[0].markdown(t("ntc.unread", n=len(unread)))
 if unread and top[1].button(t("ntc.mark_all_read"), key="ntc_all_read"):
     notices_ui.mark_read(actor, None)
     st.rerun()
+if permissions.can(actor, Action.ADMINISTER):
+    notices_ui.office_tools(actor)
 if not rows:
     st.info(t("ntc.none"))
 for notice in rows:

@@ -10,6 +10,7 @@ from models.db import build_engine
 from services.core.actor import SYSTEM, Actor
 from services.reporting import proposals
 from tests.conftest import migrate
+from tests.markdown_text import shown
 from tests.pages.conftest import point_app_at, sign_in
 
 DIRECTION = "Đề nghị <b>hoàn thành</b> **ngay** [xem](javascript:alert(1)) trong quý I"
@@ -119,3 +120,31 @@ def test_one_sets_ones_own_address_on_the_notices_page(app):
         assert s.exec(select(User.email).where(User.username == "xem")).one() == (
             "nguoi.xem@laichau.gov.vn"
         )
+
+
+def test_the_office_chases_the_bodies_that_have_not_reported_and_closes_the_period(app):
+    at = sign_in("vanphong")
+    at.switch_page("pages/notices.py").run()
+    assert not at.exception
+    bodies = at.multiselect[0]
+    assert shown(bodies.label) == "Đơn vị chưa báo cáo kỳ 2022-Q4" and bodies.value
+    bodies.set_value(bodies.value[:1])
+    next(w for w in at.text_input if w.label.startswith("Lời nhắn")).input("Gửi trước 10/01")
+    next(b for b in at.button if b.label == "Gửi nhắc nhở").click().run()
+    assert any("Đã nhắc 1 đơn vị; 0 đơn vị" in x.value for x in at.success)
+    next(b for b in at.button if b.label == "Gửi nhắc nhở").click().run()  # once a day
+    assert any("Đã nhắc 0 đơn vị; 1 đơn vị" in x.value for x in at.success)
+    with session_scope(app) as s:
+        chased = s.exec(
+            select(User.username).join(Organization).where(Organization.id == bodies.value[0])
+        ).first()
+    body = sign_in(chased)
+    assert notices_entry(body) == "Thông báo (1)"
+    body.switch_page("pages/notices.py").run()
+    assert any("Gửi trước 10/01" in x.value for x in body.text)
+
+    next(b for b in at.button if shown(b.label) == "Khóa kỳ 2022-Q4 và mở kỳ 2023-Q1").click().run()
+    assert not at.exception
+    assert any("Đã khóa kỳ 2022-Q4 và mở kỳ 2023-Q1" in shown(x.value) for x in at.success)
+    body = sign_in(chased)
+    assert notices_entry(body) == "Thông báo (2)"  # the new period opened
