@@ -264,4 +264,3 @@ def on_time_rates(session: Session, *, organization_id: int) -> list[Rate]:
         .order_by(col(ReportingPeriod.code).desc())
     ).all()
     return [Rate(code, r.expected, r.on_time, r.late) for code, r in rows]
-
