@@ -60,17 +60,20 @@ def open_notice(actor: Actor, notice: NoticeView) -> None:
 def draw(actor: Actor, notice: NoticeView, *, key: str) -> None:
     """One notice: when and what kind (new ones marked), its sentence as plain text, Open."""
     with st.container(border=True):
-        head, buttons = st.columns([5, 2], vertical_alignment="center")
+        head, opener, reader = st.columns([6, 1, 2], vertical_alignment="center")
         state = t("ntc.new") if not notice.read else t("ntc.read")
         head.caption(
-            f"{'🔵 ' if not notice.read else ''}{fmt_datetime(notice.created_at)} · "
+            f"{':blue[●] ' if not notice.read else ''}{fmt_datetime(notice.created_at)} · "
             f"{t('ntc_kind.' + notice.kind)} · {state}"
         )
         st.text(notice.text)  # built from data: plain text, never Markdown
-        left, right = buttons.columns(2)
-        if notice.link and left.button(t("ntc.open"), key=f"{key}_open_{notice.id}"):
+        if notice.link and opener.button(
+            t("ntc.open"), key=f"{key}_open_{notice.id}", width="stretch"
+        ):
             open_notice(actor, notice)
-        if not notice.read and right.button(t("ntc.mark_read"), key=f"{key}_read_{notice.id}"):
+        if not notice.read and reader.button(
+            t("ntc.mark_read"), key=f"{key}_read_{notice.id}", width="stretch"
+        ):
             mark_read(actor, [notice.id])
             st.rerun()
 
