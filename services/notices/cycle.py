@@ -215,7 +215,7 @@ def _keep_results(session: Session, period: ReportingPeriod) -> None:
         .subquery()
     )
     rows = session.exec(
-        select(Assignment.organization_id, Assignment.completed_on, first_report.c.first)
+        select(Assignment.organization_id, col(Assignment.completed_on), first_report.c.first)
         .join(Task, col(Task.id) == Assignment.task_id)
         .join(Section, col(Section.id) == Task.section_id)
         .join(Organization, col(Organization.id) == Assignment.organization_id)

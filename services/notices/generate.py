@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from models import (
@@ -120,13 +121,13 @@ def directions(
     """A leader's direction on a body's report, to that body's users ("closed" when the leader
     closed the proposal with it)."""
     query = (
-        select(
+        sa_select(
             DirectionNote,
-            ProgressReport.period,
+            col(ProgressReport.period),
             Assignment,
-            Section.ordinal,
-            Task.ordinal,
-            User.display_name,
+            col(Section.ordinal),
+            col(Task.ordinal),
+            col(User.display_name),
         )
         .join(ProgressReport, col(ProgressReport.id) == DirectionNote.report_id)
         .join(Assignment, col(Assignment.id) == ProgressReport.assignment_id)
@@ -137,9 +138,9 @@ def directions(
     if note_ids is not None:
         query = query.where(col(DirectionNote.id).in_(note_ids))
     if since is not None:
-        query = query.where(DirectionNote.created_at >= since)
+        query = query.where(col(DirectionNote.created_at) >= since)
     out = []
-    for note, period, a, sec, task_ord, author in session.exec(query):
+    for note, period, a, sec, task_ord, author in session.execute(query):
         label = task_label(sec, task_ord)
         kind = NoticeKind.CLOSED if note.closed else NoticeKind.DIRECTION
         for uid in people.of_body(a.organization_id):
@@ -168,14 +169,20 @@ def for_direction(session: Session, note_id: int) -> int:
 def lead_reports(session: Session, people: Recipients, *, since: datetime) -> list[Candidate]:
     """A lead body's report on a task, to the users of the bodies that are partners in it."""
     query = (
-        select(ProgressReport, Assignment.task_id, Organization.code, Section.ordinal, Task.ordinal)
+        sa_select(
+            ProgressReport,
+            col(Assignment.task_id),
+            col(Organization.code),
+            col(Section.ordinal),
+            col(Task.ordinal),
+        )
         .join(Assignment, col(Assignment.id) == ProgressReport.assignment_id)
         .join(Organization, col(Organization.id) == Assignment.organization_id)
         .join(Task, col(Task.id) == Assignment.task_id)
         .join(Section, col(Section.id) == Task.section_id)
-        .where(Assignment.role == AssignmentRole.LEAD, ProgressReport.created_at >= since)
+        .where(col(Assignment.role) == AssignmentRole.LEAD, col(ProgressReport.created_at) >= since)
     )
-    reports = session.exec(query).all()
+    reports = session.execute(query).all()
     if not reports:
         return []
     task_ids = {task_id for _, task_id, *_ in reports}

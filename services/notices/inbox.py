@@ -101,4 +101,4 @@ def mark_read(
         if not notice_ids:
             return 0
         statement = statement.where(col(Notice.id).in_(notice_ids))
-    return int(session.exec(statement).rowcount or 0)  # type: ignore[call-overload]
+    return int(session.exec(statement).rowcount or 0)

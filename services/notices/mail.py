@@ -20,6 +20,7 @@ from email.utils import format_datetime, make_msgid
 from sqlalchemy import func, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from catalogue import t
 from config import Settings
@@ -51,12 +52,14 @@ class SendResult:
 
 def backoff(attempts: int) -> timedelta:
     """How long a notice waits after its `attempts`-th failed send."""
-    return min(BACKOFF_FIRST * 2 ** max(attempts - 1, 0), BACKOFF_MAX)
+    return min(BACKOFF_FIRST * (1 << min(max(attempts - 1, 0), 16)), BACKOFF_MAX)
 
 
-def _addressed() -> object:
+def _addressed() -> SelectOfScalar[int | None]:
     """Users who have an address and are active."""
-    return select(User.id).where(col(User.active), col(User.email).is_not(None), User.email != "")
+    return select(col(User.id)).where(
+        col(User.active), col(User.email).is_not(None), User.email != ""
+    )
 
 
 def queued(session: Session) -> int:
@@ -84,7 +87,7 @@ def claim(engine: Engine, *, now: datetime) -> str:
             )
             .values(claim=token, claimed_until=now + timedelta(minutes=CLAIM_MINUTES))
             .execution_options(synchronize_session=False)
-        )  # type: ignore[call-overload]
+        )
     return token
 
 
@@ -192,10 +195,10 @@ def _sent(engine: Engine, token: str, ids: list[int], *, now: datetime) -> None:
     with session_scope(engine) as s:
         s.exec(
             update(Notice)
-            .where(col(Notice.id).in_(ids), Notice.claim == token)
+            .where(col(Notice.id).in_(ids), col(Notice.claim) == token)
             .values(emailed_at=now, claim=None, claimed_until=None)
             .execution_options(synchronize_session=False)
-        )  # type: ignore[call-overload]
+        )
 
 
 def _release(engine: Engine, token: str, *, now: datetime) -> None:

@@ -108,5 +108,5 @@ def store(session: Session, candidates: Iterable[Candidate], *, now: datetime | 
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     for i in range(0, len(values), _CHUNK):
         statement = insert(Notice).values(values[i : i + _CHUNK]).on_conflict_do_nothing()
-        session.exec(statement)  # type: ignore[call-overload]
+        session.exec(statement)
     return len(new)
