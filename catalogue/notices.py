@@ -175,5 +175,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Đã khóa kỳ {period} và mở kỳ {next}; {n} thông báo đã tạo.",
         "{period} closed and {next} opened; {n} {n|notice|notices} made.",
     ),
-    "ntc.on_time_rate": ("Báo cáo đúng hạn kỳ {period}", "On-time reporting, {period}"),
+    "ntc.on_time_line": (
+        "Báo cáo đúng hạn kỳ {period}: {percent}% ({on_time}/{expected} nhiệm vụ; {late} muộn)",
+        "On-time reporting {period}: {percent}% ({on_time}/{expected} tasks; {late} late)",
+    ),
 }

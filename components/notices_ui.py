@@ -138,3 +138,30 @@ def office_tools(actor: Actor) -> None:
                 st.success(
                     t("ntc.closed_done", period=closed.closed, next=closed.opened, n=closed.notices)
                 )
+
+
+@loader("period_result", "reportingperiod")
+def on_time_rates(organization_id: int) -> list[cycle.Rate]:
+    with session() as s:
+        return cycle.on_time_rates(s, organization_id=organization_id)
+
+
+def on_time_caption(organization_id: int | None) -> None:
+    """A body's on-time reporting in the closed periods (kept when each closed), newest first."""
+    if organization_id is None:
+        return
+    rates = on_time_rates(organization_id)[:4]
+    if rates:
+        st.caption(
+            " · ".join(
+                t(
+                    "ntc.on_time_line",
+                    period=r.period,
+                    percent=f"{r.percent:.0f}",
+                    on_time=r.on_time,
+                    expected=r.expected,
+                    late=r.late,
+                )
+                for r in rates
+            )
+        )

@@ -3,7 +3,7 @@
 
 import streamlit as st
 
-from components import loaders
+from components import loaders, notices_ui
 from components.filters import sidebar_filters
 from components.page import bad_link, go, guard, link_value, start
 from components.ui import fmt_date, fmt_datetime, lang, plain, t
@@ -53,6 +53,7 @@ if score:
     ]
     for col, (label, value) in zip(st.columns(len(tiles)), tiles, strict=True):
         col.metric(label, value, border=True)
+    notices_ui.on_time_caption(org.id)
 else:
     st.write(t("body.no_assignments"))
 

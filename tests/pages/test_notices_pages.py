@@ -148,3 +148,12 @@ def test_the_office_chases_the_bodies_that_have_not_reported_and_closes_the_peri
     assert any("Đã khóa kỳ 2022-Q4 và mở kỳ 2023-Q1" in shown(x.value) for x in at.success)
     body = sign_in(chased)
     assert notices_entry(body) == "Thông báo (2)"  # the new period opened
+    with session_scope(app) as s:
+        code = s.get(Organization, bodies.value[0]).code
+    at.switch_page("pages/body.py")
+    at.query_params["org"] = code
+    at.run()
+    assert not at.exception
+    assert any("Báo cáo đúng hạn kỳ 2022-Q4:" in shown(c.value) for c in at.caption), (
+        "the kept on-time rate on Đơn vị"
+    )
