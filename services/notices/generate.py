@@ -167,10 +167,14 @@ def for_direction(session: Session, note_id: int) -> int:
 
 
 def lead_reports(session: Session, people: Recipients, *, since: datetime) -> list[Candidate]:
-    """A lead body's report on a task, to the users of the bodies that are partners in it."""
+    """A lead body's report on a task, to the users of the bodies that are partners in it.
+    Only tasks that have partners are read, and only the report's few columns."""
+    with_partners = select(Assignment.task_id).where(col(Assignment.role) == AssignmentRole.PARTNER)
     query = (
         sa_select(
-            ProgressReport,
+            col(ProgressReport.id),
+            col(ProgressReport.period),
+            col(ProgressReport.percent),
             col(Assignment.task_id),
             col(Organization.code),
             col(Section.ordinal),
@@ -180,12 +184,16 @@ def lead_reports(session: Session, people: Recipients, *, since: datetime) -> li
         .join(Organization, col(Organization.id) == Assignment.organization_id)
         .join(Task, col(Task.id) == Assignment.task_id)
         .join(Section, col(Section.id) == Task.section_id)
-        .where(col(Assignment.role) == AssignmentRole.LEAD, col(ProgressReport.created_at) >= since)
+        .where(
+            col(Assignment.role) == AssignmentRole.LEAD,
+            col(ProgressReport.created_at) >= since,
+            col(Assignment.task_id).in_(with_partners),
+        )
     )
     reports = session.execute(query).all()
     if not reports:
         return []
-    task_ids = {task_id for _, task_id, *_ in reports}
+    task_ids = {row[3] for row in reports}
     partners: dict[int, list[tuple[int, int]]] = {}
     for aid, task_id, org_id in session.exec(
         select(Assignment.id, Assignment.task_id, Assignment.organization_id).where(
@@ -194,7 +202,7 @@ def lead_reports(session: Session, people: Recipients, *, since: datetime) -> li
     ):
         partners.setdefault(task_id, []).append((aid or 0, org_id))
     out = []
-    for report, task_id, code, sec, task_ord in reports:
+    for report_id, period, percent, task_id, code, sec, task_ord in reports:
         label = task_label(sec, task_ord)
         for aid, org_id in partners.get(task_id, []):
             for uid in people.of_body(org_id):
@@ -202,13 +210,8 @@ def lead_reports(session: Session, people: Recipients, *, since: datetime) -> li
                     Candidate(
                         uid,
                         NoticeKind.LEAD_REPORT,
-                        f"report:{report.id}",
-                        params={
-                            "lead": code,
-                            "task": label,
-                            "period": report.period,
-                            "percent": report.percent,
-                        },
+                        f"report:{report_id}",
+                        params={"lead": code, "task": label, "period": period, "percent": percent},
                         link=assignment_link(label, aid),
                     )
                 )

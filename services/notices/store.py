@@ -106,7 +106,6 @@ def store(session: Session, candidates: Iterable[Candidate], *, now: datetime | 
     ]
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    for i in range(0, len(values), _CHUNK):
-        statement = insert(Notice).values(values[i : i + _CHUNK]).on_conflict_do_nothing()
-        session.exec(statement)
+    # One statement, many parameter sets (compiled once, however many notices).
+    session.execute(insert(Notice).on_conflict_do_nothing(), values)
     return len(new)
