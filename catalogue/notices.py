@@ -153,6 +153,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Chasing and closing a period.
     "ntc.chase_title": ("Nhắc đơn vị chưa báo cáo", "Remind bodies that have not reported"),
     "ntc.chase_bodies": ("Đơn vị chưa báo cáo kỳ {period}", "Bodies not reported for {period}"),
+    "ntc.chase_one": (
+        "{code} chưa gửi báo cáo nào cho kỳ {period}.",
+        "{code} has sent no report for {period}.",
+    ),
     "ntc.chase_message_input": ("Lời nhắn thêm (không bắt buộc)", "An added sentence (optional)"),
     "ntc.chase_send": ("Gửi nhắc nhở", "Send the reminder"),
     "ntc.chase_sent": (

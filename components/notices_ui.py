@@ -165,3 +165,28 @@ def on_time_caption(organization_id: int | None) -> None:
                 for r in rates
             )
         )
+
+
+def chase_body(actor: Actor, organization_id: int | None, code: str) -> None:
+    """On Đơn vị, for the secretariat: remind this body when it has not reported this period."""
+    if organization_id is None:
+        return
+    with session() as s:
+        current = periods.current_period(s)
+        behind = {b.organization_id for b in cycle.not_reported(s, actor=actor)}
+    if current is None or organization_id not in behind:
+        return
+    with st.form(f"ntc_chase_{code}"):
+        st.markdown(t("ntc.chase_one", code=code, period=current.code))
+        message = st.text_input(t("ntc.chase_message_input"), max_chars=cycle.MESSAGE_LIMIT)
+        if st.form_submit_button(t("ntc.chase_send")):
+            try:
+                with session_scope() as s:
+                    done = cycle.chase(
+                        s, actor=actor, organization_ids=[organization_id], message=message
+                    )
+            except DomainError as err:
+                error(err)
+            else:
+                _send_now()
+                st.success(t("ntc.chase_sent", n=len(done.chased), skipped=len(done.skipped)))

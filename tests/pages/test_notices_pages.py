@@ -122,6 +122,32 @@ def test_one_sets_ones_own_address_on_the_notices_page(app):
         )
 
 
+def test_the_office_reminds_one_body_from_its_page(app):
+    from services.notices import cycle
+
+    with session_scope(app) as s:
+        office = Actor.of(s.exec(select(User).where(User.username == "vanphong")).one())
+        laggard = cycle.not_reported(s, actor=office)[-1]
+    at = sign_in("vanphong")
+    at.switch_page("pages/body.py")
+    at.query_params["org"] = laggard.code
+    at.run()
+    assert not at.exception
+    assert any(
+        f"{laggard.code} chưa gửi báo cáo nào cho kỳ 2022-Q4" in shown(m.value) for m in at.markdown
+    )
+    next(w for w in at.text_input if w.label.startswith("Lời nhắn")).input("Gọi lại cho Văn phòng")
+    next(b for b in at.button if b.label == "Gửi nhắc nhở").click().run()
+    assert any("Đã nhắc 1 đơn vị; 0 đơn vị" in x.value for x in at.success)
+    body = sign_in(laggard.code.lower())
+    assert notices_entry(body) == "Thông báo (1)"
+    leader = sign_in("lanhdao")  # a leader sees no reminder form
+    leader.switch_page("pages/body.py")
+    leader.query_params["org"] = laggard.code
+    leader.run()
+    assert not any(b.label == "Gửi nhắc nhở" for b in leader.button)
+
+
 def test_the_office_chases_the_bodies_that_have_not_reported_and_closes_the_period(app):
     at = sign_in("vanphong")
     at.switch_page("pages/notices.py").run()
