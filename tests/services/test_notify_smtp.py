@@ -238,3 +238,31 @@ def test_manage_notify_json_and_bad_moment(seeded, db_url, monkeypatch, capsys):
     finally:
         get_settings.cache_clear()
         get_engine.cache_clear()
+
+
+def test_manage_notify_with_the_server_down_exits_3_and_keeps_everything(
+    seeded, db_url, monkeypatch, capsys
+):
+    import manage
+    from config import get_settings
+    from models.db import get_engine
+
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("SMTP_PORT", str(free_port()))  # nobody listens there
+    monkeypatch.setenv("SMTP_STARTTLS", "false")
+    monkeypatch.setenv("MAIL_FROM", "cchc@laichau.gov.vn")
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    try:
+        assert manage.main(["notify", "--now", "20/12/2022 08:00", "--json"]) == 3
+        out = capsys.readouterr()
+        result = json.loads(out.out)
+        assert result["created"] > 0 and result["emailed"] == 0 and result["failed"] > 0
+        assert result["queued"] == result["created"]
+        assert "Máy chủ thư chưa nhận" in out.err and out.err.strip().count("\n") == 0
+        with session_scope(seeded) as s:
+            assert not s.exec(select(Notice).where(col(Notice.emailed_at).is_not(None))).all()
+    finally:
+        get_settings.cache_clear()
+        get_engine.cache_clear()
