@@ -25,6 +25,8 @@ _PAGE_FILES = {
     "thong-bao": "pages/notices.py",
 }
 
+SHOWN = 100  # the newest notices the page lists
+
 # What a body's landing page shows at the top: the leaders' directions and answers.
 LANDING_KINDS = ("direction", "closed")
 

@@ -14,20 +14,13 @@ from services.notices import addresses
 actor = guard("notices")
 start("page.notices")
 st.caption(t("ntc.caption"))
-rows = notices_ui.load(actor)
-unread = [n.id for n in rows if not n.read]
+rows = notices_ui.load(actor, limit=notices_ui.SHOWN)
+unread = notices_ui.unread_count(actor.id, actor.username, actor.role)
 top = st.columns([3, 2], vertical_alignment="center")
-top[0].markdown(t("ntc.unread", n=len(unread)))
+top[0].markdown(t("ntc.unread", n=unread))
 if unread and top[1].button(t("ntc.mark_all_read"), key="ntc_all_read"):
     notices_ui.mark_read(actor, None)
     st.rerun()
-if permissions.can(actor, Action.ADMINISTER):
-    notices_ui.office_tools(actor)
-if not rows:
-    st.info(t("ntc.none"))
-for notice in rows:
-    notices_ui.draw(actor, notice, key="ntc")
-
 # One's own e-mail address, where these notices are also sent (when the office set up SMTP).
 with st.expander(t("ntc.email"), icon=":material/mail:"):
     with session() as s:
@@ -42,3 +35,9 @@ with st.expander(t("ntc.email"), icon=":material/mail:"):
                 error(err)
             else:
                 st.success(t("ntc.email_saved") if typed.strip() else t("ntc.email_removed"))
+if permissions.can(actor, Action.ADMINISTER):
+    notices_ui.office_tools(actor)
+if not rows:
+    st.info(t("ntc.none"))
+for notice in rows:
+    notices_ui.draw(actor, notice, key="ntc")
