@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models import (
     Assignment,
@@ -231,3 +231,23 @@ def test_addresses_are_set_by_the_office_or_by_oneself_only(db):
         assert s.exec(select(User.email).where(User.username == "snv")).one() is None
     with pytest.raises(PermissionDenied), session_scope(db) as s:
         addresses.set_email(s, actor=actor(db, "stp"), username="snv", email="x@laichau.gov.vn")
+
+
+def test_one_reads_and_marks_only_ones_own_notices(db):
+    run(db, DAY)
+    with session_scope(db) as s:
+        theirs = s.exec(
+            select(Notice.id)
+            .join(User, User.id == Notice.user_id)
+            .where(User.username == "lanhdao")
+        ).all()
+    assert theirs
+    stp = actor(db, "stp")
+    with session_scope(db) as s:
+        assert inbox.mark_read(s, actor=stp, notice_ids=list(theirs)) == 0
+        assert all(v.id not in theirs for v in inbox.my_notices(s, actor=stp))
+    with session_scope(db) as s:
+        assert not s.exec(
+            select(Notice.id).where(col(Notice.id).in_(theirs), col(Notice.read_at).is_not(None))
+        ).all()
+        assert inbox.unread_count(s, actor=actor(db, "lanhdao")) >= len(theirs)
