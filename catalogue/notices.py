@@ -150,6 +150,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Chỉ khóa được kỳ hiện tại chưa khóa ({current}), không phải “{value}”.",
         "Only the current, open period ({current}) can be closed, not “{value}”.",
     ),
+    "err.grace_range": (
+        "Số ngày “{value}” không hợp lệ: từ 0 đến {most} ngày.",
+        "“{value}” days is not allowed: from 0 to {most} days.",
+    ),
+    "ntc.grace": (
+        "Tự khóa kỳ sau hạn báo cáo (ngày; để trống: chỉ khóa bằng tay)",
+        "Close the period by itself this many days after its deadline (empty: by hand only)",
+    ),
+    "ntc.grace_save": ("Lưu", "Save"),
+    "ntc.grace_saved": ("Đã lưu.", "Saved."),
     # Chasing and closing a period.
     "ntc.chase_title": ("Nhắc đơn vị chưa báo cáo", "Remind bodies that have not reported"),
     "ntc.chase_bodies": ("Đơn vị chưa báo cáo kỳ {period}", "Bodies not reported for {period}"),

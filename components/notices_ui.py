@@ -129,6 +129,22 @@ def office_tools(actor: Actor) -> None:
     following = periods.shift(current.code, 1)
     with st.expander(t("ntc.close_title"), icon=":material/lock_clock:"):
         st.caption(t("ntc.close_help", period=current.code, next=following))
+        with session() as s:
+            grace = cycle.grace_days(s)
+        with st.form("ntc_grace"):
+            days = st.number_input(
+                t("ntc.grace"), min_value=0, max_value=cycle.GRACE_MAX, value=grace, step=1
+            )
+            if st.form_submit_button(t("ntc.grace_save")):
+                try:
+                    with session_scope() as s:
+                        cycle.set_grace_days(
+                            s, actor=actor, days=None if days is None else int(days)
+                        )
+                except DomainError as err:
+                    error(err)
+                else:
+                    st.success(t("ntc.grace_saved"))
         if st.button(t("ntc.close_button", period=current.code, next=following), key="ntc_close"):
             try:
                 with session_scope() as s:

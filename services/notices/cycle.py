@@ -5,7 +5,7 @@ then on, each body's on-time reporting for it is kept, the next period opens and
 told)."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -23,10 +23,10 @@ from models import (
     Task,
 )
 from services.core import audit, clock, periods, validation
-from services.core.actor import Actor
+from services.core.actor import SYSTEM, Actor
 from services.core.errors import InvalidInput
 from services.core.permissions import Action, require
-from services.install.seed import ensure_periods
+from services.install.seed import ensure_periods, get_setting, set_setting
 from services.notices.generate import period_opened
 from services.notices.store import Candidate, recipients, store
 from services.read.snapshot import Filters, bodies_reported
@@ -264,3 +264,52 @@ def on_time_rates(session: Session, *, organization_id: int) -> list[Rate]:
         .order_by(col(ReportingPeriod.code).desc())
     ).all()
     return [Rate(code, r.expected, r.on_time, r.late) for code, r in rows]
+
+
+# --- closing by itself -------------------------------------------------------------------------
+
+GRACE_KEY = "period_grace_days"
+GRACE_MAX = 90
+
+
+def grace_days(session: Session) -> int | None:
+    """Days after the report deadline at which the current period closes by itself (None: only
+    the secretariat closes it)."""
+    value = get_setting(session, GRACE_KEY)
+    return int(value) if value and value.isdigit() else None
+
+
+def set_grace_days(session: Session, *, actor: Actor, days: int | None) -> None:
+    """The secretariat sets (or, None, removes) the grace after which a period closes itself."""
+    require(actor, Action.ADMINISTER)
+    if days is not None and not 0 <= days <= GRACE_MAX:
+        raise InvalidInput("err.grace_range", value=days, most=GRACE_MAX)
+    before = grace_days(session)
+    if before == days:
+        return
+    set_setting(session, GRACE_KEY, "" if days is None else str(days))
+    audit.record(
+        session,
+        actor=actor,
+        action="set_grace",
+        entity="reporting_period",
+        entity_id=None,
+        before={"grace_days": before},
+        after={"grace_days": days},
+    )
+
+
+def close_if_due(session: Session, *, now: datetime | None = None) -> CloseResult | None:
+    """Close the current period when its deadline plus the grace has passed (manage.py notify
+    runs this first); None when there is nothing to close."""
+    now = now or clock.now()
+    days = grace_days(session)
+    period = periods.current_period(session)
+    if days is None or period is None:
+        return None
+    row = session.exec(select(ReportingPeriod).where(ReportingPeriod.code == period.code)).one()
+    if row.closed_at is not None or clock.today(now) <= period.report_deadline + timedelta(
+        days=days
+    ):
+        return None
+    return close_period(session, actor=SYSTEM, code=period.code, now=now)

@@ -11,7 +11,7 @@ from config import Settings
 from models import session_scope
 from services.core import clock
 from services.core.errors import InvalidInput
-from services.notices import mail
+from services.notices import cycle, mail
 from services.notices.generate import generate
 
 _MOMENT = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?\s*$")
@@ -59,10 +59,13 @@ def notify(
     now = now or clock.now()
     if dry_run:
         with Session(engine) as s:
+            cycle.close_if_due(s, now=now)
             created = generate(s, clock.today(now), now=now)
             waiting = mail.queued(s)
             s.rollback()
         return RunResult(created, 0, 0, waiting)
+    with session_scope(engine) as s:
+        cycle.close_if_due(s, now=now)  # a period past its deadline and grace closes first
     with session_scope(engine) as s:
         created = generate(s, clock.today(now), now=now)
     sent = mail.send_pending(engine, settings, now=now, opener=opener)

@@ -169,6 +169,14 @@ def test_the_office_chases_the_bodies_that_have_not_reported_and_closes_the_peri
     body.switch_page("pages/notices.py").run()
     assert any("Gửi trước 10/01" in x.value for x in body.text)
 
+    grace = next(n for n in at.number_input if shown(n.label).startswith("Tự khóa kỳ"))
+    grace.set_value(7)
+    next(b for b in at.button if b.label == "Lưu").click().run()
+    assert any(x.value == "Đã lưu." for x in at.success)
+    from services.notices import cycle
+
+    with session_scope(app) as s:
+        assert cycle.grace_days(s) == 7
     next(b for b in at.button if shown(b.label) == "Khóa kỳ 2022-Q4 và mở kỳ 2023-Q1").click().run()
     assert not at.exception
     assert any("Đã khóa kỳ 2022-Q4 và mở kỳ 2023-Q1" in shown(x.value) for x in at.success)

@@ -18,7 +18,7 @@ from models import (
     User,
     session_scope,
 )
-from services.core import clock
+from services.core import clock, periods
 from services.core.errors import InvalidInput, PermissionDenied
 from services.notices import cycle
 from services.reporting import reports as reporting
@@ -123,3 +123,25 @@ def test_closing_the_period_refuses_its_reports_opens_the_next_and_keeps_the_rat
     assert rates[0].period == "2022-Q4"
     with pytest.raises(InvalidInput), session_scope(seeded) as s:  # closed already
         cycle.close_period(s, actor=office, code="2022-Q4", now=NOW)
+
+
+def test_a_period_closes_by_itself_after_its_deadline_and_the_grace(seeded):
+    from config import Settings
+    from services.notices import runner
+
+    office = actor(seeded, "vanphong")
+    with pytest.raises(InvalidInput), session_scope(seeded) as s:
+        cycle.set_grace_days(s, actor=office, days=400)
+    settings = Settings(smtp_host="", mail_from="")
+    runner.notify(seeded, settings, now=clock.at(date(2023, 1, 20), 8))  # no grace: stays open
+    with session_scope(seeded) as s:
+        cycle.set_grace_days(s, actor=office, days=5)
+    runner.notify(seeded, settings, now=clock.at(date(2023, 1, 15), 8))  # deadline 10/01 + 5
+    with session_scope(seeded) as s:
+        assert periods.current_period(s).code == "2022-Q4"
+    runner.notify(seeded, settings, now=clock.at(date(2023, 1, 16), 8))
+    with session_scope(seeded) as s:
+        assert periods.current_period(s).code == "2023-Q1"
+        closed = s.exec(select(AuditEvent).where(AuditEvent.action == "close")).one()
+    assert closed.username == "system"
+    assert told(seeded, "period_opened")  # the bodies are told the new period is open
