@@ -27,7 +27,11 @@ db: $(VENV)/.installed
 seed: db
 	$(PY) manage.py seed --demo-if-empty
 
+# Beside the app, `manage.py notify` every 15 minutes (notices and their e-mail; the log in
+# data/notify.log), stopped with it. A real server uses a systemd timer or cron instead.
 run: seed
+	@mkdir -p data; ( while true; do $(PY) manage.py notify --json >> data/notify.log 2>&1; sleep 900 || break; done ) & \
+	notifier=$$!; trap 'kill $$notifier 2>/dev/null' EXIT INT TERM; \
 	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT) --server.headless true
 
 # Development: like run, but the page reloads when a file changes.

@@ -6,6 +6,7 @@ however it was reached."""
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from components import notices_ui
 from components.page import gate, gated
 from components.ui import t
 from services.core.actor import Actor
@@ -24,6 +25,7 @@ PAGES = {  # key -> (file, url path, icon)
     "report": ("pages/report.py", "bao-cao", ":material/article:"),
     "import_directive": ("pages/import_directive.py", "nhap-van-ban", ":material/upload_file:"),
     "admin": ("pages/admin.py", "quan-tri", ":material/admin_panel_settings:"),
+    "notices": ("pages/notices.py", "thong-bao", ":material/notifications:"),
 }
 
 
@@ -72,8 +74,11 @@ def navigate(actor: Actor, pages: list, menu: DeltaGenerator) -> None:
     started server, before anyone has signed in, that list showed every file of pages/."""
     with gated(actor):  # the page's guard knows the gate passed this actor in this run
         chosen = st.navigation(pages, position="hidden")
+        notices_page = next((p for p in pages if p.url_path == PAGES["notices"][1]), None)
         for page in pages:
-            if page.visibility != "hidden":
+            if page is notices_page:  # "Thông báo (3)": the unread count beside it
+                menu.page_link(page, label=notices_ui.menu_label(actor))
+            elif page.visibility != "hidden":
                 menu.page_link(page)
         chosen.run()
 

@@ -16,6 +16,8 @@ python manage.py report --period 2022-Q4 [--org CODE] --out FILE.docx
                                     the periodic CCHC report as an editable Word document
 python manage.py backup FILE        a consistent copy of the SQLite database
 python manage.py restore FILE       replace the database with a verified backup
+python manage.py notify [--now "DD/MM/YYYY HH:MM"] [--dry-run] [--json]
+                                    make the notices due and e-mail the waiting ones
 """
 
 import argparse
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     from services.read.bodies import BodyRef
 
 EXIT_INVALID = 2
+EXIT_SEND_FAILED = 3  # notify: the mail server did not take every message (they stay queued)
 
 
 def _lang() -> str:
@@ -451,6 +454,27 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_notify(args: argparse.Namespace) -> int:
+    from models import get_engine
+    from services.notices import runner
+
+    settings = get_settings()
+    now = runner.parse_moment(args.now) if args.now is not None else None
+    result = runner.notify(get_engine(), settings, now=now, dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps(result.as_dict()))
+    elif args.dry_run:
+        _say("cli.notify_dry_run", created=result.created, queued=result.queued)
+    else:
+        _say("cli.notify_done", **result.as_dict())
+        if not settings.smtp_configured:
+            _say("cli.notify_no_smtp")
+    if result.failed:
+        print(t("cli.notify_failed", _lang(), failed=result.failed), file=sys.stderr)
+        return EXIT_SEND_FAILED
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from benchmarks import run
 
@@ -553,6 +577,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", help="the cut-off day inside the period (dd/mm/yyyy)")
     p.add_argument("--out", required=True, help="the .docx file to write")
     p.set_defaults(func=cmd_report)
+    p = sub.add_parser("notify", help="make the notices due and e-mail the waiting ones")
+    p.add_argument("--now", help='the moment to run at, "DD/MM/YYYY HH:MM" (Vietnam time)')
+    p.add_argument("--dry-run", action="store_true", help="count, write and send nothing")
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    p.set_defaults(func=cmd_notify)
     p = sub.add_parser("bench", help="build a fresh installation at a scale and measure it")
     p.add_argument("--scale", type=int, default=1, help="1 is the demo; 100 is ~40,000 tasks")
     p.add_argument("--json", help="also write the results to this file")

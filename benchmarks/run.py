@@ -16,6 +16,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, text
@@ -318,6 +319,36 @@ def measure_exports(engine: Engine, say: Say) -> dict:
     }
 
 
+def measure_notify(engine: Engine, say: Say) -> dict:
+    """`manage.py notify` in the app only (no SMTP: the e-mails are the server's time), three
+    days before the current period ends, then once more (it must create nothing)."""
+    from config import Settings
+    from services.core import clock
+    from services.notices import runner
+
+    with Session(engine) as s:
+        current = periods.current_period(s)
+    day = current.ends_on - timedelta(days=3)
+    moment = clock.at(day, 8, 0)
+    settings = Settings(database_url=str(engine.url), smtp_host="", mail_from="")
+    start = time.perf_counter()
+    first = runner.notify(engine, settings, now=moment)
+    first_s = time.perf_counter() - start
+    start = time.perf_counter()
+    again = runner.notify(engine, settings, now=moment)
+    again_s = time.perf_counter() - start
+    say(
+        f"notify: {first.created} notices in {first_s:.2f} s; "
+        f"again {again.created} in {again_s:.2f} s"
+    )
+    return {
+        "notify_s": round(first_s, 3),
+        "notices_created": first.created,
+        "notify_again_s": round(again_s, 3),
+        "notices_created_again": again.created,
+    }
+
+
 def run(
     scale_n: int,
     *,
@@ -362,6 +393,7 @@ def run(
         result |= measure_writes(engine, say, writes)
         result |= measure_contention(engine, say, seconds=seconds)
         result |= measure_exports(engine, say)
+        result |= measure_notify(engine, say)
         result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         result["added"] = added
         engine.dispose()
@@ -387,6 +419,8 @@ KEYS = [
     "export_xlsx_s",
     "export_pptx_s",
     "report_docx_s",
+    "notify_s",
+    "notices_created",
     "peak_rss_mb",
 ]
 

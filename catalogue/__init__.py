@@ -18,6 +18,7 @@ from catalogue import (
     errors,
     import_tables,
     importing,
+    notices,
     overview,
     periodic_report,
     reorganize,
@@ -39,6 +40,7 @@ ENUM_PREFIXES = {
     "Direction": "direction",
     "SuccessionKind": "succession",
     "TargetScope": "scope",
+    "NoticeKind": "ntc_kind",
 }
 _PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^{}]*)\}")
 
@@ -55,6 +57,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     **cli.TEXTS,
     **periodic_report.TEXTS,
     **reorganize.TEXTS,
+    **notices.TEXTS,
 }
 
 

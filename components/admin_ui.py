@@ -26,6 +26,7 @@ from services.admin import directives as directive_admin
 from services.admin import periods as period_admin
 from services.core.actor import Actor
 from services.core.errors import DomainError
+from services.notices import addresses
 
 SLOT = "admin"  # where pages/admin.py shows the message of the last write
 AREAS = [a.value for a in ReformArea]
@@ -151,6 +152,7 @@ def accounts_tab(actor: Actor) -> None:
         display = st.text_input(t("adm.col_display"))
         role = st.selectbox(t("adm.col_role"), ROLES, format_func=lambda r: t(f"role.{r}"))
         org = st.selectbox(t("adm.body_for_role"), [None, *active_codes], format_func=body_label)
+        email = st.text_input(t("ntc.email"), help=t("ntc.email_help"))
         password = st.text_input(t("auth.password"), type="password")
         again = st.text_input(t("adm.password_again"), type="password")
         if st.form_submit_button(t("adm.add"), type="primary"):
@@ -158,14 +160,19 @@ def accounts_tab(actor: Actor) -> None:
                 st.error(t("cli.password_mismatch"))
             else:
                 _save(
-                    lambda s: users.create_user(
+                    lambda s: addresses.set_email(  # one unit of work: both or neither
                         s,
-                        username=username,
-                        display_name=display,
-                        password=password,
-                        role=role,
-                        organization_code=org,
                         actor=actor,
+                        username=users.create_user(
+                            s,
+                            username=username,
+                            display_name=display,
+                            password=password,
+                            role=role,
+                            organization_code=org,
+                            actor=actor,
+                        ).username,
+                        email=email,
                     ),
                     t("adm.user_added", username=username.strip().lower()),
                 )
@@ -220,6 +227,17 @@ def accounts_tab(actor: Actor) -> None:
                             "adm.user_deactivated" if current.active else "adm.user_activated",
                             username=who,
                         ),
+                    )
+            address = read(addresses.email_of, actor=actor, username=who)
+            with st.form(f"adm_user_email_{who}"):
+                st.markdown(f"**{t('ntc.email')}**")
+                new_address = st.text_input(t("ntc.email"), address, help=t("ntc.email_help"))
+                if st.form_submit_button(t("ntc.email_save")):
+                    _save(
+                        lambda s: addresses.set_email(
+                            s, actor=actor, username=who, email=new_address
+                        ),
+                        t("ntc.email_saved") if new_address.strip() else t("ntc.email_removed"),
                     )
             with st.form(f"adm_user_pw_{who}", clear_on_submit=True):
                 st.markdown(f"**{t('adm.reset_password')}**")

@@ -66,6 +66,15 @@ class Settings(BaseSettings):
     # other peer the header is ignored. Comma-separated, e.g. "10.0.0.2,10.0.1.0/24".
     trusted_proxies: str = ""
     demo_password: str = "laichau2021"
+    # E-mail of notices (services/notices/mail.py): sent only when SMTP_HOST and MAIL_FROM are
+    # set; otherwise notices are in the app only. Links in the mails begin with APP_BASE_URL.
+    smtp_host: str = ""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = True
+    smtp_timeout_seconds: float = Field(default=20, gt=0)
+    mail_from: str = ""
     language: str = "vi"
     # Restore: the copies of the database kept beside it (the newest N), and the largest
     # backup file accepted (a real installation's database is tens of MB).
@@ -81,6 +90,10 @@ class Settings(BaseSettings):
     sign_in_address_max_delay_seconds: int = Field(default=1800, ge=1)
     sign_in_account_forget_minutes: int = Field(default=24 * 60, ge=1)
     sign_in_address_forget_minutes: int = Field(default=60, ge=1)
+
+    @property
+    def smtp_configured(self) -> bool:
+        return bool(self.smtp_host.strip() and self.mail_from.strip())
 
     @property
     def is_sqlite(self) -> bool:

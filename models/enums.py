@@ -86,3 +86,18 @@ class Timeliness(StrEnum):
     OVERDUE = "overdue"  # quá hạn chưa hoàn thành
     REPORTED = "reported"  # continuous/recurring: reported in the current period
     NOT_REPORTED = "not_reported"  # continuous/recurring: not reported in the current period
+
+
+class NoticeKind(StrEnum):
+    """What a notice tells (services/notices); its text is the catalogue key "ntc.<kind>"."""
+
+    DIRECTION = "direction"  # a leader's direction on the body's report
+    CLOSED = "closed"  # a leader answered and closed the body's proposal
+    LEAD_REPORT = "lead_report"  # the lead body reported on a task where this body is partner
+    DUE = "due"  # a dated task due in 7, 3 or 1 days
+    OVERDUE = "overdue"  # a dated task past its deadline (once, then weekly)
+    PERIOD_DEADLINE = "period_deadline"  # the period's deadline approaching, tasks unreported
+    PERIOD_OPENED = "period_opened"  # a new reporting period opened
+    MISSED = "missed"  # secretariat: a body missed the period's deadline
+    DIGEST = "digest"  # leaders: the weekly digest
+    CHASE = "chase"  # the secretariat's reminder to a body

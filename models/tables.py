@@ -211,6 +211,8 @@ class User(SQLModel, table=True):
     organization_id: int | None = Field(default=None, foreign_key="organization.id")
     active: bool = True
     created_at: datetime = Field(default_factory=utcnow)
+    # Where notices are e-mailed (services/notices/mail.py); None: in the app only.
+    email: str | None = Field(default=None, max_length=254)
     # Carried in the sign-in cookie and checked on every run: adding one ends every sign-in
     # of this user (sign-out, a new password, a new role or body, deactivation).
     session_epoch: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
@@ -238,6 +240,53 @@ class ReportingPeriod(SQLModel, table=True):
     ends_on: date
     report_deadline: date
     is_current: bool = False
+    # Closed by the secretariat (services/notices/cycle.py): reports for it are refused.
+    closed_at: datetime | None = None
+
+
+class Notice(SQLModel, table=True):
+    """Something a user should know (services/notices): once per recipient, kind, subject and
+    occasion, so that generating again creates nothing new. The text is built when shown, in
+    the reader's language, from the catalogue key "ntc.<kind>" and `params`."""
+
+    __tablename__ = "notice"
+    __table_args__ = (
+        UniqueConstraint("user_id", "kind", "subject", "occasion", name="uq_notice_once"),
+        Index("ix_notice_user_read", "user_id", "read_at"),
+        Index("ix_notice_unsent", "emailed_at", "user_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id")
+    kind: str = Field(max_length=30)  # NoticeKind
+    subject: str = Field(max_length=60)  # what it is about: "direction:12", "assignment:40"
+    occasion: str = Field(default="", max_length=30)  # "d7", "overdue-2", "2022-W48", a day
+    params: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    link: str = Field(default="", max_length=300)  # a path of the app: /chi-thi?task=1.11&...
+    created_at: datetime = Field(default_factory=utcnow)
+    read_at: datetime | None = None
+    emailed_at: datetime | None = None
+    # Sending (services/notices/mail.py): a runner claims a notice until `claimed_until`, so
+    # that two runners never send it twice; a refused send waits until `next_attempt_at`.
+    claim: str | None = Field(default=None, max_length=40)
+    claimed_until: datetime | None = None
+    attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    next_attempt_at: datetime | None = None
+
+
+class PeriodResult(SQLModel, table=True):
+    """A body's reporting for a closed period, kept when the period closes: how many of its
+    assignments were to be reported on, and how many were reported by the deadline or later."""
+
+    __tablename__ = "period_result"
+    __table_args__ = (UniqueConstraint("period_id", "organization_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    period_id: int = Field(foreign_key="reportingperiod.id", index=True)
+    organization_id: int = Field(foreign_key="organization.id")
+    expected: int = 0
+    on_time: int = 0
+    late: int = 0
 
 
 class AuditEvent(SQLModel, table=True):

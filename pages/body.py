@@ -5,14 +5,15 @@ from datetime import date
 
 import streamlit as st
 
-from components import loaders
+from components import loaders, notices_ui
 from components.filters import sidebar_filters
 from components.page import bad_link, go, guard, link_value, start
 from components.ui import fmt_date, fmt_datetime, lang, plain, t
 from render import tables
-from services.core import periods
+from services.core import periods, permissions
+from services.core.permissions import Action
 
-guard("body")
+actor = guard("body")
 start("page.body")
 f = sidebar_filters(with_kind=False)
 if f is None:
@@ -82,6 +83,9 @@ if score:
     ]
     for col, (label, value) in zip(st.columns(len(tiles)), tiles, strict=True):
         col.metric(label, value, border=True)
+    notices_ui.on_time_caption(org.id)
+    if permissions.can(actor, Action.ADMINISTER):  # the secretariat may remind the body
+        notices_ui.chase_body(actor, org.id, org.code)
 else:
     st.write(t("body.no_assignments"))
 

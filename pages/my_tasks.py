@@ -3,7 +3,7 @@ The secretariat picks a body and reports on its behalf."""
 
 import streamlit as st
 
-from components import forms, report_tables
+from components import forms, notices_ui, report_tables
 from components.filters import reporting_body
 from components.page import guard, start
 from components.read import read
@@ -23,6 +23,13 @@ rows = read(reporting.body_assignments, actor=actor, organization_id=organizatio
 when = read(reporting.reading)
 open_periods = read(reporting.open_periods)
 st.caption(t("mt.caption", body=body_name, period=when.current_period, day=fmt_date(when.as_of)))
+# New directions and answers to the body's proposals first, before the task list.
+news = notices_ui.load(actor, unread_only=True, kinds=notices_ui.LANDING_KINDS, limit=5)
+if news:
+    st.subheader(t("ntc.landing_title"))
+    for notice in news:
+        notices_ui.draw(actor, notice, key="mt_news")
+    st.page_link("pages/notices.py", label=t("ntc.landing_more"), icon=":material/notifications:")
 if not rows:
     st.info(t("mt.no_tasks"))
     st.stop()

@@ -3,7 +3,7 @@ until a day, assignments held from/until a day and the links that carry an assig
 to its successor
 
 Revision ID: 0006
-Revises: 0004 (re-chained after 0005 at merge)
+Revises: 0005
 Create Date: 2026-12-03
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 
 
 revision: str = '0006'
-down_revision: str | None = '0004'
+down_revision: str | None = '0005'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

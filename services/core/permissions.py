@@ -101,7 +101,16 @@ def writes_for_any_body(actor: Actor | None) -> bool:
 # The screens (app.PAGES keys) each role may open, its home page first. A page that is not in
 # the list is neither listed nor reachable by its address.
 ROLE_PAGES: dict[str, list[str]] = {
-    Role.LEADER: ["overview", "directive", "body", "targets", "proposals", "briefing", "report"],
+    Role.LEADER: [
+        "overview",
+        "directive",
+        "body",
+        "targets",
+        "proposals",
+        "briefing",
+        "report",
+        "notices",
+    ],
     Role.SECRETARIAT: [
         "overview",
         "directive",
@@ -114,9 +123,19 @@ ROLE_PAGES: dict[str, list[str]] = {
         "report",
         "import_directive",
         "admin",
+        "notices",
     ],
-    Role.BODY: ["my_tasks", "overview", "directive", "body", "targets", "figures", "report"],
-    Role.VIEWER: ["overview", "directive", "body", "targets", "briefing", "report"],
+    Role.BODY: [
+        "my_tasks",
+        "overview",
+        "directive",
+        "body",
+        "targets",
+        "figures",
+        "report",
+        "notices",
+    ],
+    Role.VIEWER: ["overview", "directive", "body", "targets", "briefing", "report", "notices"],
 }
 
 

@@ -103,11 +103,12 @@ def check_period(session: Session, code: str, *, today: date, quarter_only: bool
     current = periods.current_period(session)
     if current is not None and start > current.ends_on:
         raise InvalidInput("err.period_after_current", value=code, current=current.code)
-    if (
-        quarter is not None
-        and not session.exec(select(ReportingPeriod.id).where(ReportingPeriod.code == code)).first()
-    ):
-        raise InvalidInput("err.period_unknown", value=code)
+    if quarter is not None:
+        opened = session.exec(select(ReportingPeriod).where(ReportingPeriod.code == code)).first()
+        if opened is None:
+            raise InvalidInput("err.period_unknown", value=code)
+        if opened.closed_at is not None:  # closed by the secretariat (services.notices.cycle)
+            raise InvalidInput("err.period_closed", value=code)
     return code
 
 
@@ -121,5 +122,7 @@ def open_periods(session: Session, *, today: date) -> list[str]:
     return [
         p.code
         for p in rows
-        if p.starts_on <= today and (current is None or p.starts_on <= current.starts_on)
+        if p.starts_on <= today
+        and (current is None or p.starts_on <= current.starts_on)
+        and p.closed_at is None
     ]

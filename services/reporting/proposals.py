@@ -24,6 +24,7 @@ from services.core.errors import InvalidInput, NotFound
 from services.core.labels import task_label
 from services.core.permissions import Action
 from services.core.query import select_columns
+from services.notices import generate as notices
 
 
 @dataclass(frozen=True)
@@ -183,4 +184,5 @@ def give_direction(
         after=audit.snapshot(note, ["report_id", "text", "closed"]),
     )
     event.organization_id = assignment.organization_id if assignment else None
+    notices.for_direction(session, pk(note))  # the body is told at once, in this unit of work
     return note

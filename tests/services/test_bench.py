@@ -22,6 +22,8 @@ KEYS = {
     "export_xlsx_s",
     "export_pptx_s",
     "report_docx_s",
+    "notify_s",
+    "notices_created",
     "peak_rss_mb",
 }
 
@@ -79,6 +81,7 @@ def test_bench_scale_1_runs_and_loses_nothing(backend, tmp_path):
     assert result["scale"] == 1 and result["backend"] == backend
     assert (result["directives"], result["assignments"]) == (1, 398)
     assert result["lost_writes"] == 0 and result["audit_mismatch"] == 0
+    assert result["notices_created"] > 0 and result["notices_created_again"] == 0
     # after each write the overview was rebuilt in the background, never by the viewer
     assert result["overview_built_by_viewer_after_write"] == 0
     assert result["concurrent_errors"] == 0 and result["concurrent_accepted"] > 0

@@ -1,0 +1,349 @@
+"""Making the notices that are due on a day. `generate(session, today)` is idempotent: each
+notice is unique per recipient, kind, subject and occasion (services.notices.store), so a
+second run on the same day creates nothing, and a run missed one day is caught up the next.
+
+What is overdue and what is not reported comes from the leadership read model
+(services.read.snapshot), read for the current period as the app shows it. Events (a direction
+given, a lead body's report) are looked for in the last EVENT_WINDOW_DAYS days; services that
+make them may also call `for_direction` in their own unit of work, so the notice is there at
+once."""
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from models import (
+    Assignment,
+    AssignmentRole,
+    DirectionNote,
+    Directive,
+    NoticeKind,
+    Organization,
+    ProgressReport,
+    ReportingPeriod,
+    Role,
+    Section,
+    Status,
+    Task,
+    Timeliness,
+    User,
+)
+from services.core import clock
+from services.core.labels import task_label
+from services.notices.store import Candidate, Recipients, recipients, store
+from services.read.snapshot import AssignmentState, Filters, snapshot
+
+EVENT_WINDOW_DAYS = 14
+DUE_STEPS = (1, 3, 7)  # days before a deadline a notice goes out
+EXCERPT = 200
+
+
+def assignment_link(label: str, assignment_id: int) -> str:
+    return f"/chi-thi?task={label}&assignment={assignment_id}"
+
+
+def body_link(code: str) -> str:
+    return f"/don-vi?org={code}"
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def due_step(days_left: int) -> int | None:
+    """The reminder a deadline `days_left` days away calls for: 7, 3 or 1 (the nearest step at
+    or above it), None when it is further than a week or past."""
+    if days_left < 0:
+        return None
+    return next((step for step in DUE_STEPS if days_left <= step), None)
+
+
+def overdue_occasion(days_over: int) -> str:
+    """Once on the first day past the deadline, then once a week."""
+    return f"overdue-{(days_over - 1) // 7}"
+
+
+def iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def generate(session: Session, today: date | None = None, *, now: datetime | None = None) -> int:
+    """Create every notice due on `today` (Vietnam's day) that does not exist yet; how many."""
+    now = now or clock.now()
+    today = today or clock.today(now)
+    people = recipients(session)
+    candidates: list[Candidate] = []
+    candidates += directions(
+        session, people, since=clock.start_of_day(today - timedelta(days=EVENT_WINDOW_DAYS))
+    )
+    candidates += lead_reports(
+        session, people, since=clock.start_of_day(today - timedelta(days=EVENT_WINDOW_DAYS))
+    )
+    current = session.exec(select(ReportingPeriod).where(col(ReportingPeriod.is_current))).first()
+    if current is not None:
+        as_of = min(current.ends_on, today)  # as the read model reads the current period
+        states = list(_states(session, current.code, today))
+        candidates += deadlines(states, people, as_of=as_of)
+        candidates += period_reminders(current, states, people, today)
+        candidates += missed(current, states, people, today)
+        if current.closed_at is None and today <= current.report_deadline:
+            candidates += period_opened(current, people)
+        candidates += digest(session, states, people, today)
+    return store(session, candidates, now=now)
+
+
+def _states(session: Session, period: str, today: date) -> Iterator[AssignmentState]:
+    """Every assignment of the open directives, as the read model sees it for `period`."""
+    for directive_id in session.exec(
+        select(Directive.id).where(col(Directive.is_open)).order_by(col(Directive.id))
+    ):
+        if directive_id is not None:
+            yield from snapshot(
+                session, Filters(directive_id=directive_id, period=period), today=today
+            ).rows
+
+
+# --- events ----------------------------------------------------------------------------------
+
+
+def directions(
+    session: Session,
+    people: Recipients,
+    *,
+    since: datetime | None = None,
+    note_ids: list[int] | None = None,
+) -> list[Candidate]:
+    """A leader's direction on a body's report, to that body's users ("closed" when the leader
+    closed the proposal with it)."""
+    query = (
+        sa_select(
+            DirectionNote,
+            col(ProgressReport.period),
+            Assignment,
+            col(Section.ordinal),
+            col(Task.ordinal),
+            col(User.display_name),
+        )
+        .join(ProgressReport, col(ProgressReport.id) == DirectionNote.report_id)
+        .join(Assignment, col(Assignment.id) == ProgressReport.assignment_id)
+        .join(Task, col(Task.id) == Assignment.task_id)
+        .join(Section, col(Section.id) == Task.section_id)
+        .outerjoin(User, col(User.id) == DirectionNote.author_id)
+    )
+    if note_ids is not None:
+        query = query.where(col(DirectionNote.id).in_(note_ids))
+    if since is not None:
+        query = query.where(col(DirectionNote.created_at) >= since)
+    out = []
+    for note, period, a, sec, task_ord, author in session.execute(query):
+        label = task_label(sec, task_ord)
+        kind = NoticeKind.CLOSED if note.closed else NoticeKind.DIRECTION
+        for uid in people.of_body(a.organization_id):
+            out.append(
+                Candidate(
+                    uid,
+                    kind,
+                    f"direction:{note.id}",
+                    params={
+                        "task": label,
+                        "period": period,
+                        "who": author or "",
+                        "text": excerpt(note.text),
+                    },
+                    link=assignment_link(label, a.id or 0),
+                )
+            )
+    return out
+
+
+def for_direction(session: Session, note_id: int) -> int:
+    """The notices of one direction, in the caller's unit of work (give_direction)."""
+    return store(session, directions(session, recipients(session), note_ids=[note_id]))
+
+
+def lead_reports(session: Session, people: Recipients, *, since: datetime) -> list[Candidate]:
+    """A lead body's report on a task, to the users of the bodies that are partners in it.
+    Only tasks that have partners are read, and only the report's few columns."""
+    with_partners = select(Assignment.task_id).where(col(Assignment.role) == AssignmentRole.PARTNER)
+    query = (
+        sa_select(
+            col(ProgressReport.id),
+            col(ProgressReport.period),
+            col(ProgressReport.percent),
+            col(Assignment.task_id),
+            col(Organization.code),
+            col(Section.ordinal),
+            col(Task.ordinal),
+        )
+        .join(Assignment, col(Assignment.id) == ProgressReport.assignment_id)
+        .join(Organization, col(Organization.id) == Assignment.organization_id)
+        .join(Task, col(Task.id) == Assignment.task_id)
+        .join(Section, col(Section.id) == Task.section_id)
+        .where(
+            col(Assignment.role) == AssignmentRole.LEAD,
+            col(ProgressReport.created_at) >= since,
+            col(Assignment.task_id).in_(with_partners),
+        )
+    )
+    reports = session.execute(query).all()
+    if not reports:
+        return []
+    task_ids = {row[3] for row in reports}
+    partners: dict[int, list[tuple[int, int]]] = {}
+    for aid, task_id, org_id in session.exec(
+        select(Assignment.id, Assignment.task_id, Assignment.organization_id).where(
+            Assignment.role == AssignmentRole.PARTNER, col(Assignment.task_id).in_(task_ids)
+        )
+    ):
+        partners.setdefault(task_id, []).append((aid or 0, org_id))
+    out = []
+    for report_id, period, percent, task_id, code, sec, task_ord in reports:
+        label = task_label(sec, task_ord)
+        for aid, org_id in partners.get(task_id, []):
+            for uid in people.of_body(org_id):
+                out.append(
+                    Candidate(
+                        uid,
+                        NoticeKind.LEAD_REPORT,
+                        f"report:{report_id}",
+                        params={"lead": code, "task": label, "period": period, "percent": percent},
+                        link=assignment_link(label, aid),
+                    )
+                )
+    return out
+
+
+# --- deadlines -------------------------------------------------------------------------------
+
+
+def deadlines(states: list[AssignmentState], people: Recipients, *, as_of: date) -> list[Candidate]:
+    """A dated task due in 7, 3 and 1 days, and overdue (once, then weekly), to its body."""
+    out = []
+    for row in states:
+        if row.due_date is None or row.status == Status.DONE:
+            continue
+        params: dict[str, object] = {
+            "task": row.task_label,
+            "due": row.due_date.strftime("%d/%m/%Y"),
+        }
+        if row.timeliness == Timeliness.OVERDUE:
+            days_over = (as_of - row.due_date).days
+            kind, occasion = NoticeKind.OVERDUE, overdue_occasion(days_over)
+            params["days"] = days_over
+        else:
+            step = due_step((row.due_date - as_of).days)
+            if step is None:
+                continue
+            kind, occasion = NoticeKind.DUE, f"d{step}"
+            params["days"] = (row.due_date - as_of).days
+        link = assignment_link(row.task_label, row.assignment_id)
+        for uid in people.of_body(row.organization_id):
+            out.append(
+                Candidate(uid, kind, f"assignment:{row.assignment_id}", occasion, params, link)
+            )
+    return out
+
+
+def _unreported(states: list[AssignmentState]) -> dict[int, tuple[str, int]]:
+    """Bodies with recurring tasks not reported this period: (code, how many), by body id."""
+    out: dict[int, tuple[str, int]] = {}
+    for row in states:
+        if row.timeliness == Timeliness.NOT_REPORTED:
+            code, n = out.get(row.organization_id, (row.organization_code, 0))
+            out[row.organization_id] = (code, n + 1)
+    return out
+
+
+def period_reminders(
+    period: ReportingPeriod, states: list[AssignmentState], people: Recipients, today: date
+) -> list[Candidate]:
+    """The period's report deadline 7, 3 and 1 days away: to each body with recurring tasks it
+    has not reported on yet, how many."""
+    if period.closed_at is not None:
+        return []
+    step = due_step((period.report_deadline - today).days)
+    if step is None:
+        return []
+    out = []
+    for org_id, (_, n) in _unreported(states).items():
+        params = {
+            "period": period.code,
+            "deadline": period.report_deadline.strftime("%d/%m/%Y"),
+            "n": n,
+        }
+        for uid in people.of_body(org_id):
+            out.append(
+                Candidate(
+                    uid,
+                    NoticeKind.PERIOD_DEADLINE,
+                    f"period:{period.code}",
+                    f"d{step}",
+                    params,
+                    "/nhiem-vu",
+                )
+            )
+    return out
+
+
+def missed(
+    period: ReportingPeriod, states: list[AssignmentState], people: Recipients, today: date
+) -> list[Candidate]:
+    """For the secretariat, once the period's deadline has passed: each body that has not
+    reported on all its recurring tasks."""
+    if today <= period.report_deadline:
+        return []
+    out = []
+    for org_id, (code, n) in _unreported(states).items():
+        params = {
+            "period": period.code,
+            "body": code,
+            "n": n,
+            "deadline": period.report_deadline.strftime("%d/%m/%Y"),
+        }
+        for uid in people.of_role(Role.SECRETARIAT):
+            out.append(
+                Candidate(
+                    uid, NoticeKind.MISSED, f"org:{org_id}", period.code, params, body_link(code)
+                )
+            )
+    return out
+
+
+def period_opened(period: ReportingPeriod, people: Recipients) -> list[Candidate]:
+    """A new reporting period: to every body's users."""
+    params = {"period": period.code, "deadline": period.report_deadline.strftime("%d/%m/%Y")}
+    return [
+        Candidate(uid, NoticeKind.PERIOD_OPENED, f"period:{period.code}", "", params, "/nhiem-vu")
+        for uids in people.by_body.values()
+        for uid in uids
+    ]
+
+
+def digest(
+    session: Session, states: list[AssignmentState], people: Recipients, today: date
+) -> list[Candidate]:
+    """Leaders, once a week: reports in the last seven days, overdue tasks, proposals waiting."""
+    leaders = people.of_role(Role.LEADER)
+    if not leaders:
+        return []
+    since = clock.start_of_day(today - timedelta(days=7))
+    moved = session.exec(
+        select(func.count()).select_from(ProgressReport).where(ProgressReport.created_at >= since)
+    ).one()
+    answered = select(DirectionNote.report_id)
+    waiting = session.exec(
+        select(func.count())
+        .select_from(ProgressReport)
+        .where(ProgressReport.proposals != "", col(ProgressReport.id).not_in(answered))
+    ).one()
+    overdue = sum(row.timeliness == Timeliness.OVERDUE for row in states)
+    params = {"moved": int(moved), "overdue": overdue, "waiting": int(waiting)}
+    return [
+        Candidate(uid, NoticeKind.DIGEST, "digest", iso_week(today), params, "/tong-quan")
+        for uid in leaders
+    ]

@@ -1,0 +1,147 @@
+"""The secretariat chases the bodies that have not reported and closes the period, on SQLite
+and PostgreSQL: who is told, at most once a body a day, audited; after closing, reports for
+the closed period are refused with one sentence, the next period is current and the bodies are
+told, and each body's on-time reporting is kept."""
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import select
+
+from models import (
+    AuditEvent,
+    Notice,
+    Organization,
+    PeriodResult,
+    ReportingPeriod,
+    User,
+    session_scope,
+)
+from services.core import clock, periods
+from services.core.errors import InvalidInput, PermissionDenied
+from services.notices import cycle
+from services.reporting import reports as reporting
+from services.reporting.reports import ReportInput
+from tests.services.reporting_db import actor, assignment_of
+
+NOW = clock.at(date(2023, 1, 6), 9, 0)
+
+
+def count(engine, table, *where) -> int:
+    with session_scope(engine) as s:
+        return s.exec(select(func.count()).select_from(table).where(*where)).one()
+
+
+def told(engine, kind: str) -> set[str]:
+    with session_scope(engine) as s:
+        return set(
+            s.exec(
+                select(User.username)
+                .join(Notice, Notice.user_id == User.id)
+                .where(Notice.kind == kind)
+            )
+        )
+
+
+def test_the_office_chases_the_bodies_not_reported_once_a_day(seeded):
+    office = actor(seeded, "vanphong")
+    with session_scope(seeded) as s:
+        laggards = cycle.not_reported(s, actor=office, today=NOW.date())
+    assert laggards, "the demo has bodies that have not reported for 2022-Q4"
+    chosen = laggards[:2]
+    with session_scope(seeded) as s:
+        result = cycle.chase(
+            s,
+            actor=office,
+            organization_ids=[b.organization_id for b in chosen],
+            message="Đề nghị gửi báo cáo trước ngày 10/01",
+            now=NOW,
+        )
+    assert result.chased == [b.code for b in chosen] and result.skipped == []
+    assert told(seeded, "chase") == {b.code.lower() for b in chosen}
+    with session_scope(seeded) as s:
+        params = s.exec(select(Notice.params).where(Notice.kind == "chase")).first()
+    assert params["message"] == "Đề nghị gửi báo cáo trước ngày 10/01"
+    assert count(seeded, AuditEvent, AuditEvent.action == "chase") == 2
+    with session_scope(seeded) as s:  # the same day: not again
+        again = cycle.chase(s, actor=office, organization_ids=[chosen[0].organization_id], now=NOW)
+    assert again.chased == [] and again.skipped == [chosen[0].code]
+    assert count(seeded, Notice, Notice.kind == "chase") == 2
+    with session_scope(seeded) as s:  # the next day: once more
+        later = cycle.chase(
+            s,
+            actor=office,
+            organization_ids=[chosen[0].organization_id],
+            now=NOW + timedelta(days=1),
+        )
+    assert later.chased == [chosen[0].code]
+
+
+def test_a_chase_with_no_body_or_by_a_body_writes_nothing(seeded):
+    before = (count(seeded, Notice), count(seeded, AuditEvent))
+    with pytest.raises(InvalidInput) as refused, session_scope(seeded) as s:
+        cycle.chase(s, actor=actor(seeded, "vanphong"), organization_ids=[], now=NOW)
+    assert str(refused.value) == "Chưa chọn đơn vị nào để nhắc."
+    with pytest.raises(PermissionDenied), session_scope(seeded) as s:
+        cycle.chase(s, actor=actor(seeded, "stp"), organization_ids=[1], now=NOW)
+    assert (count(seeded, Notice), count(seeded, AuditEvent)) == before
+
+
+def test_closing_the_period_refuses_its_reports_opens_the_next_and_keeps_the_rates(seeded):
+    office = actor(seeded, "vanphong")
+    with pytest.raises(InvalidInput), session_scope(seeded) as s:
+        cycle.close_period(s, actor=office, code="2022-Q3", now=NOW)
+    with pytest.raises(PermissionDenied), session_scope(seeded) as s:
+        cycle.close_period(s, actor=actor(seeded, "lanhdao"), code="2022-Q4", now=NOW)
+    with session_scope(seeded) as s:
+        result = cycle.close_period(s, actor=office, code="2022-Q4", now=NOW)
+    assert (result.closed, result.opened) == ("2022-Q4", "2023-Q1")
+    with session_scope(seeded) as s:
+        current = s.exec(select(ReportingPeriod).where(ReportingPeriod.is_current)).one()
+        closed = s.exec(select(ReportingPeriod).where(ReportingPeriod.code == "2022-Q4")).one()
+        bodies = set(s.exec(select(User.username).where(User.role == "body")))
+        results = s.exec(select(PeriodResult, Organization.code).join(Organization)).all()
+    assert current.code == "2023-Q1" and closed.closed_at is not None
+    assert told(seeded, "period_opened") == bodies and result.notices == len(bodies)
+    assert results and all(r.on_time + r.late <= r.expected for r, _ in results)
+    assert sum(r.on_time for r, _ in results) > 0
+    # a report for the closed period: one sentence, nothing written
+    assignment_id, version = assignment_of(seeded, "STP")
+    with pytest.raises(InvalidInput) as refused, session_scope(seeded) as s:
+        reporting.submit_report(
+            s,
+            actor=actor(seeded, "stp"),
+            assignment_id=assignment_id,
+            expected_version=version,
+            data=ReportInput(period="2022-Q4", status="in_progress", percent=50, result="Muộn"),
+        )
+    assert str(refused.value).startswith("Kỳ 2022-Q4 đã khóa")
+    with session_scope(seeded) as s:
+        assert "2022-Q4" not in reporting.open_periods(s)
+        rates = cycle.on_time_rates(s, organization_id=results[0][0].organization_id)
+    assert rates[0].period == "2022-Q4"
+    with pytest.raises(InvalidInput), session_scope(seeded) as s:  # closed already
+        cycle.close_period(s, actor=office, code="2022-Q4", now=NOW)
+
+
+def test_a_period_closes_by_itself_after_its_deadline_and_the_grace(seeded):
+    from config import Settings
+    from services.notices import runner
+
+    office = actor(seeded, "vanphong")
+    with pytest.raises(InvalidInput), session_scope(seeded) as s:
+        cycle.set_grace_days(s, actor=office, days=400)
+    settings = Settings(smtp_host="", mail_from="")
+    runner.notify(seeded, settings, now=clock.at(date(2023, 1, 20), 8))  # no grace: stays open
+    with session_scope(seeded) as s:
+        cycle.set_grace_days(s, actor=office, days=5)
+    runner.notify(seeded, settings, now=clock.at(date(2023, 1, 15), 8))  # deadline 10/01 + 5
+    with session_scope(seeded) as s:
+        assert periods.current_period(s).code == "2022-Q4"
+    runner.notify(seeded, settings, now=clock.at(date(2023, 1, 16), 8))
+    with session_scope(seeded) as s:
+        assert periods.current_period(s).code == "2023-Q1"
+        closed = s.exec(select(AuditEvent).where(AuditEvent.action == "close")).one()
+    assert closed.username == "system"
+    assert told(seeded, "period_opened")  # the bodies are told the new period is open
