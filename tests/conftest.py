@@ -36,15 +36,6 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 # A cookie secret as strong as the one the app generates, new for each test run: the app refuses
 # a guessable one in every mode (config.secret_problem), and a constant here would be a known one.
 TEST_COOKIE_SECRET = secrets.token_urlsafe(48)
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def migrate(url: str) -> None:
@@ -55,6 +46,22 @@ def migrate(url: str) -> None:
     cfg.set_main_option("script_location", str(ROOT / "migrations"))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     command.upgrade(cfg, "head")
+
+
+def demo_sqlite(folder: Path) -> str:
+    """A migrated SQLite database in `folder` holding the demo installation (password
+    laichau2021): its URL."""
+    from models import session_scope
+    from services.core.actor import SYSTEM
+    from services.install import demo
+
+    url = f"sqlite:///{folder / 'demo.db'}"
+    migrate(url)
+    eng = build_engine(url)
+    with session_scope(eng) as session:
+        demo.seed_demo(session, actor=SYSTEM, password="laichau2021")
+    eng.dispose()
+    return url
 
 
 def _postgres_schema_url() -> Iterator[str]:
@@ -91,6 +98,17 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
             yield url
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
+    """The demo installation on each backend, shared by the tests of one module (seeding takes
+    seconds): tests that write read fresh versions and count rows before and after."""
+    from tests.services.reporting_db import demo_database
+
+    yield from demo_database(request.param, tmp_path_factory)
+
+
 @pytest.fixture
 def engine(db_url: str) -> Iterator[Engine]:
     eng = build_engine(db_url)
@@ -114,17 +132,7 @@ def seeded(engine: Engine) -> Engine:
 def demo_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """One demo database (SQLite) shared by the page and browser tests, which only read it
     or write to it in ways each test accounts for."""
-    from models import session_scope
-    from services.core.actor import SYSTEM
-    from services.install import demo
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
-    migrate(url)
-    eng = build_engine(url)
-    with session_scope(eng) as session:
-        demo.seed_demo(session, actor=SYSTEM, password="laichau2021")
-    eng.dispose()
-    return url
+    return demo_sqlite(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ back of the room (text at least 28 px, headline figures at least 72 px), no Stre
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.test_smoke import assert_no_exception, sign_in, wait_for_sign_in_cookie
+from tests.e2e.test_smoke import assert_no_exception, signed_in
 
 SIZES = """() => ({
   text: [...document.querySelectorAll('.slide-text, .slide td, .slide th, .slide-meta')]
@@ -18,40 +18,30 @@ SIZES = """() => ({
 
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
 def test_every_slide_is_readable_from_the_back(server, browser, shots, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    sign_in(page, server, "lanhdao")
-    expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible(timeout=30_000)
-    wait_for_sign_in_cookie(page)
-    page.goto(f"{server}/trinh-chieu")
-    seen_figures = False
-    for number in range(1, 8):
-        meta = page.locator(".slide-meta")
-        expect(meta).to_contain_text(f"{number}/7", timeout=30_000)
-        expect(meta).to_contain_text("31/12/2022")
-        page.wait_for_timeout(500)
-        assert_no_exception(page)
-        sizes = page.evaluate(SIZES)
-        assert sizes["text"], f"slide {number} has no text"
-        assert min(sizes["text"]) >= 28, (number, min(sizes["text"]))
-        if sizes["figures"]:
-            seen_figures = True
-            assert min(sizes["figures"]) >= 72, (number, min(sizes["figures"]))
-        assert sizes["sidebar"] in (0, "none")
-        page.screenshot(path=str(shots / f"slide-{number}-{width}x{height}.png"))
-        page.get_by_role("button", name="Tiếp ▶").click()
-    expect(page.locator(".slide-meta")).to_contain_text("1/7", timeout=30_000)  # wraps round
-    assert seen_figures
-    context.close()
+    with signed_in(browser, server, size=(width, height), cookie=True) as page:
+        page.goto(f"{server}/trinh-chieu")
+        seen_figures = False
+        for number in range(1, 8):
+            meta = page.locator(".slide-meta")
+            expect(meta).to_contain_text(f"{number}/7", timeout=30_000)
+            expect(meta).to_contain_text("31/12/2022")
+            page.wait_for_timeout(500)
+            assert_no_exception(page)
+            sizes = page.evaluate(SIZES)
+            assert sizes["text"], f"slide {number} has no text"
+            assert min(sizes["text"]) >= 28, (number, min(sizes["text"]))
+            if sizes["figures"]:
+                seen_figures = True
+                assert min(sizes["figures"]) >= 72, (number, min(sizes["figures"]))
+            assert sizes["sidebar"] in (0, "none")
+            page.screenshot(path=str(shots / f"slide-{number}-{width}x{height}.png"))
+            page.get_by_role("button", name="Tiếp ▶").click()
+        expect(page.locator(".slide-meta")).to_contain_text("1/7", timeout=30_000)  # wraps round
+        assert seen_figures
 
 
 def test_a_link_opens_a_given_slide(server, browser):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    page = context.new_page()
-    sign_in(page, server, "lanhdao")
-    expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible(timeout=30_000)
-    wait_for_sign_in_cookie(page)
-    page.goto(f"{server}/trinh-chieu?slide=5")
-    expect(page.locator(".slide-meta")).to_contain_text("5/7", timeout=30_000)
-    expect(page.locator(".slide-title")).to_have_text("Các chỉ tiêu của Chỉ thị")
-    context.close()
+    with signed_in(browser, server, cookie=True) as page:
+        page.goto(f"{server}/trinh-chieu?slide=5")
+        expect(page.locator(".slide-meta")).to_contain_text("5/7", timeout=30_000)
+        expect(page.locator(".slide-title")).to_have_text("Các chỉ tiêu của Chỉ thị")

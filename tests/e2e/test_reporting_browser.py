@@ -2,11 +2,6 @@
 `lanhdao` sees it; `xem` finds no form; a deactivated user's cookie no longer works.
 A server of its own, over a demo database of its own (these tests write)."""
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 
 import pytest
@@ -15,8 +10,9 @@ from sqlmodel import select
 
 from models import User, session_scope
 from models.db import build_engine
-from tests.conftest import ROOT, TEST_COOKIE_SECRET, migrate
-from tests.e2e.conftest import _free_port
+from tests.conftest import demo_sqlite
+from tests.e2e.conftest import streamlit_server
+from tests.e2e.test_smoke import sign_in, signed_in
 
 VIEWPORTS = [(1920, 1080), (1280, 720)]
 AUTH_COOKIE = "cchc_laichau_auth"
@@ -25,58 +21,13 @@ PROPOSAL = "Đề nghị bổ sung kinh phí <b>in đậm</b><script>alert(1)</s
 
 @pytest.fixture(scope="module")
 def db_url(tmp_path_factory) -> str:
-    from services.core.actor import SYSTEM
-    from services.install import demo
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('e2e_reporting') / 'demo.db'}"
-    migrate(url)
-    engine = build_engine(url)
-    with session_scope(engine) as s:
-        demo.seed_demo(s, actor=SYSTEM, password="laichau2021")
-    engine.dispose()
-    return url
+    return demo_sqlite(tmp_path_factory.mktemp("e2e_reporting"))
 
 
 @pytest.fixture(scope="module")
 def app_url(db_url, tmp_path_factory) -> Iterator[str]:
-    port = _free_port()
-    env = {**os.environ, "DATABASE_URL": db_url, "COOKIE_SECRET": TEST_COOKIE_SECRET}
-    log = tmp_path_factory.mktemp("server_reporting") / "streamlit.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py")),
-                *("--server.port", str(port), "--server.address", "127.0.0.1"),
-                *("--server.headless", "true"),
-                # others edit this checkout while tests run: never reload modules mid-test
-                *("--server.fileWatcherType", "none"),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail(f"streamlit did not start:\n{log.read_text()}")
+    with streamlit_server(db_url, tmp_path_factory.mktemp("server_reporting")) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
-def sign_in(page: Page, url: str, username: str, password: str = "laichau2021") -> None:
-    page.goto(url)
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()  # once
 
 
 def cookie_is(page: Page, present: bool) -> None:
@@ -115,89 +66,83 @@ def any_forms(page: Page):
 
 
 def test_stp_reports_signs_out_and_the_leader_sees_it(app_url, browser, shots):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    sign_in(page, app_url, "stp")
-    expect(page.get_by_role("heading", name="Nhiệm vụ của đơn vị")).to_be_visible(timeout=60_000)
-    expect(page.get_by_label("Mật khẩu", exact=True)).to_have_count(0)  # one click was enough
-    no_exception(page)
+    with signed_in(
+        browser, app_url, "stp", heading="Nhiệm vụ của đơn vị", size=(1280, 720), timeout=60_000
+    ) as page:
+        expect(page.get_by_label("Mật khẩu", exact=True)).to_have_count(0)  # one click was enough
+        no_exception(page)
 
-    form = main_forms(page).first
-    form.get_by_role("textbox", name="Kết quả thực hiện").fill(
-        "Đã rà soát, công khai 15 thủ tục (kiểm thử Chromium)"
-    )
-    form.get_by_role("textbox", name="Khó khăn, vướng mắc").fill("Thiếu biên chế")
-    form.get_by_role("textbox", name="Kiến nghị, đề xuất").fill(PROPOSAL)
-    form.get_by_role("textbox", name="Số văn bản").fill("31/BC-STP")
-    form.get_by_role("button", name="Gửi báo cáo").click()
-    expect(page.get_by_text("Đã ghi báo cáo nhiệm vụ")).to_be_visible(timeout=60_000)
-    no_exception(page)
+        form = main_forms(page).first
+        form.get_by_role("textbox", name="Kết quả thực hiện").fill(
+            "Đã rà soát, công khai 15 thủ tục (kiểm thử Chromium)"
+        )
+        form.get_by_role("textbox", name="Khó khăn, vướng mắc").fill("Thiếu biên chế")
+        form.get_by_role("textbox", name="Kiến nghị, đề xuất").fill(PROPOSAL)
+        form.get_by_role("textbox", name="Số văn bản").fill("31/BC-STP")
+        form.get_by_role("button", name="Gửi báo cáo").click()
+        expect(page.get_by_text("Đã ghi báo cáo nhiệm vụ")).to_be_visible(timeout=60_000)
+        no_exception(page)
 
-    # what was typed is shown as typed: the tags are text, no <b> or <script> was made of it
-    page.get_by_text("Các báo cáo trước").click()
-    expect(page.get_by_text(PROPOSAL).first).to_be_visible()
-    assert page.locator("[data-testid='stMain'] b", has_text="in đậm").count() == 0
-    assert page.locator("[data-testid='stMain'] script", has_text="alert").count() == 0
+        # what was typed is shown as typed: the tags are text, no <b> or <script> was made of it
+        page.get_by_text("Các báo cáo trước").click()
+        expect(page.get_by_text(PROPOSAL).first).to_be_visible()
+        assert page.locator("[data-testid='stMain'] b", has_text="in đậm").count() == 0
+        assert page.locator("[data-testid='stMain'] script", has_text="alert").count() == 0
 
-    page.get_by_role("button", name="Đăng xuất").click()
-    expect(page.get_by_label("Tên đăng nhập")).to_be_visible(timeout=60_000)
-    cookie_is(page, present=False)  # the browser drops the sign-in cookie
-    page.reload()  # and a reload does not sign in again
-    expect(page.get_by_label("Tên đăng nhập")).to_be_visible(timeout=60_000)
+        page.get_by_role("button", name="Đăng xuất").click()
+        expect(page.get_by_label("Tên đăng nhập")).to_be_visible(timeout=60_000)
+        cookie_is(page, present=False)  # the browser drops the sign-in cookie
+        page.reload()  # and a reload does not sign in again
+        expect(page.get_by_label("Tên đăng nhập")).to_be_visible(timeout=60_000)
 
-    sign_in(page, app_url, "lanhdao")
-    expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible(timeout=60_000)
-    no_exception(page)
-    cookie_is(page, present=True)
-    page.goto(f"{app_url}/kien-nghi")
-    expect(page.get_by_role("heading", name="Kiến nghị")).to_be_visible(timeout=60_000)
-    expect(page.get_by_text(PROPOSAL).first).to_be_visible(timeout=60_000)  # newest first
-    no_exception(page)
-    context.close()
+        sign_in(page, app_url, "lanhdao")
+        expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible(timeout=60_000)
+        no_exception(page)
+        cookie_is(page, present=True)
+        page.goto(f"{app_url}/kien-nghi")
+        expect(page.get_by_role("heading", name="Kiến nghị")).to_be_visible(timeout=60_000)
+        expect(page.get_by_text(PROPOSAL).first).to_be_visible(timeout=60_000)  # newest first
+        no_exception(page)
 
 
 def test_the_viewer_finds_no_form_anywhere(app_url, browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    sign_in(page, app_url, "xem")
-    expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible(timeout=60_000)
-    cookie_is(page, present=True)
-    for path in ["", "chi-thi", "don-vi", "chi-tieu", "trinh-chieu"]:
-        page.goto(f"{app_url}/{path}")
-        expect(
-            page.locator("[data-testid='stMain'] [data-testid='stVerticalBlock']").first
-        ).to_be_visible(timeout=60_000)
-        settled(page)
-        expect(page.get_by_label("Tên đăng nhập")).to_have_count(0)  # still signed in
-        no_exception(page)
-        expect(any_forms(page)).to_have_count(0)  # not even the own-password form, unasked
-    for path in ["nhiem-vu", "so-lieu", "kien-nghi", "nhat-ky"]:  # not in a viewer's list
-        page.goto(f"{app_url}/{path}")
-        page.wait_for_timeout(1500)
-        expect(any_forms(page)).to_have_count(0)
-        expect(page.get_by_role("heading", name="Nhiệm vụ của đơn vị")).to_have_count(0)
-        expect(page.get_by_role("heading", name="Nhật ký")).to_have_count(0)
-    context.close()
+    with signed_in(browser, app_url, "xem", size=(1280, 720), timeout=60_000) as page:
+        cookie_is(page, present=True)
+        for path in ["", "chi-thi", "don-vi", "chi-tieu", "trinh-chieu"]:
+            page.goto(f"{app_url}/{path}")
+            expect(
+                page.locator("[data-testid='stMain'] [data-testid='stVerticalBlock']").first
+            ).to_be_visible(timeout=60_000)
+            settled(page)
+            expect(page.get_by_label("Tên đăng nhập")).to_have_count(0)  # still signed in
+            no_exception(page)
+            expect(any_forms(page)).to_have_count(0)  # not even the own-password form, unasked
+        for path in ["nhiem-vu", "so-lieu", "kien-nghi", "nhat-ky"]:  # not in a viewer's list
+            page.goto(f"{app_url}/{path}")
+            page.wait_for_timeout(1500)
+            expect(any_forms(page)).to_have_count(0)
+            expect(page.get_by_role("heading", name="Nhiệm vụ của đơn vị")).to_have_count(0)
+            expect(page.get_by_role("heading", name="Nhật ký")).to_have_count(0)
 
 
 def test_a_deactivated_users_cookie_no_longer_signs_in(app_url, db_url, browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    sign_in(page, app_url, "hpt")
-    expect(page.get_by_role("heading", name="Nhiệm vụ của đơn vị")).to_be_visible(timeout=60_000)
-    cookie_is(page, present=True)
-    page.reload()  # the cookie signs in again
-    expect(page.get_by_role("heading", name="Nhiệm vụ của đơn vị")).to_be_visible(timeout=60_000)
-    engine = build_engine(db_url)
-    with session_scope(engine) as s:
-        user = s.exec(select(User).where(User.username == "hpt")).one()
-        user.active = False
-        s.add(user)
-    engine.dispose()
-    page.reload()
-    expect(page.get_by_label("Tên đăng nhập")).to_be_visible(timeout=60_000)
-    expect(page.get_by_role("heading", name="Nhiệm vụ của đơn vị")).to_have_count(0)
-    context.close()
+    with signed_in(
+        browser, app_url, "hpt", heading="Nhiệm vụ của đơn vị", size=(1280, 720), timeout=60_000
+    ) as page:
+        cookie_is(page, present=True)
+        page.reload()  # the cookie signs in again
+        expect(page.get_by_role("heading", name="Nhiệm vụ của đơn vị")).to_be_visible(
+            timeout=60_000
+        )
+        engine = build_engine(db_url)
+        with session_scope(engine) as s:
+            user = s.exec(select(User).where(User.username == "hpt")).one()
+            user.active = False
+            s.add(user)
+        engine.dispose()
+        page.reload()
+        expect(page.get_by_label("Tên đăng nhập")).to_be_visible(timeout=60_000)
+        expect(page.get_by_role("heading", name="Nhiệm vụ của đơn vị")).to_have_count(0)
 
 
 # (user, url path, heading); a role's first page lives at the root, not at its own path

@@ -21,7 +21,7 @@ from services.accounts import own as accounts
 from services.core.actor import SYSTEM, Actor
 from services.reporting import reports as reporting
 from services.reporting.reports import ReportInput
-from tests.conftest import ROOT, TEST_COOKIE_SECRET, migrate
+from tests.conftest import ROOT, TEST_COOKIE_SECRET, demo_sqlite, migrate
 from tests.markdown_text import shown
 from tests.pages.conftest import point_app_at, sign_in
 
@@ -30,15 +30,7 @@ MARK = "kiểm thử trang"
 
 @pytest.fixture(scope="module")
 def own_demo_url(tmp_path_factory) -> str:
-    from services.install import demo
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('pages_demo') / 'demo.db'}"
-    migrate(url)
-    engine = build_engine(url)
-    with session_scope(engine) as s:
-        demo.seed_demo(s, actor=SYSTEM, password="laichau2021")
-    engine.dispose()
-    return url
+    return demo_sqlite(tmp_path_factory.mktemp("pages_demo"))
 
 
 @pytest.fixture
@@ -65,6 +57,16 @@ def _engine_assignment(engine, code: str, *, stuck: bool = False):
                 Assignment.due_date_override.is_(None),
             )
             .order_by(Assignment.id)
+        ).first()
+
+
+def _latest_report(engine, assignment_id: int) -> ProgressReport:
+    """The assignment's newest report, as stored."""
+    with session_scope(engine) as s:
+        return s.exec(
+            select(ProgressReport)
+            .where(ProgressReport.assignment_id == assignment_id)
+            .order_by(ProgressReport.id.desc())
         ).first()
 
 
@@ -145,13 +147,9 @@ def test_stp_reports_through_the_form_and_the_leader_sees_it_on_the_overview(app
     _submit(at, "Gửi báo cáo")
     assert not at.exception
     assert any(f"Đã ghi báo cáo nhiệm vụ {label} kỳ 2022-Q4." in shown(s.value) for s in at.success)
+    stored = _latest_report(app, a.id)
+    assert stored.percent == 85 and stored.stuck and stored.evidence_number == "25/BC-STP"
     with session_scope(app) as s:
-        stored = s.exec(
-            select(ProgressReport)
-            .where(ProgressReport.assignment_id == a.id)
-            .order_by(ProgressReport.id.desc())
-        ).first()
-        assert stored.percent == 85 and stored.stuck and stored.evidence_number == "25/BC-STP"
         assert s.get(Assignment, a.id).version == a.version + 1
 
     # The write dropped the leader's overview and had it rebuilt in the background: the
@@ -247,13 +245,7 @@ def test_the_office_reports_on_behalf_of_a_body(app):
     _field(at, "selectbox", a.id, "_status").set_value("in_progress")
     _submit(at, "Gửi báo cáo")
     assert any("Đã ghi báo cáo" in s.value for s in at.success), _texts(at)
-    with session_scope(app) as s:
-        report = s.exec(
-            select(ProgressReport)
-            .where(ProgressReport.assignment_id == a.id)
-            .order_by(ProgressReport.id.desc())
-        ).first()
-    assert report.on_behalf is True
+    assert _latest_report(app, a.id).on_behalf is True
 
 
 def test_the_leader_answers_a_proposal_and_the_body_sees_the_direction(app):

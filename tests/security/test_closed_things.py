@@ -2,7 +2,7 @@
 no report, figure or direction. Refused by the services with one sentence, nothing written,
 on SQLite and PostgreSQL; and the sign-in through the real form."""
 
-from datetime import date
+from dataclasses import replace
 
 import pytest
 from sqlmodel import select
@@ -13,18 +13,14 @@ from services.admin import directives, organizations
 from services.core.errors import DomainError
 from services.reporting import figures, proposals
 from services.reporting import reports as reporting
-from services.reporting.reports import ReportInput
 from tests.pages.conftest import point_app_at
 from tests.security.conftest import engine_url, shows_the_form
 from tests.services.reporting_db import actor, assignment_of, counts, org_id, target_id
+from tests.services.test_reporting import GOOD
 
-REPORT = ReportInput(
-    period="2022-Q4",
-    status="in_progress",
-    percent=60,
-    result="Đã triển khai một phần",
-    evidence_number="12/KH",
-    evidence_date=date(2022, 11, 20),
+# a valid report (test_reporting's), as a body types it with no link
+REPORT = replace(
+    GOOD, percent=60, result="Đã triển khai một phần", evidence_number="12/KH", evidence_link=""
 )
 
 

@@ -10,6 +10,7 @@ DataError traceback on PostgreSQL; a right-to-left override made a name read bac
 import csv
 import io
 import re
+from dataclasses import replace
 
 import pytest
 from openpyxl import load_workbook
@@ -40,15 +41,9 @@ from services.read import audit_log, briefing, snapshot
 from services.reporting import figures, proposals
 from services.reporting.reports import ReportInput
 from tests.security.test_formula_injection import _pptx_text
-from tests.services.reporting_db import (
-    BACKENDS,
-    actor,
-    demo_database,
-    org_id,
-    target_id,
-)
+from tests.services.reporting_db import actor, new_account, org_id, target_id
 from tests.services.test_import import OFFICE, add_bodies
-from tests.services.test_reporting import submit
+from tests.services.test_reporting import GOOD, submit
 
 # What a hostile or careless source puts in a name: NUL, BEL, ESC, a right-to-left override,
 # zero-width space and joiner, a byte-order mark, a tab and a new line.
@@ -58,11 +53,6 @@ NAME_CLEAN = "Sở Tư pháp Lai Châu"
 # vertical tab become new lines).
 TEXT = "Dòng một\x07\x00\r\n\tDòng hai\u202e\u2066\x0bDòng ba\x1b\x7f\x85cuối\u200b"
 TEXT_CLEAN = "Dòng một\n\tDòng hai\nDòng ba\ncuối"
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def db(request, tmp_path_factory):
-    yield from demo_database(request.param, tmp_path_factory)
 
 
 def test_the_one_rule():
@@ -80,14 +70,15 @@ def test_the_one_rule():
 def test_a_report_keeps_its_lines_and_loses_the_rest(db):
     report = submit(
         db,
-        ReportInput(
-            period="2022-Q4",
-            status="in_progress",
+        replace(
+            GOOD,
             percent=60,
             result=TEXT,
             difficulties=TEXT,
             proposals=TEXT,
             evidence_number=NAME,
+            evidence_date=None,
+            evidence_link="",
         ),
     )
     with session_scope(db) as s:
@@ -135,14 +126,7 @@ def test_a_body_name_added_and_renamed(db):
 def test_a_users_display_name(db):
     office = actor(db, "vanphong")
     with session_scope(db) as s:
-        users.create_user(
-            s,
-            actor=office,
-            username="kiemthu",
-            display_name=NAME,
-            password="Mat-khau-dai-2026",
-            role="viewer",
-        )
+        new_account(s, "kiemthu", display_name=NAME, password="Mat-khau-dai-2026", actor=office)
     with session_scope(db) as s:
         assert s.exec(select(User).where(User.username == "kiemthu")).one().display_name == (
             NAME_CLEAN

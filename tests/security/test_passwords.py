@@ -15,7 +15,7 @@ from services.install import seed
 from tests.conftest import _postgres_schema_url, migrate
 from tests.pages.conftest import point_app_at
 from tests.security.conftest import change_own_password
-from tests.services.reporting_db import BACKENDS
+from tests.services.reporting_db import BACKENDS, new_account
 from tests.services.test_manage import manage
 
 GOOD = "mat-khau-dai"
@@ -51,14 +51,7 @@ def real(request, tmp_path_factory):
         engine = build_engine(url)
         with session_scope(engine) as s:
             seed.seed_reference(s, actor=SYSTEM)
-            users.create_user(
-                s,
-                username="canbo.moi.01",
-                display_name="Cán bộ mới",
-                password=GOOD,
-                role="viewer",
-                actor=SYSTEM,
-            )
+            new_account(s, "canbo.moi.01", display_name="Cán bộ mới", password=GOOD)
         yield engine
         engine.dispose()
 
@@ -75,13 +68,10 @@ def _counts(engine) -> tuple[int, int, str]:
 def test_every_way_of_setting_a_password_refuses_a_bad_one(real, password, code, words):
     me = _me(real)
     calls = {
-        "create_user": lambda s: users.create_user(
+        "create_user": lambda s: new_account(
             s,
-            username="canbo.moi.01" if code == "err.password_is_username" else "canbo.khac",
-            display_name="",
+            "canbo.moi.01" if code == "err.password_is_username" else "canbo.khac",
             password=password,
-            role="viewer",
-            actor=SYSTEM,
         ),
         "reset_password": lambda s: users.reset_password(
             s, actor=SYSTEM, username="canbo.moi.01", new_password=password
@@ -103,14 +93,7 @@ def test_every_way_of_setting_a_password_refuses_a_bad_one(real, password, code,
 
 def test_a_new_account_named_as_its_password_is_refused(real):
     with pytest.raises(InvalidInput) as err, session_scope(real) as s:
-        users.create_user(
-            s,
-            username="tran.van.b",
-            display_name="",
-            password="Tran.Van.B",
-            role="viewer",
-            actor=SYSTEM,
-        )
+        new_account(s, "tran.van.b", password="Tran.Van.B")
     assert "trùng với tên đăng nhập" in str(err.value)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from models import (
     Assignment,
@@ -24,6 +24,7 @@ from models import (
     session_scope,
 )
 from models.db import build_engine
+from services.accounts import users
 from services.core.actor import SYSTEM, Actor
 from tests.conftest import _postgres_schema_url, migrate
 
@@ -60,6 +61,18 @@ def demo_database(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Ite
 def actor(engine: Engine, username: str) -> Actor:
     with session_scope(engine) as s:
         return Actor.of(s.exec(select(User).where(User.username == username)).one())
+
+
+def new_account(session: Session, username: str, **fields: object) -> User:
+    """`users.create_user` of the plainest valid account: a viewer with no display name and a
+    good password, made by the installation (SYSTEM); `fields` change any of these."""
+    plain: dict[str, object] = {
+        "display_name": "",
+        "password": "mat-khau-dai",
+        "role": "viewer",
+        "actor": SYSTEM,
+    }
+    return users.create_user(session, username=username, **{**plain, **fields})
 
 
 def org_id(engine: Engine, code: str) -> int:

@@ -28,11 +28,7 @@ from services.core.errors import DomainError, InvalidInput, NotFound, Permission
 from services.importing.body_names import BodyMatcher
 from services.read import outline
 from services.read.bodies import list_bodies as body_refs
-
-
-def actor(engine, username: str) -> Actor:
-    with session_scope(engine) as s:
-        return Actor.of(s.exec(select(User).where(User.username == username)).one())
+from tests.services.reporting_db import actor, new_account
 
 
 @pytest.fixture
@@ -89,15 +85,7 @@ def test_bodies_add_rename_deactivate_and_reactivate(seeded, office):
     # no new account for a body that no longer exists
     refused(
         seeded,
-        lambda s: users.create_user(
-            s,
-            username="hmt2",
-            display_name="",
-            password="mat-khau-dai",
-            role="body",
-            organization_code="HMT",
-            actor=office,
-        ),
+        lambda s: new_account(s, "hmt2", role="body", organization_code="HMT", actor=office),
         InvalidInput,
         "err.org_inactive",
     )
@@ -234,14 +222,7 @@ def test_user_refusals(seeded, office):
 
 def test_another_secretary_may_deactivate_the_first_but_not_the_last(seeded, office):
     with session_scope(seeded) as s:
-        users.create_user(
-            s,
-            username="vanphong2",
-            display_name="Văn phòng 2",
-            password="mat-khau-dai",
-            role="secretariat",
-            actor=office,
-        )
+        new_account(s, "vanphong2", display_name="Văn phòng 2", role="secretariat", actor=office)
     second = actor(seeded, "vanphong2")
     with session_scope(seeded) as s:
         users.set_user_active(s, actor=second, username="vanphong", active=False)

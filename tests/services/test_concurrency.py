@@ -5,7 +5,6 @@ and the audit log holds one event per accepted report. On SQLite and on PostgreS
 import time
 from collections import Counter
 
-import pytest
 from sqlmodel import select
 
 from models import Assignment, AuditEvent, ProgressReport, session_scope
@@ -13,20 +12,13 @@ from services.core.errors import StaleUpdate
 from services.reporting import reports as reporting
 from services.reporting.reports import ReportInput
 from tests.services.reporting_db import (
-    BACKENDS,
     actor,
     assignment_of,
     counts,
-    demo_database,
     race,
 )
 
 THREADS = 16
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def db(request, tmp_path_factory):
-    yield from demo_database(request.param, tmp_path_factory)
 
 
 def _report(engine, who, assignment_id: int, version: int, i: int):

@@ -13,21 +13,13 @@ from services.reporting import figures, proposals
 from services.reporting import reports as reporting
 from services.reporting.reports import ReportInput
 from tests.services.reporting_db import (
-    BACKENDS,
     actor,
     assignment_of,
     counts,
-    demo_database,
     org_id,
     target_id,
     version_of,
 )
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def db(request, tmp_path_factory):
-    yield from demo_database(request.param, tmp_path_factory)
-
 
 ROLES = {"leader": "lanhdao", "secretariat": "vanphong", "body": "stp", "viewer": "xem"}
 

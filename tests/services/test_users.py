@@ -8,6 +8,7 @@ from services.accounts import own, users
 from services.core.actor import SYSTEM, Actor, check_password
 from services.core.errors import InvalidInput, PermissionDenied
 from services.install import seed
+from tests.services.reporting_db import new_account
 
 
 @pytest.fixture
@@ -24,15 +25,7 @@ def counts(engine):
 
 def test_create_user_hashes_and_audits(ref):
     with session_scope(ref) as s:
-        users.create_user(
-            s,
-            username="CanBo.SNV",
-            display_name="Cán bộ SNV",
-            password="mat-khau-dai",
-            role="body",
-            organization_code="snv",
-            actor=SYSTEM,
-        )
+        new_account(s, "CanBo.SNV", display_name="Cán bộ SNV", role="body", organization_code="snv")
     with session_scope(ref) as s:
         u = s.exec(select(User).where(User.username == "canbo.snv")).one()
         assert u.password_hash.startswith("$2") and check_password("mat-khau-dai", u.password_hash)
@@ -86,24 +79,10 @@ def test_bad_input_writes_nothing(ref, kwargs, code, words):
 
 def test_existing_username_is_refused(ref):
     with session_scope(ref) as s:
-        users.create_user(
-            s,
-            username="xem2",
-            display_name="",
-            password="mat-khau-dai",
-            role="viewer",
-            actor=SYSTEM,
-        )
+        new_account(s, "xem2")
     before = counts(ref)
     with pytest.raises(InvalidInput) as err, session_scope(ref) as s:
-        users.create_user(
-            s,
-            username="xem2",
-            display_name="",
-            password="mat-khau-dai",
-            role="viewer",
-            actor=SYSTEM,
-        )
+        new_account(s, "xem2")
     assert "đã có người dùng" in str(err.value)
     assert counts(ref) == before
 
@@ -112,9 +91,7 @@ def test_only_the_secretariat_creates_accounts(ref):
     body = Actor(id=None, username="snv", role="body", organization_id=1)
     before = counts(ref)
     with pytest.raises(PermissionDenied), session_scope(ref) as s:
-        users.create_user(
-            s, username="new", display_name="", password="mat-khau-dai", role="viewer", actor=body
-        )
+        new_account(s, "new", actor=body)
     assert counts(ref) == before
 
 
