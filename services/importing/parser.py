@@ -768,6 +768,27 @@ def task_leads(text: str, matcher: BodyMatcher) -> list[str]:
     return []
 
 
+def unknown_leads(text: str, matcher: BodyMatcher) -> list[str]:
+    """The names in a task's subject that look like bodies but are not in the list: "Sở Tư
+    pháp" in "Sở Tư pháp chủ trì ..." when the list has no such body, "Ban Dân tộc" in "Cơ
+    quan chủ trì: Ban Dân tộc". The task has a lead, one the office must add or choose."""
+    if m := _LEAD_NAMED.search(text):
+        subject = m["who"]
+    else:
+        sentence = re.split(r"(?<=[.;:])\s", text, maxsplit=1)[0]
+        verb = next(
+            (v for v in _LEAD_VERB.finditer(sentence) if v.start() == 0 or v.group()[0].islower()),
+            None,
+        )
+        subject = sentence[: verb.start()] if verb is not None else ""
+    return [name for name, _kind in unknown_names([subject], matcher)] if subject.strip() else []
+
+
+# a provision of no one's work: a condition the issuer keeps for itself ("Trong trường hợp cần
+# thiết, UBND tỉnh trực tiếp quyết định ..."), when it names no lead
+_PROVISION = re.compile(r"(?:Trong\s+)?(?:trường hợp|nếu)\b", re.I)
+
+
 def _inherited_bodies(node: Node | None, matcher: BodyMatcher) -> list[str]:
     while node is not None and node.marker is not None:
         found = matcher.addressed_by(node.heading)
@@ -849,9 +870,13 @@ _TREND = re.compile(
 _CLAUSE_SPLIT = re.compile(r"(?<=[.;:])\s+(?=\S)")
 
 
-def find_targets(text: str) -> list[tuple[str, str, float | None, str | None, str]]:
+# a target sentence found in a task: (clause, kind, value, direction, unit)
+Found = tuple[str, str, float | None, str | None, str]
+
+
+def find_targets(text: str) -> list[Found]:
     """(clause, kind, value, direction, unit) for each target sentence in a task's text."""
-    found: list[tuple[str, str, float | None, str | None, str]] = []
+    found: list[Found] = []
     for clause in _CLAUSE_SPLIT.split(text):
         clause = clause.strip()
         if m := _PERCENT.search(clause):
@@ -966,7 +991,7 @@ def parse_text(
     opening = " ".join(x.text for x in lines[: head.body_start] if not _VN_DATE.search(x.text))
     year = plan_year(head.title, head.issued_date, opening if not head.title else "")
     pending: list[ParsedSection] = []
-    targets_of: dict[int, list[tuple[str, str, float | None, str | None, str]]] = {}
+    targets_of: dict[int, list[Found]] = {}
     for node, items in build_sections(root):
         own_task = node is not None and items[:1] == [(node, node.text)]
         bodies_here = _inherited_bodies(node.parent if own_task and node else node, matcher)
@@ -985,14 +1010,21 @@ def parse_text(
             context=_context(node),
             include=not aims,
         )
-        # items that assign no work: the decision's own enacting and closing sentences, and,
-        # where no heading names a body, items whose text names no lead either
-        context = replace(work, tasks=[], include=False)
+        # One outline item is one section, its items in document order. An item that names
+        # no lead stays among the section's tasks when others there have theirs (the preview
+        # flags it for the office to fill in); so does one whose subject is a body missing from
+        # the list ("Sở Tư pháp chủ trì ..." after a rename): its lead is unknown, not absent.
+        # Only an item of a section where nothing assigns work is context (kept unticked), and
+        # a provision that is no one's work (an enacting or closing sentence, "Trong trường
+        # hợp cần thiết, UBND tỉnh trực tiếp quyết định ...") is left out of a working one.
         heading_targets = find_targets(work.heading) if node is not None and node.parent else []
+        found: list[tuple[ParsedTask, bool, bool, list[Found]]] = []  # task, work, provision
         for n, (_task_node, task_text) in enumerate(items, start=1):
             cadence, due, recurrence = read_timing(task_text, year=year)
             leads = [] if bodies_here else task_leads(task_text, matcher)
-            if not bodies_here and not leads and not _BOILERPLATE.search(task_text):
+            unknown_lead = not bodies_here and not leads and bool(unknown_leads(task_text, matcher))
+            boilerplate = bool(_BOILERPLATE.search(task_text))
+            if not bodies_here and not leads and not unknown_lead and not boilerplate:
                 leads = lead_in
             partners = [
                 c for c in matcher.partners_in(task_text) if c not in bodies_here and c not in leads
@@ -1007,13 +1039,19 @@ def parse_text(
                 due_date=due,
                 recurrence=recurrence,
             )
-            no_work = _BOILERPLATE.search(task_text) or not (bodies_here or leads or assigned)
-            (context if no_work and not aims else work).tasks.append(task)
-            targets_of[id(task)] = find_targets(task_text) + (heading_targets if n == 1 else [])
-        if work.tasks or not context.tasks:
+            has_work = not boilerplate and bool(bodies_here or leads or assigned or unknown_lead)
+            provision = boilerplate or (not has_work and bool(_PROVISION.match(task_text)))
+            targets = find_targets(task_text) + (heading_targets if n == 1 else [])
+            found.append((task, has_work, provision, targets))
+        if aims or any(has_work for _t, has_work, _p, _x in found):
+            kept = [(t, x) for t, has_work, provision, x in found if aims or not provision]
             pending.append(work)
-        if context.tasks:
-            pending.append(context)
+        else:  # nothing here assigns work: the whole item is context, unticked
+            kept = [(t, x) for t, _w, _p, x in found]
+            pending.append(work if not kept else replace(work, include=False))
+        for task, targets in kept:
+            pending[-1].tasks.append(task)
+            targets_of[id(task)] = targets
     named: list[str] = []
     for rows in tables:
         pending.extend(_table_sections(rows, matcher, year, named))

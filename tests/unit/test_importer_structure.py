@@ -5,6 +5,8 @@ from the sentence that introduces the items, deadlines in a task's text."""
 
 from datetime import date
 
+import pytest
+
 from services.importing.parser import parse_text
 from services.read.bodies import BodyRef
 
@@ -141,4 +143,127 @@ def test_capital_letters_over_roman_numerals():
     assert tasks_of(text) == [
         ("Sở Tư pháp", "Rà soát văn bản quy phạm ", ["STP"]),
         ("Sở Nội vụ", "Theo dõi công tác cải các", ["SNV"]),
+    ]
+
+
+# A task whose lead is not in the body list (the list has no "Sở Tài chính" nor "Sở Y tế"), or
+# that names no lead, among tasks that name theirs: the section stays one section, its tasks in
+# document order, the task without a known lead kept as an orphan for the preview to flag.
+SNV = ("Sở Nội vụ chủ trì theo dõi công tác cải cách hành chính.", ["SNV"])
+SXD = ("Sở Xây dựng chủ trì hướng dẫn cấp phép xây dựng.", ["SXD"])
+STC = ("Sở Tài chính chủ trì bố trí kinh phí cải cách hành chính.", [])
+SYT = ("Giao Sở Y tế thực hiện thủ tục hành chính trên môi trường điện tử.", [])
+BARE = ("Rà soát thủ tục hành chính trong lĩnh vực đất đai.", [])
+BARE_TWO = ("Công khai thủ tục hành chính tại bộ phận một cửa.", [])
+AFTER = ("II.1.", "Sở Tư pháp", [("Kiểm tra việc thực hiện.", ["STP"])])
+
+
+def plan(items: list[tuple[str, list[str]]]) -> str:
+    """A plan whose section I.1 holds `items`, then a section II.1 of its own; no heading
+    says "NHIỆM VỤ", so only the tasks' own subjects tell who does the work."""
+    lines = "".join(f"- {text}\n" for text, _leads in items)
+    return HEAD + (
+        f"I. CẢI CÁCH HÀNH CHÍNH\n1. Cải cách thủ tục\n{lines}"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\n- Kiểm tra việc thực hiện.\n"
+    )
+
+
+def sections_of(text: str) -> list[tuple[str, str, list[tuple[str, list[str]]]]]:
+    """(label, heading, [(task text, leads)]) of every section offered, in order."""
+    parsed = parse_text(text, BODIES)
+    return [
+        (s.label, s.heading, [(t.text, t.leads or s.bodies) for t in s.tasks])
+        for s in parsed.sections
+        if s.include
+    ]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        [STC, SNV, SXD],
+        [SNV, STC, SXD],
+        [SNV, SXD, STC],
+        [SYT, SNV, STC, SXD],
+        [SNV, BARE, SXD],
+        [BARE, SNV, BARE_TWO, SXD, STC],
+    ],
+    ids=[
+        "unknown-first",
+        "unknown-middle",
+        "unknown-last",
+        "two-unknown",
+        "no-lead-between",
+        "mixed",
+    ],
+)
+def test_a_task_without_a_known_lead_stays_in_its_section_and_place(items):
+    parsed = parse_text(plan(items), BODIES)
+    assert sections_of(plan(items)) == [("I.1.", "Cải cách thủ tục", items), AFTER]
+    # nothing is put aside as context, and no two sections share a label
+    assert [s.label for s in parsed.sections] == ["I.1.", "II.1."]
+    assert [t.label for t in parsed.sections[0].tasks] == [
+        f"1.{n}" for n in range(1, len(items) + 1)
+    ]
+    # the preview flags the tasks without a lead, and lists the bodies it does not know
+    orphans = [t.text for s in parsed.sections if not s.bodies for t in s.tasks if not t.leads]
+    assert orphans == [text for text, leads in items if not leads]
+    unknown = {name for name, _kind in parsed.unknown_bodies}
+    assert ("Sở Tài chính" in unknown) == (STC in items)
+    assert ("Sở Y tế" in unknown) == (SYT in items)
+
+
+def test_a_section_whose_every_lead_is_unknown_is_work_not_context():
+    items = [STC, SYT]
+    assert sections_of(plan(items)) == [("I.1.", "Cải cách thủ tục", items), AFTER]
+
+
+def test_an_unknown_lead_is_not_replaced_by_the_sentence_introducing_the_items():
+    text = HEAD + (
+        "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở thực hiện các nội dung sau:\n"
+        "1. Sở Tài chính chủ trì bố trí kinh phí.\n"
+        "2. Tăng cường kỷ luật hành chính.\n"
+    )
+    parsed = parse_text(text, BODIES)
+    leads = [t.leads for s in parsed.sections for t in s.tasks]
+    assert leads == [[], ["VP", "SNV", "STP", "SXD"]]
+    assert [name for name, _kind in parsed.unknown_bodies] == ["Sở Tài chính"]
+
+
+def test_a_provision_of_no_one_s_work_in_a_working_section_is_no_task_and_no_section():
+    # "Trong trường hợp cần thiết, UBND tỉnh ...": the issuer keeps a power for itself
+    text = HEAD + (
+        "Điều 3. Tổ chức thực hiện\n1. Sở Nội vụ tham mưu kiểm tra việc thực hiện.\n"
+        "2. Trong trường hợp cần thiết, UBND tỉnh trực tiếp quyết định các nội dung.\n"
+        "3. Sở Xây dựng chủ trì hướng dẫn cấp phép xây dựng.\n"
+    )
+    parsed = parse_text(text, BODIES)
+    assert [s.label for s in parsed.sections] == ["Điều 3."]
+    assert [(t.text[:12], t.leads) for t in parsed.sections[0].tasks] == [
+        ("Sở Nội vụ th", ["SNV"]),
+        ("Sở Xây dựng ", ["SXD"]),
+    ]
+
+
+def test_sections_keep_document_order_and_unique_labels():
+    text = HEAD + (
+        "I. CẢI CÁCH HÀNH CHÍNH\n"
+        f"1. Thể chế\n- {STC[0]}\n- {SNV[0]}\n"
+        f"2. Thủ tục\n- {SXD[0]}\n- {BARE[0]}\n"
+        f"3. Bộ máy\n- {BARE_TWO[0]}\n- {SYT[0]}\n- {SNV[0]}\n"
+    )
+    parsed = parse_text(text, BODIES)
+    assert [(s.label, len(s.tasks)) for s in parsed.sections] == [
+        ("I.1.", 2),
+        ("I.2.", 2),
+        ("I.3.", 3),
+    ]
+    assert [t.text for s in parsed.sections for t in s.tasks] == [
+        STC[0],
+        SNV[0],
+        SXD[0],
+        BARE[0],
+        BARE_TWO[0],
+        SYT[0],
+        SNV[0],
     ]
