@@ -142,7 +142,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
         "II. RESULTS BY REFORM AREA",
     ),
-    "pr.area_heading": ("{n}. {area}", "{n}. {area}"),
     "pr.area_the_che": ("Cải cách thể chế", "Institutional reform"),
     "pr.area_tthc": ("Cải cách thủ tục hành chính", "Administrative procedure reform"),
     "pr.area_to_chuc_bo_may": (

@@ -537,9 +537,7 @@ def _part_two(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     _heading(doc, t("pr.h2", lang))
     _note(doc, "pr.note_results", lang)
     for n, area in enumerate(r.areas, 1):
-        _heading(
-            doc, t("pr.area_heading", lang, n=n, area=t(f"pr.area_{area.area}", lang)), level=2
-        )
+        _heading(doc, f"{n}. {t(f'pr.area_{area.area}', lang)}", level=2)
         if not area.tasks:
             _para(doc, t("pr.area_empty", lang))
             continue
@@ -904,7 +902,7 @@ def preview(r: PeriodicReport, lang: str = "vi") -> list[tuple[int, str]]:
     ]
     for n, area in enumerate(r.areas, 1):
         c = area.by_timeliness
-        heading = t("pr.area_heading", lang, n=n, area=t(f"pr.area_{area.area}", lang))
+        heading = f"{n}. {t(f'pr.area_{area.area}', lang)}"
         out.append(
             (
                 2,
