@@ -176,7 +176,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "thành.",
         "{reported} of {assignments} bodies reported a result in the period; {done} done.",
     ),
-    "pr.result": ("{name}: {result}", "{name}: {result}"),
     "pr.result_none": ("(không ghi kết quả)", "(no result written)"),
     "pr.evidence": ("văn bản số {number}", "document no. {number}"),
     "pr.evidence_date": ("ngày {day}", "of {day}"),
