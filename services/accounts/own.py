@@ -182,18 +182,16 @@ def change_password(session: Session, *, actor: Actor, current: str, new: str, r
         raise InvalidInput("err.password_same")
     new = check_new_password(session, new, username=user.username)
     user.password_hash = hash_password(new)
-    session.add(user)
-    session.flush()
-    throttle.forget(session, kind=throttle.ACCOUNT, key=user.username)
-    end_sessions(session, [pk(user)])
-    audit.record(
+    audit.saved(
         session,
-        actor=actor,
+        actor,
+        user,
         action="change_password",
         entity="user",
-        entity_id=user.id,
         after={"username": user.username},  # never the hash
     )
+    throttle.forget(session, kind=throttle.ACCOUNT, key=user.username)
+    end_sessions(session, [pk(user)])
     return user.session_epoch
 
 

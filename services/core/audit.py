@@ -16,10 +16,9 @@ def _plain(value: Any) -> Any:
 
 
 def snapshot(row: Any, fields: list[str] | None = None) -> dict[str, Any]:
-    """A JSON-safe copy of a row's columns (or of the named ones)."""
-    data = row.model_dump()
-    if fields is not None:
-        data = {k: data[k] for k in fields}
+    """A JSON-safe copy of a row's columns (or of the named ones, read as attributes, so that a
+    row expired by an update is loaded again first)."""
+    data = row.model_dump() if fields is None else {k: getattr(row, k) for k in fields}
     return {k: _plain(v) for k, v in data.items()}
 
 
@@ -44,3 +43,42 @@ def record(
     )
     session.add(event)
     return event
+
+
+def saved(
+    session: Session,
+    actor: Actor | None,
+    row: Any,
+    *,
+    action: str,
+    entity: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Write `row` (added and flushed, so that it has its id) and record what was done to it:
+    the one sequence every service that saves a row follows."""
+    session.add(row)
+    session.flush()
+    return changed(session, actor, row, action=action, entity=entity, before=before, after=after)
+
+
+def changed(
+    session: Session,
+    actor: Actor | None,
+    row: Any,
+    *,
+    action: str,
+    entity: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Record what was done to `row`, already written (the event names it by its id)."""
+    return record(
+        session,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=row.id,
+        before=before,
+        after=after,
+    )

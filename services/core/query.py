@@ -6,12 +6,16 @@ variables at once).
 """
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.sql.elements import SQLCoreOperations
 from sqlalchemy.sql.roles import TypedColumnsClauseRole
-from sqlmodel import SQLModel
-from sqlmodel.sql.expression import Select
+from sqlmodel import Session, SQLModel
+from sqlmodel.sql.expression import Select, SelectOfScalar
+
+from services.core.errors import NotFound
+
+Row = TypeVar("Row", bound=SQLModel)
 
 
 def select_columns(
@@ -25,3 +29,20 @@ def ids(found: Iterable[int | None]) -> list[int]:
     """Primary keys read by a query: SQLModel types every `id` as `int | None` (None before a
     row is saved); a stored row's is never NULL."""
     return [key for key in found if key is not None]
+
+
+def found(session: Session, model: type[Row], row_id: int, missing: str, **args: Any) -> Row:
+    """The row of `model` with this id, or NotFound with the catalogue key `missing` (its
+    placeholders in `args`)."""
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFound(missing, **args)
+    return row
+
+
+def found_where(session: Session, statement: SelectOfScalar[Row], missing: str, **args: Any) -> Row:
+    """The first row the statement finds, or NotFound with the catalogue key `missing`."""
+    row = session.exec(statement).first()
+    if row is None:
+        raise NotFound(missing, **args)
+    return row

@@ -171,15 +171,12 @@ def give_direction(
         closed=bool(closed),
         created_at=now or clock.now(),
     )
-    session.add(note)
-    session.flush()
-    event = audit.record(
+    event = audit.saved(
         session,
-        actor=actor,
+        actor,
+        note,
         action="direction",
         entity="direction",
-        entity_id=note.id,
-        before=None,
         after=audit.snapshot(note, ["report_id", "text", "closed"]),
     )
     event.organization_id = assignment.organization_id if assignment else None
