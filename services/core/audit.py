@@ -1,7 +1,7 @@
 """The append-only audit log."""
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from sqlmodel import Session
 
@@ -45,40 +45,26 @@ def record(
     return event
 
 
-def saved(
-    session: Session,
-    actor: Actor | None,
-    row: Any,
-    *,
-    action: str,
-    entity: str,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-) -> AuditEvent:
+class Change(TypedDict):
+    """What an event says about a row: what was done, to what kind of row, and the fields
+    before and after."""
+
+    action: str
+    entity: str
+    before: NotRequired[dict[str, Any] | None]
+    after: NotRequired[dict[str, Any] | None]
+
+
+def saved(session: Session, actor: Actor | None, row: Any, **change: Unpack[Change]) -> AuditEvent:
     """Write `row` (added and flushed, so that it has its id) and record what was done to it:
     the one sequence every service that saves a row follows."""
     session.add(row)
     session.flush()
-    return changed(session, actor, row, action=action, entity=entity, before=before, after=after)
+    return changed(session, actor, row, **change)
 
 
 def changed(
-    session: Session,
-    actor: Actor | None,
-    row: Any,
-    *,
-    action: str,
-    entity: str,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
+    session: Session, actor: Actor | None, row: Any, **change: Unpack[Change]
 ) -> AuditEvent:
     """Record what was done to `row`, already written (the event names it by its id)."""
-    return record(
-        session,
-        actor=actor,
-        action=action,
-        entity=entity,
-        entity_id=row.id,
-        before=before,
-        after=after,
-    )
+    return record(session, actor=actor, entity_id=row.id, **change)

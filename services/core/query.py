@@ -10,9 +10,10 @@ from typing import Any, TypeVar
 
 from sqlalchemy.sql.elements import SQLCoreOperations
 from sqlalchemy.sql.roles import TypedColumnsClauseRole
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, col
 from sqlmodel.sql.expression import Select, SelectOfScalar
 
+from models import Assignment, Organization, ProgressReport, Section, Task
 from services.core.errors import NotFound
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -29,6 +30,17 @@ def ids(found: Iterable[int | None]) -> list[int]:
     """Primary keys read by a query: SQLModel types every `id` as `int | None` (None before a
     row is saved); a stored row's is never NULL."""
     return [key for key in found if key is not None]
+
+
+def with_report_context(statement: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
+    """A query over progress reports, joined to each report's assignment, task, section and
+    body (for their columns and for filters on them)."""
+    return (
+        statement.join(Assignment, col(Assignment.id) == col(ProgressReport.assignment_id))
+        .join(Task, col(Task.id) == col(Assignment.task_id))
+        .join(Section, col(Section.id) == col(Task.section_id))
+        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
+    )
 
 
 def found(session: Session, model: type[Row], row_id: int, missing: str, **args: Any) -> Row:

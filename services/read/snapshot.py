@@ -28,7 +28,7 @@ from models import (
 )
 from services.core import clock, periods
 from services.core.labels import task_label
-from services.core.query import select_columns
+from services.core.query import select_columns, with_report_context
 from services.core.timeliness import completion_day, timeliness
 
 
@@ -319,18 +319,15 @@ def report_stream(
     as-of day, oldest first: one query, for folds over time such as the trend."""
     cutoff = clock.end_of_day(filters_as_of(f, today))
     query = _scope(
-        select_columns(
-            col(ProgressReport.assignment_id),
-            col(ProgressReport.created_at),
-            col(ProgressReport.status),
-            col(ProgressReport.percent),
-            col(ProgressReport.period),
-        )
-        .join(Assignment, col(Assignment.id) == col(ProgressReport.assignment_id))
-        .join(Task, col(Task.id) == col(Assignment.task_id))
-        .join(Section, col(Section.id) == col(Task.section_id))
-        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
-        .where(ProgressReport.created_at <= cutoff),
+        with_report_context(
+            select_columns(
+                col(ProgressReport.assignment_id),
+                col(ProgressReport.created_at),
+                col(ProgressReport.status),
+                col(ProgressReport.percent),
+                col(ProgressReport.period),
+            )
+        ).where(ProgressReport.created_at <= cutoff),
         f,
     ).order_by(col(ProgressReport.created_at), col(ProgressReport.id))
     return list(session.exec(query))
@@ -348,22 +345,19 @@ def waiting_proposals(
         .exists()
     )
     query = _scope(
-        select_columns(
-            col(ProgressReport.id),
-            col(Assignment.id),
-            col(Organization.code),
-            col(Organization.name),
-            col(Section.ordinal),
-            col(Task.ordinal),
-            col(ProgressReport.proposals),
-            col(ProgressReport.difficulties),
-            col(ProgressReport.created_at),
-        )
-        .join(Assignment, col(Assignment.id) == col(ProgressReport.assignment_id))
-        .join(Task, col(Task.id) == col(Assignment.task_id))
-        .join(Section, col(Section.id) == col(Task.section_id))
-        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
-        .where(ProgressReport.proposals != "", ProgressReport.created_at <= cutoff, ~answered),
+        with_report_context(
+            select_columns(
+                col(ProgressReport.id),
+                col(Assignment.id),
+                col(Organization.code),
+                col(Organization.name),
+                col(Section.ordinal),
+                col(Task.ordinal),
+                col(ProgressReport.proposals),
+                col(ProgressReport.difficulties),
+                col(ProgressReport.created_at),
+            )
+        ).where(ProgressReport.proposals != "", ProgressReport.created_at <= cutoff, ~answered),
         f,
     ).order_by(col(ProgressReport.created_at), col(ProgressReport.id))
     out = []

@@ -23,7 +23,7 @@ from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound
 from services.core.labels import task_label
 from services.core.permissions import Action
-from services.core.query import select_columns
+from services.core.query import select_columns, with_report_context
 
 
 @dataclass(frozen=True)
@@ -57,18 +57,16 @@ def _query(answered: bool) -> Select[*tuple[Any, ...]]:
         else col(ProgressReport.id).not_in(answered_ids)
     )
     return (
-        select_columns(
-            ProgressReport,
-            Assignment,
-            Organization,
-            Task,
-            col(Section.ordinal),
-            col(User.display_name),
+        with_report_context(
+            select_columns(
+                ProgressReport,
+                Assignment,
+                Organization,
+                Task,
+                col(Section.ordinal),
+                col(User.display_name),
+            )
         )
-        .join(Assignment, col(Assignment.id) == col(ProgressReport.assignment_id))
-        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
-        .join(Task, col(Task.id) == col(Assignment.task_id))
-        .join(Section, col(Section.id) == col(Task.section_id))
         .outerjoin(User, col(User.id) == col(ProgressReport.author_id))
         .where(ProgressReport.proposals != "", condition)
     )
