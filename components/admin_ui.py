@@ -15,7 +15,7 @@ from sqlmodel import Session
 import catalogue
 from components import loaders
 from components.read import read
-from components.ui import error, fmt_date, fmt_datetime, lang, plain, t
+from components.ui import choose, error, fmt_date, fmt_datetime, lang, plain, t
 from components.write import write
 from config import get_settings
 from models import AssignmentRole, Cadence, OrgKind, ReformArea, Role
@@ -301,17 +301,16 @@ def directives_tab(actor: Actor) -> None:
     if not directives:
         st.info(t("adm.no_directive"))
     else:
-        by_id = {d.id: d for d in directives}
-        picked = st.selectbox(
+        d = choose(
             t("adm.directive"),
-            list(by_id),
-            format_func=lambda i: (
-                f"{by_id[i].kind} {by_id[i].number or t('imp.no_number')} — "
-                f"{by_id[i].title[:90]}" + ("" if by_id[i].is_open else f" ({t('adm.closed')})")
+            directives,
+            ident=lambda d: d.id,
+            describe=lambda d: (
+                f"{d.kind} {d.number or t('imp.no_number')} — {d.title[:90]}"
+                + ("" if d.is_open else f" ({t('adm.closed')})")
             ),
             key="adm_directive",
         )
-        d = by_id[picked]
         st.caption(
             t(
                 "adm.directive_facts",
@@ -373,16 +372,15 @@ def directives_tab(actor: Actor) -> None:
             "tasks",
             height=280,
         )
-        tasks_by_id = {r.id: r for r in task_rows}
         edit_col, add_col = st.columns(2)
         with edit_col:
-            task_id = st.selectbox(
+            task = choose(
                 t("adm.task"),
-                list(tasks_by_id),
-                format_func=lambda i: f"{tasks_by_id[i].label} {tasks_by_id[i].text[:70]}",
+                task_rows,
+                ident=lambda r: r.id,
+                describe=lambda r: f"{r.label} {r.text[:70]}",
                 key="adm_task_pick",
             )
-            task = tasks_by_id.get(task_id)
             if task is not None:
                 with st.form(f"adm_task_{task.id}"):
                     st.markdown(f"**{t('adm.task_edit', label=task.label)}**")
