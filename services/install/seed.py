@@ -39,6 +39,20 @@ class SeedResult:
     def changed(self) -> bool:
         return any(self.added.values())
 
+    def finish(self, session: Session, actor: Actor, action: str) -> "SeedResult":
+        """Record what the run added (if anything) as one audit event, and write it all."""
+        if self.changed:
+            audit.record(
+                session,
+                actor=actor,
+                action=action,
+                entity="database",
+                entity_id=None,
+                after=dict(self.added),
+            )
+        session.flush()
+        return self
+
 
 def seed_reference(session: Session, *, actor: Actor, today: date | None = None) -> SeedResult:
     """Bodies, the directive with its assignments and targets, and a current reporting period.
@@ -50,17 +64,7 @@ def seed_reference(session: Session, *, actor: Actor, today: date | None = None)
     if session.exec(select(ReportingPeriod)).first() is None:
         ensure_periods(session, [periods.quarter_of(today or clock.today())], current=None)
         result.add("reporting_periods")
-    if result.changed:
-        audit.record(
-            session,
-            actor=actor,
-            action="seed",
-            entity="database",
-            entity_id=None,
-            after=dict(result.added),
-        )
-    session.flush()
-    return result
+    return result.finish(session, actor, "seed")
 
 
 def _seed_organizations(session: Session, result: SeedResult) -> dict[str, Organization]:

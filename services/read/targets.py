@@ -284,9 +284,10 @@ def table(session: Session, f: Filters, *, today: date | None = None) -> TargetT
     all_periods: set[str] = set()
     rows: list[TargetRow] = []
     for target in found:
-        for code, by_period in sorted(
+        by_body = sorted(
             figures.get(pk(target), {}).items(), key=lambda kv: (kv[0] is not None, kv[0] or "")
-        ):
+        )
+        for code, by_period in by_body or [(None, {})]:  # a target without figures: one row
             all_periods |= set(by_period)
             rows.append(
                 {
@@ -297,18 +298,6 @@ def table(session: Session, f: Filters, *, today: date | None = None) -> TargetT
                     "value": target.value,
                     "body": names.get(code, "") if code else "",
                     "figures": by_period,
-                }
-            )
-        if not figures.get(pk(target)):
-            rows.append(
-                {
-                    "code": target.code,
-                    "name": target.name,
-                    "unit": target.unit,
-                    "kind": target.kind,
-                    "value": target.value,
-                    "body": "",
-                    "figures": {},
                 }
             )
     return TargetTable(periods=sorted(all_periods), rows=rows)
