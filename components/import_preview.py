@@ -117,6 +117,14 @@ def _bodies_column(label: str, names: dict[str, str], **options: Any) -> Any:
     )
 
 
+def _enum_column(label: str, values: list[str], prefix: str, **options: Any) -> Any:
+    """A column whose cells take one value of an enum, each shown by its label (`prefix.value`
+    in the catalogue)."""
+    return st.column_config.SelectboxColumn(
+        label, options=values, format_func=lambda v: t(f"{prefix}.{v}"), **options
+    )
+
+
 def edit_sections(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> pd.DataFrame:
     names = {b.code: b.name for b in bodies if b.active}
     return _editor(
@@ -156,17 +164,17 @@ def edit_tasks(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> pd.D
                 width="medium",
             ),
             "text": st.column_config.TextColumn(t("imp.col_text"), width="large", required=True),
-            "area": st.column_config.SelectboxColumn(
+            "area": _enum_column(
                 t("imp.col_area"),
-                options=AREAS,
-                format_func=lambda v: t(f"area.{v}"),
+                AREAS,
+                "area",
                 required=True,
                 default=ReformArea.LEADERSHIP.value,
             ),
-            "cadence": st.column_config.SelectboxColumn(
+            "cadence": _enum_column(
                 t("imp.col_cadence"),
-                options=CADENCES,
-                format_func=lambda v: t(f"cadence.{v}"),
+                CADENCES,
+                "cadence",
                 required=True,
                 default=Cadence.CONTINUOUS.value,
                 width="small",
@@ -188,18 +196,10 @@ def edit_targets(parsed: ParsedDirective, key: str) -> pd.DataFrame:
         column_config={
             "include": st.column_config.CheckboxColumn(t("imp.col_include"), width="small"),
             "text": st.column_config.TextColumn(t("imp.col_target"), width="medium"),
-            "kind": st.column_config.SelectboxColumn(
-                t("imp.col_kind"),
-                options=TARGET_KINDS,
-                format_func=lambda v: t(f"tgk.{v}"),
-                required=True,
-            ),
+            "kind": _enum_column(t("imp.col_kind"), TARGET_KINDS, "tgk", required=True),
             "value": st.column_config.NumberColumn(t("imp.col_value"), format="%g", width="small"),
-            "direction": st.column_config.SelectboxColumn(
-                t("imp.col_direction"),
-                options=DIRECTIONS,
-                format_func=lambda v: t(f"direction.{v}"),
-                width="small",
+            "direction": _enum_column(
+                t("imp.col_direction"), DIRECTIONS, "direction", width="small"
             ),
             "task": st.column_config.SelectboxColumn(
                 t("imp.col_task"),
