@@ -23,7 +23,7 @@ from models import (
 )
 from services.core import audit, clock, validation
 from services.core.actor import Actor
-from services.core.errors import InvalidInput, NotFound, StaleUpdate
+from services.core.errors import InvalidInput, StaleUpdate
 from services.core.labels import task_label
 from services.core.optimistic import update_if_unchanged
 from services.core.permissions import Action, require
@@ -318,8 +318,7 @@ def add_assignment(
     session: Session, *, actor: Actor, task_id: int, organization_code: str, role: str
 ) -> Assignment:
     require(actor, Action.ADMINISTER)
-    if session.get(Task, task_id) is None:
-        raise NotFound("err.task_unknown", value=task_id)
+    found(session, Task, task_id, "err.task_unknown", value=task_id)
     if role not in {r.value for r in AssignmentRole}:
         raise InvalidInput("err.assignment_role_unknown", value=role)
     org = _body(session, organization_code)

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, or_, select
 from models import Measurement, Organization, PeriodType, Target, TargetKind, TargetScope, pk
 from services.core import audit, clock, guard, periods, permissions, validation
 from services.core.actor import Actor
-from services.core.errors import InvalidInput, NotFound
+from services.core.errors import InvalidInput
 from services.core.permissions import Action
 from services.core.query import found
 
@@ -137,8 +137,8 @@ def submit_figure(
     org_id, answerable = figure_body(target, data.organization_id)
     guard.require_current_account(session, actor)
     permissions.require(actor, Action.FIGURE, organization_id=answerable)
-    if org_id is not None and session.get(Organization, org_id) is None:
-        raise NotFound("err.org_not_found", id=org_id)
+    if org_id is not None:
+        found(session, Organization, org_id, "err.org_not_found", id=org_id)
     guard.require_directive_open(session, directive_id=target.directive_id)
     guard.require_body_active(session, answerable)
     period = _period(session, target, data.period, today=clock.today(now))
