@@ -352,15 +352,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from services.core.actor import SYSTEM
 
     facts = backup.backup_to_file(get_settings().database_url, args.file, actor=SYSTEM)
-    _say(
-        "cli.backup_done",
-        path=str(Path(args.file).resolve()),
-        mb=f"{facts.size / 1_000_000:.1f}",
-        directives=facts.counts.get("directive", 0),
-        tasks=facts.counts.get("task", 0),
-        users=facts.counts.get("user", 0),
-    )
+    _say("cli.backup_done", **_copy_facts(args.file, facts.counts), mb=f"{facts.size / 1e6:.1f}")
     return 0
+
+
+def _copy_facts(file: str, counts: dict[str, int]) -> dict[str, object]:
+    """What the backup and restore messages say of a copy: where it is and what it holds."""
+    return {
+        "path": str(Path(file).resolve()),
+        "directives": counts.get("directive", 0),
+        "tasks": counts.get("task", 0),
+        "users": counts.get("user", 0),
+    }
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -370,10 +373,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     result = backup.restore_from_file(get_settings().database_url, args.file, actor=SYSTEM)
     _say(
         "cli.restore_done",
-        path=str(Path(args.file).resolve()),
-        directives=result.facts.counts.get("directive", 0),
-        tasks=result.facts.counts.get("task", 0),
-        users=result.facts.counts.get("user", 0),
+        **_copy_facts(args.file, result.facts.counts),
         previous=str(result.previous_copy),
     )
     return 0

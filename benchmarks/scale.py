@@ -17,19 +17,15 @@ from models import (
     Directive,
     Measurement,
     Organization,
-    OrgKind,
     ProgressReport,
-    Section,
     Status,
-    Target,
     TargetScope,
-    Task,
 )
 from seed_data import demo as plan
 from services.core import periods
 from services.core.actor import Actor
 from services.core.timeliness import completion_day
-from services.install import demo
+from services.install import demo, seed
 
 Progress = Callable[[float, str], None]
 BATCH = 5_000
@@ -49,9 +45,7 @@ def build(
     session.flush()
     data = seed_data.load_directive()
     orgs = {o.code: o for o in session.exec(select(Organization))}
-    section_one = [
-        o for o in orgs.values() if o.kind in (OrgKind.PROVINCIAL, OrgKind.DISTRICT) and o.active
-    ]
+    section_one = seed.section_one(orgs)
     quarters = periods.quarters_between(plan.FIRST_QUARTER, plan.LAST_QUARTER)
     rng = random.Random(plan.DEMO_SEED + scale)  # nosec B311  # repeatable demo data
     added = {"directives": 0, "assignments": 0, "reports": 0, "measurements": 0}
@@ -74,22 +68,12 @@ def _copy(session, data, k, orgs, section_one, quarters, rng, added) -> None:
     added["directives"] += 1
     rows, plans, task_ids = [], [], {}
     for s in data["sections"]:
-        section = Section(
-            directive_id=directive.id, ordinal=s["ordinal"], label=s["label"], heading=s["heading"]
-        )
+        section = seed.section_row(directive.id, s)
         session.add(section)
         session.flush()
         leads = section_one if s["lead"] == seed_data.ALL_BODIES else [orgs[s["lead"]]]
         for t in s["tasks"]:
-            due = date.fromisoformat(t["due_date"]) if t["due_date"] else None
-            task = Task(
-                section_id=section.id,
-                ordinal=t["ordinal"],
-                text=t["text"],
-                area=t["area"],
-                cadence=t["cadence"],
-                due_date=due,
-            )
+            task = seed.task_row(section.id, t)
             session.add(task)
             session.flush()
             task_ids[f"{s['ordinal']}.{t['ordinal']}"] = task.id
@@ -189,20 +173,7 @@ def _targets_and_figures(
 ) -> None:
     figures = []
     for tg in data["targets"]:
-        target = Target(
-            directive_id=directive_id,
-            code=tg["code"],
-            name=tg["name"],
-            unit=tg["unit"],
-            kind=tg["kind"],
-            direction=tg["direction"],
-            value=tg["value"],
-            period_type=tg["period_type"],
-            scope=tg["scope"],
-            owner_id=None if tg["owner"] == seed_data.ALL_BODIES else orgs[tg["owner"]].id,
-            task_id=task_ids[tg["task"]],
-            source_text=tg["source"],
-        )
+        target = seed.target_row(directive_id, tg, orgs, task_ids[tg["task"]])
         session.add(target)
         session.flush()
         slots = (

@@ -5,6 +5,7 @@ permission, refuses bad input with a sentence and writes an audit event."""
 
 import tempfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +15,7 @@ from sqlmodel import Session
 import catalogue
 from components import loaders
 from components.read import read
-from components.ui import error, fmt_date, fmt_datetime, lang, plain, t
+from components.ui import choose, error, fmt_date, fmt_datetime, lang, plain, t
 from components.write import write
 from config import get_settings
 from models import AssignmentRole, Cadence, OrgKind, ReformArea, Role
@@ -292,6 +293,25 @@ def accounts_tab(actor: Actor) -> None:
                 )
 
 
+def _task_inputs(
+    text: str, area: str, cadence: str, due: date | None, *, height: int
+) -> tuple[str, str, str, date | None]:
+    """A task's text, area, cadence and due date, as the edit and the add forms ask them."""
+    text = st.text_area(t("imp.col_text"), text, height=height)
+    c1, c2, c3 = st.columns(3)
+    area = c1.selectbox(
+        t("imp.col_area"), AREAS, index=AREAS.index(area), format_func=lambda v: t(f"area.{v}")
+    )
+    cadence = c2.selectbox(
+        t("imp.col_cadence"),
+        CADENCES,
+        index=CADENCES.index(cadence),
+        format_func=lambda v: t(f"cadence.{v}"),
+    )
+    due = c3.date_input(t("imp.col_due"), value=due, format="DD/MM/YYYY")
+    return text, area, cadence, due
+
+
 def directives_tab(actor: Actor) -> None:
     """A directive's facts and its tasks, each task's bodies; a task to add."""
     _, active_codes, body_label = bodies()
@@ -299,17 +319,16 @@ def directives_tab(actor: Actor) -> None:
     if not directives:
         st.info(t("adm.no_directive"))
     else:
-        by_id = {d.id: d for d in directives}
-        picked = st.selectbox(
+        d = choose(
             t("adm.directive"),
-            list(by_id),
-            format_func=lambda i: (
-                f"{by_id[i].kind} {by_id[i].number or t('imp.no_number')} — "
-                f"{by_id[i].title[:90]}" + ("" if by_id[i].is_open else f" ({t('adm.closed')})")
+            directives,
+            ident=lambda d: d.id,
+            describe=lambda d: (
+                f"{d.kind} {d.number or t('imp.no_number')} — {d.title[:90]}"
+                + ("" if d.is_open else f" ({t('adm.closed')})")
             ),
             key="adm_directive",
         )
-        d = by_id[picked]
         st.caption(
             t(
                 "adm.directive_facts",
@@ -371,34 +390,21 @@ def directives_tab(actor: Actor) -> None:
             "tasks",
             height=280,
         )
-        tasks_by_id = {r.id: r for r in task_rows}
         edit_col, add_col = st.columns(2)
         with edit_col:
-            task_id = st.selectbox(
+            task = choose(
                 t("adm.task"),
-                list(tasks_by_id),
-                format_func=lambda i: f"{tasks_by_id[i].label} {tasks_by_id[i].text[:70]}",
+                task_rows,
+                ident=lambda r: r.id,
+                describe=lambda r: f"{r.label} {r.text[:70]}",
                 key="adm_task_pick",
             )
-            task = tasks_by_id.get(task_id)
             if task is not None:
                 with st.form(f"adm_task_{task.id}"):
                     st.markdown(f"**{t('adm.task_edit', label=task.label)}**")
-                    text = st.text_area(t("imp.col_text"), task.text, height=150)
-                    c1, c2, c3 = st.columns(3)
-                    area = c1.selectbox(
-                        t("imp.col_area"),
-                        AREAS,
-                        index=AREAS.index(task.area),
-                        format_func=lambda v: t(f"area.{v}"),
+                    text, area, cadence, due = _task_inputs(
+                        task.text, task.area, task.cadence, task.due_date, height=150
                     )
-                    cadence = c2.selectbox(
-                        t("imp.col_cadence"),
-                        CADENCES,
-                        index=CADENCES.index(task.cadence),
-                        format_func=lambda v: t(f"cadence.{v}"),
-                    )
-                    due = c3.date_input(t("imp.col_due"), value=task.due_date, format="DD/MM/YYYY")
                     sure = st.checkbox(t("adm.remove_sure"))
                     save, remove = st.columns(2)
                     if save.form_submit_button(t("adm.save"), type="primary"):
@@ -483,16 +489,9 @@ def directives_tab(actor: Actor) -> None:
             section_id = st.selectbox(
                 t("imp.col_section"), list(sections), format_func=sections.get
             )
-            text = st.text_area(t("imp.col_text"), height=120)
-            c1, c2, c3 = st.columns(3)
-            area = c1.selectbox(t("imp.col_area"), AREAS, format_func=lambda v: t(f"area.{v}"))
-            cadence = c2.selectbox(
-                t("imp.col_cadence"),
-                CADENCES,
-                index=CADENCES.index(Cadence.CONTINUOUS),
-                format_func=lambda v: t(f"cadence.{v}"),
+            text, area, cadence, due = _task_inputs(
+                "", AREAS[0], Cadence.CONTINUOUS, None, height=120
             )
-            due = c3.date_input(t("imp.col_due"), value=None, format="DD/MM/YYYY")
             leads = st.multiselect(
                 t("imp.col_leads"),
                 active_codes,

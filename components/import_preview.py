@@ -9,6 +9,7 @@ or renumbered.
 import math
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -118,27 +119,47 @@ def targets_frame(parsed: ParsedDirective) -> pd.DataFrame:
 # ----------------------------------------------------------------------------- editors
 
 
-def edit_sections(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> pd.DataFrame:
-    names = {b.code: b.name for b in bodies if b.active}
+def _editor(frame: pd.DataFrame, key: str, num_rows: str = "fixed", **options: Any) -> Any:
+    """An editable table of the parsed directive, the way every part of the preview shows it."""
     return st.data_editor(
-        sections_frame(parsed),
+        frame,
         key=key,
         hide_index=True,
         placeholder="—",
-        num_rows="fixed",
+        num_rows=num_rows,
         width="stretch",
+        **options,
+    )
+
+
+def _bodies_column(label: str, names: dict[str, str], **options: Any) -> Any:
+    """A column of body codes picked from the active bodies, shown by their names."""
+    return st.column_config.MultiselectColumn(
+        label, options=list(names), format_func=lambda code: names.get(code, code), **options
+    )
+
+
+def _enum_column(label: str, values: list[str], prefix: str, **options: Any) -> Any:
+    """A column whose cells take one value of an enum, each shown by its label (`prefix.value`
+    in the catalogue)."""
+    return st.column_config.SelectboxColumn(
+        label, options=values, format_func=lambda v: t(f"{prefix}.{v}"), **options
+    )
+
+
+def edit_sections(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> pd.DataFrame:
+    names = {b.code: b.name for b in bodies if b.active}
+    return _editor(
+        sections_frame(parsed),
+        key,
         column_config={
             "include": st.column_config.CheckboxColumn(
                 t("imp.col_include"), help=t("imp.col_include_help"), width="small"
             ),
             "label": st.column_config.TextColumn(t("imp.col_label"), width="small"),
             "heading": st.column_config.TextColumn(t("imp.col_heading"), width="large"),
-            "bodies": st.column_config.MultiselectColumn(
-                t("imp.col_bodies"),
-                options=list(names),
-                format_func=lambda code: names.get(code, code),
-                width="large",
-                help=t("imp.col_bodies_help"),
+            "bodies": _bodies_column(
+                t("imp.col_bodies"), names, width="large", help=t("imp.col_bodies_help")
             ),
             "tasks": st.column_config.NumberColumn(
                 t("imp.col_tasks"), disabled=True, width="small"
@@ -150,11 +171,9 @@ def edit_sections(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> p
 def edit_tasks(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> pd.DataFrame:
     names = {b.code: b.name for b in bodies if b.active}
     sections = section_choice(parsed)
-    return st.data_editor(
+    return _editor(
         tasks_frame(parsed),
-        key=key,
-        hide_index=True,
-        placeholder="—",
+        key,
         num_rows="dynamic",
         width="stretch",
         column_order=[
@@ -177,17 +196,17 @@ def edit_tasks(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> pd.D
                 width="medium",
             ),
             "text": st.column_config.TextColumn(t("imp.col_text"), width="large", required=True),
-            "area": st.column_config.SelectboxColumn(
+            "area": _enum_column(
                 t("imp.col_area"),
-                options=AREAS,
-                format_func=lambda v: t(f"area.{v}"),
+                AREAS,
+                "area",
                 required=True,
                 default=ReformArea.LEADERSHIP.value,
             ),
-            "cadence": st.column_config.SelectboxColumn(
+            "cadence": _enum_column(
                 t("imp.col_cadence"),
-                options=CADENCES,
-                format_func=lambda v: t(f"cadence.{v}"),
+                CADENCES,
+                "cadence",
                 required=True,
                 default=Cadence.CONTINUOUS.value,
                 width="small",
@@ -198,45 +217,24 @@ def edit_tasks(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> pd.D
             "timing": st.column_config.TextColumn(
                 t("imp.col_timing"), disabled=True, width="small"
             ),
-            "leads": st.column_config.MultiselectColumn(
-                t("imp.col_leads"),
-                options=list(names),
-                format_func=lambda code: names.get(code, code),
-                help=t("imp.col_leads_help"),
-            ),
-            "partners": st.column_config.MultiselectColumn(
-                t("imp.col_partners"),
-                options=list(names),
-                format_func=lambda code: names.get(code, code),
-            ),
+            "leads": _bodies_column(t("imp.col_leads"), names, help=t("imp.col_leads_help")),
+            "partners": _bodies_column(t("imp.col_partners"), names),
         },
     )
 
 
 def edit_targets(parsed: ParsedDirective, key: str) -> pd.DataFrame:
     tasks = {x.label: f"{x.label} {shorten(x.text, 40)}" for s in parsed.sections for x in s.tasks}
-    return st.data_editor(
+    return _editor(
         targets_frame(parsed),
-        key=key,
-        hide_index=True,
-        placeholder="—",
-        num_rows="fixed",
-        width="stretch",
+        key,
         column_config={
             "include": st.column_config.CheckboxColumn(t("imp.col_include"), width="small"),
             "text": st.column_config.TextColumn(t("imp.col_target"), width="medium"),
-            "kind": st.column_config.SelectboxColumn(
-                t("imp.col_kind"),
-                options=TARGET_KINDS,
-                format_func=lambda v: t(f"tgk.{v}"),
-                required=True,
-            ),
+            "kind": _enum_column(t("imp.col_kind"), TARGET_KINDS, "tgk", required=True),
             "value": st.column_config.NumberColumn(t("imp.col_value"), format="%g", width="small"),
-            "direction": st.column_config.SelectboxColumn(
-                t("imp.col_direction"),
-                options=DIRECTIONS,
-                format_func=lambda v: t(f"direction.{v}"),
-                width="small",
+            "direction": _enum_column(
+                t("imp.col_direction"), DIRECTIONS, "direction", width="small"
             ),
             "task": st.column_config.SelectboxColumn(
                 t("imp.col_task"),

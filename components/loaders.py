@@ -14,7 +14,7 @@ import pyarrow as pa
 import streamlit as st
 
 import catalogue
-from components.read import session
+from components.read import read, session
 from models import changes
 from render import report_docx
 from render.fmt import shorten
@@ -86,8 +86,7 @@ def forget() -> None:
 
 @loader("app_setting", ttl=300)
 def is_demo() -> bool:
-    with session() as s:
-        return demo.is_demo(s)
+    return read(demo.is_demo)
 
 
 @loader(*PROGRESS)
@@ -107,8 +106,7 @@ def filter_options() -> dict:
 
 @loader(*PROGRESS, max_entries=64)
 def trend(f: Filters, period_codes: tuple[str, ...]) -> list[dict]:
-    with session() as s:
-        return screens.trend(s, f, list(period_codes))
+    return read(screens.trend, f, list(period_codes))
 
 
 @loader(*DIRECTIVE, max_entries=16)
@@ -131,73 +129,62 @@ def task_grid(f: Filters, label: str) -> tuple[int | None, list]:
 
 @loader(*PROGRESS, max_entries=64)
 def report_history(assignment_id: int) -> list[dict]:
-    with session() as s:
-        return snapshot.report_history(s, assignment_id)
+    return read(snapshot.report_history, assignment_id)
 
 
 @loader(*EVERYTHING_SHOWN, max_entries=64)
 def body_detail(f: Filters, code: str) -> screens.BodyData | None:
-    with session() as s:
-        return screens.body_detail(s, f, code)
+    return read(screens.body_detail, f, code)
 
 
 @loader(*DIRECTIVE, max_entries=16)
 def bodies() -> list[BodyRef]:
-    with session() as s:
-        return body_list.list_bodies(s)
+    return read(body_list.list_bodies)
 
 
 @loader(*TARGETS, max_entries=64)
 def target_statuses(f: Filters) -> list[targets.TargetStatus]:
-    with session() as s:
-        return targets.statuses(s, f)
+    return read(targets.statuses, f)
 
 
 @loader(*TARGETS, max_entries=64)
 def target_series(f: Filters, target_id: int) -> list[dict]:
-    with session() as s:
-        return targets.series(s, target_id, f)
+    return read(targets.series, target_id, f)
 
 
 @loader(*TARGETS, max_entries=64)
 def target_source(target_id: int) -> str:
-    with session() as s:
-        return targets.source_of(s, target_id)
+    return read(targets.source_of, target_id)
 
 
 @loader(*TARGETS, max_entries=64)
 def target_value(target_id: int) -> float | None:
-    with session() as s:
-        return targets.value_of(s, target_id)
+    return read(targets.value_of, target_id)
 
 
 @loader(*PROGRESS, max_entries=64)
 def task_progress(f: Filters) -> dict:
-    with session() as s:
-        return screens.task_progress(s, f)
+    return read(screens.task_progress, f)
 
 
 @loader(*EVERYTHING_SHOWN, max_entries=32)
 def briefing(f: Filters, section: int | None, body: str | None):
     from services.read import briefing as briefing_service
 
-    with session() as s:
-        return briefing_service.build(s, f, section=section, body=body)
+    return read(briefing_service.build, f, section=section, body=body)
 
 
 @loader(*EVERYTHING_SHOWN, max_entries=32)
 def workbook(f: Filters):
     from services.read import briefing as briefing_service
 
-    with session() as s:
-        return briefing_service.workbook(s, f)
+    return read(briefing_service.workbook, f)
 
 
 @loader("organization", "assignment")
 def reporting_bodies() -> list[tuple[int, str, str]]:
     """(id, code, name) of the active bodies that have assignments (the body pickers)."""
-    with session() as s:
-        return reporting.reporting_bodies(s)
+    return read(reporting.reporting_bodies)
 
 
 # --- the administration page: the secretariat's lists, dropped by its own writes ---------------
@@ -205,44 +192,37 @@ def reporting_bodies() -> list[tuple[int, str, str]]:
 
 @loader("organization", "assignment", "user", max_entries=4)
 def admin_bodies() -> list[BodyRow]:
-    with session() as s:
-        return organizations.list_bodies(s)
+    return read(organizations.list_bodies)
 
 
 @loader("user", "organization", max_entries=4)
 def accounts() -> list[UserRow]:
-    with session() as s:
-        return users.list_users(s)
+    return read(users.list_users)
 
 
 @loader("directive", "section", "task", max_entries=4)
 def directives() -> list[DirectiveRow]:
-    with session() as s:
-        return directive_service.list_directives(s)
+    return read(directive_service.list_directives)
 
 
 @loader("reportingperiod", max_entries=4)
 def periods_newest_first() -> list[PeriodRow]:
-    with session() as s:
-        return periods.list_periods(s, newest_first=True)
+    return read(periods.list_periods, newest_first=True)
 
 
 @loader("task", "section", "assignment", "organization", max_entries=16)
 def directive_tasks(directive_id: int) -> list[TaskAdminRow]:
-    with session() as s:
-        return directive_admin.tasks_of(s, directive_id)
+    return read(directive_admin.tasks_of, directive_id)
 
 
 @loader("section", max_entries=16)
 def sections(directive_id: int) -> list[SectionInfo]:
-    with session() as s:
-        return directive_service.sections_of(s, directive_id)
+    return read(directive_service.sections_of, directive_id)
 
 
 @loader("assignment", "organization", "progressreport", max_entries=64)
 def task_assignments(task_id: int) -> list[AssignmentAdminRow]:
-    with session() as s:
-        return directive_admin.assignments_of(s, task_id)
+    return read(directive_admin.assignments_of, task_id)
 
 
 def overview_view(f: Filters, lang: str) -> dict:

@@ -3,6 +3,7 @@ language. Colour marks what needs attention, in words too (no emoji: a PC withou
 emoji font would draw empty boxes)."""
 
 from datetime import datetime
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -95,19 +96,20 @@ def recent_figures(rows: list) -> None:
     )
 
 
+def _proposal_cells(p: Any) -> dict[str, Any]:
+    """What a proposal's row says, waiting or answered: its period, body, task and words."""
+    return {
+        t("pp.col.period"): p.period,
+        t("pp.col.body"): p.organization_name,
+        t("pp.col.task"): p.task_label,
+        t("pp.col.proposal"): p.proposals,
+    }
+
+
 def waiting_proposals(items: list) -> None:
     st.dataframe(
         pd.DataFrame(
-            [
-                {
-                    t("pp.col.sent"): day_of(p.created_at),
-                    t("pp.col.period"): p.period,
-                    t("pp.col.body"): p.organization_name,
-                    t("pp.col.task"): p.task_label,
-                    t("pp.col.proposal"): p.proposals,
-                }
-                for p in items
-            ]
+            [{t("pp.col.sent"): day_of(p.created_at), **_proposal_cells(p)} for p in items]
         ),
         hide_index=True,
         width="stretch",
@@ -122,10 +124,7 @@ def answered_proposals(items: list) -> None:
             [
                 {
                     t("pp.col.answered"): day_of(p.direction_at),
-                    t("pp.col.period"): p.period,
-                    t("pp.col.body"): p.organization_name,
-                    t("pp.col.task"): p.task_label,
-                    t("pp.col.proposal"): p.proposals,
+                    **_proposal_cells(p),
                     t("pp.col.direction"): p.direction,
                     t("pp.col.by"): p.direction_by,
                     t("pp.col.closed"): p.closed,

@@ -7,7 +7,8 @@ URL carried) are escaped with `plain`, so they are shown as written and never re
 Markdown. Tables, charts, select boxes and exports take their words from
 components.i18n.t, unescaped."""
 
-from typing import Literal
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, Literal, TypeVar
 
 import streamlit as st
 
@@ -45,6 +46,41 @@ def dot_column() -> dict:
     from render.tables import DOT_COLUMN
 
     return {DOT_COLUMN: st.column_config.ImageColumn("", width=32)}
+
+
+T = TypeVar("T")
+
+
+def choose(
+    label: str,
+    items: Iterable[T],
+    *,
+    ident: Callable[[T], Hashable],
+    describe: Callable[[T], str],
+    key: str,
+) -> T | None:
+    """A select box over rows, each shown as `describe` says and remembered by its id (so that
+    the choice holds when the rows are read again): the chosen row, None only if there is none."""
+    by_id = {ident(item): item for item in items}
+    chosen = st.selectbox(label, list(by_id), format_func=lambda i: describe(by_id[i]), key=key)
+    return by_id.get(chosen)
+
+
+def picked_row(frame: Any, *, key: str, **options: Any) -> int | None:
+    """A table of which the user picks one row to open: the position of the picked row, or
+    None. Its id columns stay in the frame, hidden (render.tables.visible)."""
+    from render.tables import visible
+
+    event = st.dataframe(
+        frame,
+        column_order=visible(frame),
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        key=key,
+        **options,
+    )
+    return event.selection.rows[0] if event.selection.rows else None
 
 
 # --- one message that survives the rerun after a write ----------------------------------------

@@ -8,7 +8,7 @@ import streamlit as st
 from components import loaders, notices_ui
 from components.filters import sidebar_filters
 from components.page import bad_link, go, guard, link_value, start
-from components.ui import fmt_date, fmt_datetime, lang, plain, t
+from components.ui import fmt_date, fmt_datetime, lang, picked_row, plain, t
 from render import tables
 from services.core import periods, permissions
 from services.core.permissions import Action
@@ -92,16 +92,9 @@ else:
 st.subheader(t("body.assignments", period=f.period))
 frame = tables.assignments(data.rows, by="task", lang=lang())
 if not frame.empty:
-    event = st.dataframe(
-        frame,
-        column_order=tables.visible(frame),
-        hide_index=True,
-        on_select="rerun",
-        selection_mode="single-row",
-        key="body_rows",
-    )
-    if event.selection.rows:
-        row = frame.iloc[event.selection.rows[0]]
+    picked = picked_row(frame, key="body_rows")
+    if picked is not None:
+        row = frame.iloc[picked]
         go("pages/directive.py", task=row["label"], assignment=int(row["assignment"]))
 
 left, right = st.columns(2, gap="large")

@@ -2,6 +2,8 @@
 with PPTX and XLSX to carry. ?slide=N opens a slide directly."""
 
 import time
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -57,6 +59,30 @@ auto = st.session_state.get("br_auto", False)
 interval = st.session_state.get("br_interval", 20)
 
 
+def _export_button(
+    column: Any,
+    keys: tuple[str, str, str],
+    build: Callable[[Callable[[float, str], object]], bytes],
+    *,
+    file_name: str,
+    mime: str,
+) -> None:
+    """A button that makes the file with a progress bar, then the button that downloads it;
+    `keys`: the two buttons' catalogue keys and where the session keeps the file between runs."""
+    make, download, kept = keys
+    if column.button(t(make), width="stretch"):
+        bar = st.progress(0.0, text=t("br.making"))
+        st.session_state[kept] = build(lambda share, _: bar.progress(share))
+    if st.session_state.get(kept):
+        column.download_button(
+            t(download),
+            st.session_state[kept],
+            file_name=file_name,
+            mime=mime,
+            width="stretch",
+        )
+
+
 @st.fragment(run_every=interval if auto else None)
 def show_slide() -> None:
     if auto and time.monotonic() - st.session_state.get("br_last_move", 0.0) >= interval:
@@ -93,30 +119,20 @@ with rest, st.expander(t("br.settings")):
         t("br.interval"), options=[10, 15, 20, 30, 45, 60], key="br_interval", value=20
     )
     pptx_col, xlsx_col, exit_col = st.columns(3)
-    if pptx_col.button(t("br.make_pptx"), width="stretch"):
-        bar = st.progress(0.0, text=t("br.making"))
-        data = exports.build_pptx(b, lang(), lambda share, _: bar.progress(share))
-        st.session_state["br_pptx"] = data
-    if st.session_state.get("br_pptx"):
-        pptx_col.download_button(
-            t("br.download_pptx"),
-            st.session_state["br_pptx"],
-            file_name=f"trinh-chieu-cchc-{day:%Y%m%d}.pptx",
-            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            width="stretch",
-        )
-    if xlsx_col.button(t("br.make_xlsx"), width="stretch"):
-        bar = st.progress(0.0, text=t("br.making"))
-        data = exports.build_xlsx(loaders.workbook(f), lang(), lambda share, _: bar.progress(share))
-        st.session_state["br_xlsx"] = data
-    if st.session_state.get("br_xlsx"):
-        xlsx_col.download_button(
-            t("br.download_xlsx"),
-            st.session_state["br_xlsx"],
-            file_name=f"bao-cao-cchc-{day:%Y%m%d}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            width="stretch",
-        )
+    _export_button(
+        pptx_col,
+        ("br.make_pptx", "br.download_pptx", "br_pptx"),
+        lambda progress: exports.build_pptx(b, lang(), progress),
+        file_name=f"trinh-chieu-cchc-{day:%Y%m%d}.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    )
+    _export_button(
+        xlsx_col,
+        ("br.make_xlsx", "br.download_xlsx", "br_xlsx"),
+        lambda progress: exports.build_xlsx(loaders.workbook(f), lang(), progress),
+        file_name=f"bao-cao-cchc-{day:%Y%m%d}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     if exit_col.button(t("br.exit"), width="stretch"):
         st.switch_page("pages/overview.py")
 if actor.role:

@@ -8,7 +8,7 @@ import streamlit as st
 from components import loaders
 from components.filters import sidebar_filters
 from components.page import bad_link, guard, link_number, link_value, start
-from components.ui import fmt_date, fmt_datetime, lang, plain, t
+from components.ui import fmt_date, fmt_datetime, lang, picked_row, plain, t
 from render import tables
 
 guard("directive")
@@ -90,17 +90,10 @@ if task_label:
     st.subheader(t("dir.grid", label=task_label, period=f.period))
     st.caption(t("dir.grid_summary", done=sum(r.status == "done" for r in grid), total=len(grid)))
     frame = tables.assignments(grid, by="body", lang=lang())
-    event = st.dataframe(
-        frame,
-        column_order=tables.visible(frame),
-        hide_index=True,
-        on_select="rerun",
-        selection_mode="single-row",
-        key="grid",
-    )
+    picked = picked_row(frame, key="grid")
     sent, chosen = link_number("assignment")
-    if event.selection.rows:
-        chosen = int(frame.iloc[event.selection.rows[0]]["assignment"])
+    if picked is not None:
+        chosen = int(frame.iloc[picked]["assignment"])
         sent = str(chosen)
         st.query_params["assignment"] = sent
     match = [r for r in grid if r.assignment_id == chosen]

@@ -7,7 +7,7 @@ from components import forms, report_tables
 from components.filters import reporting_body
 from components.page import guard, start
 from components.read import read
-from components.ui import form_key, plain, show_flash, t
+from components.ui import choose, form_key, plain, show_flash, t
 from components.write import write
 from render.fmt import shorten
 from services.reporting import figures
@@ -22,14 +22,13 @@ if not targets:
     st.info(t("fg.no_targets"))
     st.stop()
 
-by_id = {tg.id: tg for tg in targets}
-chosen = st.selectbox(
+target = choose(
     t("fg.target"),
-    list(by_id),
-    format_func=lambda tid: f"{by_id[tid].code} · {shorten(by_id[tid].name, 100)}",
+    targets,
+    ident=lambda tg: tg.id,
+    describe=lambda tg: f"{tg.code} · {shorten(tg.name, 100)}",
     key=f"fg_target_{organization_id}",
 )
-target = by_id[chosen]
 goal = t(
     f"fg.kind.{target.kind}",
     value=f"{target.value:g}" if target.value is not None else "",

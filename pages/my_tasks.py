@@ -7,7 +7,7 @@ from components import forms, notices_ui, report_tables
 from components.filters import reporting_body
 from components.page import guard, start
 from components.read import read
-from components.ui import fmt_date, show_flash, t
+from components.ui import choose, fmt_date, show_flash, t
 from components.write import write
 from render.fmt import shorten
 from services.core import clock, permissions
@@ -43,17 +43,15 @@ cols[3].metric(t("mt.urgency.not_reported"), counts[reporting.Urgency.NOT_REPORT
 
 report_tables.task_table(rows)
 
-by_id = {r.assignment_id: r for r in rows}
-chosen = st.selectbox(
+row = choose(
     t("mt.choose"),
-    list(by_id),
-    format_func=lambda aid: (
-        f"{by_id[aid].task_label} · {t(f'mt.urgency.{by_id[aid].urgency}')} · "
-        f"{shorten(by_id[aid].task_text, 80)}"
+    rows,
+    ident=lambda r: r.assignment_id,
+    describe=lambda r: (
+        f"{r.task_label} · {t(f'mt.urgency.{r.urgency}')} · {shorten(r.task_text, 80)}"
     ),
     key=f"mt_choice_{organization_id}",
 )
-row = by_id[chosen]
 
 st.subheader(t("mt.task_head", label=row.task_label))
 st.text(row.task_text)

@@ -5,7 +5,7 @@ import streamlit as st
 from components import loaders
 from components.filters import sidebar_filters
 from components.page import go, guard, start
-from components.ui import dot_column, fmt_date, lang, t
+from components.ui import dot_column, fmt_date, lang, picked_row, t
 from render import charts, tables
 
 guard("overview")
@@ -48,36 +48,23 @@ with left:
 with middle:
     st.subheader(t("ov.scorecard"))
     score = view["scorecard"]
-    event = st.dataframe(
-        score,
-        column_order=tables.visible(score),
-        column_config=dot_column(),
-        hide_index=True,
-        height=400,
-        on_select="rerun",
-        selection_mode="single-row",
-        key="ov_scorecard",
-    )
-    if event.selection.rows:
-        go("pages/body.py", org=tables.cell(score, event.selection.rows[0], "code"))
+    row = picked_row(score, key="ov_scorecard", column_config=dot_column(), height=400)
+    if row is not None:
+        go("pages/body.py", org=tables.cell(score, row, "code"))
 with right:
     st.subheader(t("ov.targets"))
     tg = view["targets"]
-    event = st.dataframe(
+    row = picked_row(
         tg,
-        column_order=tables.visible(tg),
-        hide_index=True,
-        height=400,
-        on_select="rerun",
-        selection_mode="single-row",
         key="ov_targets",
+        height=400,
         column_config={
             **dot_column(),
             t("col.target"): st.column_config.TextColumn(width="medium"),
         },
     )
-    if event.selection.rows:
-        go("pages/targets.py", target=tables.cell(tg, event.selection.rows[0], "code"))
+    if row is not None:
+        go("pages/targets.py", target=tables.cell(tg, row, "code"))
 st.caption(t("ov.click_hint"))
 
 # One list at a time: the leader picks which; the page draws only that one.
@@ -97,16 +84,8 @@ if shown in ("overdue", "stuck", "proposals"):
     if frame.num_rows == 0:
         st.write(t("ov.none"))
     else:
-        event = st.dataframe(
-            frame,
-            column_order=tables.visible(frame),
-            hide_index=True,
-            on_select="rerun",
-            selection_mode="single-row",
-            key=f"ov_{shown}",
-        )
-        if event.selection.rows:
-            picked = event.selection.rows[0]
+        picked = picked_row(frame, key=f"ov_{shown}")
+        if picked is not None:
             go(
                 "pages/directive.py",
                 task=tables.cell(frame, picked, "label"),

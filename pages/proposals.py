@@ -7,7 +7,7 @@ from components import forms, report_tables
 from components.filters import body_names
 from components.page import guard, start
 from components.read import read
-from components.ui import fmt_datetime, plain, show_flash, t
+from components.ui import choose, fmt_datetime, plain, show_flash, t
 from components.write import write
 from render.fmt import shorten
 from services.core import permissions
@@ -32,17 +32,15 @@ with tab_waiting:
     else:
         st.caption(t("pp.waiting_caption"))
         report_tables.waiting_proposals(waiting)
-        by_id = {p.report_id: p for p in waiting}
-        chosen = st.selectbox(
+        p = choose(
             t("pp.choose"),
-            list(by_id),
-            format_func=lambda rid: (
-                f"{by_id[rid].period} · {by_id[rid].organization_code} · "
-                f"{by_id[rid].task_label} · {shorten(by_id[rid].proposals, 70)}"
+            waiting,
+            ident=lambda p: p.report_id,
+            describe=lambda p: (
+                f"{p.period} · {p.organization_code} · {p.task_label} · {shorten(p.proposals, 70)}"
             ),
             key="pp_choice",
         )
-        p = by_id[chosen]
         with st.container(border=True):
             head = t("mt.task_head", label=p.task_label)
             st.markdown(

@@ -6,7 +6,7 @@ import streamlit as st
 from components import loaders
 from components.filters import sidebar_filters
 from components.page import bad_link, guard, link_value, start
-from components.ui import dot_column, lang, plain, t
+from components.ui import dot_column, lang, picked_row, plain, t
 from render import charts, tables
 
 guard("targets")
@@ -23,17 +23,9 @@ frame = tables.target_list(statuses, lang())
 wanted = link_value("target").upper()
 if wanted and wanted not in by_code:
     bad_link("tgp.unknown", wanted)
-event = st.dataframe(
-    frame,
-    column_config=dot_column(),
-    column_order=tables.visible(frame),
-    hide_index=True,
-    on_select="rerun",
-    selection_mode="single-row",
-    key="targets",
-)
-if event.selection.rows:
-    wanted = frame.iloc[event.selection.rows[0]]["code"]
+picked = picked_row(frame, key="targets", column_config=dot_column())
+if picked is not None:
+    wanted = frame.iloc[picked]["code"]
     st.query_params["target"] = wanted
 chosen = by_code.get(wanted) or statuses[0]
 

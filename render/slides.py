@@ -93,6 +93,13 @@ def text(line: str) -> str:
     return f'<div class="slide-text">{html_text(line)}</div>'
 
 
+def _listing(title: str, rows: list, columns: list[str], none: str, lang: str) -> tuple:
+    """A slide content that lists rows under their column headings (catalogue keys), or says
+    in one line (`none`) that there is nothing to list."""
+    headings = [t(column, lang) for column in columns] if rows else []
+    return title, rows, headings, [], [] if rows else [t(none, lang)], None
+
+
 def content(b: Briefing, key: str, lang: str) -> tuple:
     """(title, rows, headers, figures, lines, tones) of one slide: what the page draws as HTML
     and the PPTX as shapes, defined once. The sections slide is a chart, drawn by each."""
@@ -147,20 +154,12 @@ def content(b: Briefing, key: str, lang: str) -> tuple:
             [r.organization_name, r.task_label, _clip(r.task_text, 70), days]
             for r, days in d.overdue[:TOP]
         ]
-        return (
+        return _listing(
             t("br.overdue", lang, n=len(d.overdue), stuck=len(d.stuck)),
             rows,
-            [
-                t("col.body", lang),
-                t("col.task", lang),
-                t("col.task_text", lang),
-                t("col.days_overdue", lang),
-            ]
-            if rows
-            else [],
-            [],
-            [] if rows else [t("br.none_overdue", lang)],
-            None,
+            ["col.body", "col.task", "col.task_text", "col.days_overdue"],
+            "br.none_overdue",
+            lang,
         )
     if key == "targets":
         return (
@@ -177,20 +176,12 @@ def content(b: Briefing, key: str, lang: str) -> tuple:
             [p.organization_name, p.task_label, _clip(p.proposals, 80), p.days_waiting]
             for p in oldest
         ]
-        return (
+        return _listing(
             t("br.proposals", lang, n=len(d.proposals)),
             rows,
-            [
-                t("col.body", lang),
-                t("col.task", lang),
-                t("col.proposal", lang),
-                t("col.days_waiting", lang),
-            ]
-            if rows
-            else [],
-            [],
-            [] if rows else [t("br.none_waiting", lang)],
-            None,
+            ["col.body", "col.task", "col.proposal", "col.days_waiting"],
+            "br.none_waiting",
+            lang,
         )
     detail = b.detail
     if detail is None:

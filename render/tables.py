@@ -1,7 +1,9 @@
 """DataFrames for st.dataframe, built from the services' plain rows, in the user's language.
 Pure (no Streamlit), so the cached loaders can build them once per filter and language."""
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -142,16 +144,26 @@ def body_verdicts(bodies: dict, lang: str = "vi") -> pd.DataFrame:
     )
 
 
+def _which(r: Any, t: Callable[..., str], *, text: bool = True) -> dict[str, Any]:
+    """The columns that say which assignment a row is about: its ids (hidden, for drill-down),
+    then the body, the task and (with `text`) the task's words."""
+    row = {
+        "assignment": r.assignment_id,
+        "label": r.task_label,
+        t("col.body"): r.organization_name,
+        t("col.task"): r.task_label,
+    }
+    if text:
+        row[t("col.task_text")] = r.task_text
+    return row
+
+
 def overdue(items: list, lang: str = "vi") -> pd.DataFrame:
     t = _in(lang)
     return pd.DataFrame(
         [
             {
-                "assignment": r.assignment_id,
-                "label": r.task_label,
-                t("col.body"): r.organization_name,
-                t("col.task"): r.task_label,
-                t("col.task_text"): r.task_text,
+                **_which(r, t),
                 t("col.due"): fmt_date(r.due_date),
                 t("col.days_overdue"): days,
                 t("col.percent"): r.percent,
@@ -166,11 +178,7 @@ def stuck(rows: list, lang: str = "vi") -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "assignment": r.assignment_id,
-                "label": r.task_label,
-                t("col.body"): r.organization_name,
-                t("col.task"): r.task_label,
-                t("col.task_text"): r.task_text,
+                **_which(r, t),
                 t("col.status"): t(f"status.{r.status}"),
                 t("col.percent"): r.percent,
                 t("col.last_report"): fmt_datetime(r.last_reported_at),
@@ -185,10 +193,7 @@ def proposals(items: list, lang: str = "vi") -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "assignment": p.assignment_id,
-                "label": p.task_label,
-                t("col.body"): p.organization_name,
-                t("col.task"): p.task_label,
+                **_which(p, t, text=False),
                 t("col.proposal"): p.proposals,
                 t("col.difficulties"): p.difficulties,
                 t("col.raised_on"): fmt_date(p.raised_on),

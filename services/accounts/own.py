@@ -19,6 +19,7 @@ from services.core import audit
 from services.core.actor import UNKNOWN_USER_HASH, Actor, check_password, hash_password
 from services.core.errors import DomainError, InvalidInput, NotFound
 from services.core.permissions import Action, require
+from services.core.query import found_where
 
 
 @dataclass(frozen=True)
@@ -182,18 +183,16 @@ def change_password(session: Session, *, actor: Actor, current: str, new: str, r
         raise InvalidInput("err.password_same")
     new = check_new_password(session, new, username=user.username)
     user.password_hash = hash_password(new)
-    session.add(user)
-    session.flush()
-    throttle.forget(session, kind=throttle.ACCOUNT, key=user.username)
-    end_sessions(session, [pk(user)])
-    audit.record(
+    audit.saved(
         session,
-        actor=actor,
+        actor,
+        user,
         action="change_password",
         entity="user",
-        entity_id=user.id,
         after={"username": user.username},  # never the hash
     )
+    throttle.forget(session, kind=throttle.ACCOUNT, key=user.username)
+    end_sessions(session, [pk(user)])
     return user.session_epoch
 
 
@@ -204,11 +203,8 @@ def unlock_sign_in(
     True if there was anything to lift (then it is in the audit log)."""
     require(actor, Action.ADMINISTER)
     if username is not None:
-        user = session.exec(
-            select(User).where(col(User.username) == throttle.account_key(username))
-        ).first()
-        if user is None:
-            raise NotFound("err.user_unknown", value=username)
+        statement = select(User).where(col(User.username) == throttle.account_key(username))
+        user = found_where(session, statement, "err.user_unknown", value=username)
         kind, key, entity_id = throttle.ACCOUNT, user.username, user.id
     else:
         try:

@@ -13,10 +13,12 @@ from services.accounts import throttle
 from services.accounts.passwords import check_new_password
 from services.core import audit, validation
 from services.core.actor import Actor, hash_password
-from services.core.errors import InvalidInput, NotFound
+from services.core.errors import InvalidInput
 from services.core.permissions import Action, require
+from services.core.query import found_where
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,49}$")
+_USER_FIELDS = ["username", "display_name", "role", "organization_id", "active"]
 
 
 def create_user(
@@ -39,21 +41,7 @@ def create_user(
         raise InvalidInput("err.username_format", value=username)
     if session.exec(select(User).where(User.username == username)).first():
         raise InvalidInput("err.username_taken", value=username)
-    if role not in {r.value for r in Role}:
-        raise InvalidInput("err.role_unknown", value=role, allowed=", ".join(r.value for r in Role))
-    org: Organization | None = None
-    if organization_code:
-        org = session.exec(
-            select(Organization).where(Organization.code == organization_code.strip().upper())
-        ).first()
-        if org is None:
-            raise InvalidInput("err.org_unknown", value=organization_code)
-        if not org.active:
-            raise InvalidInput("err.org_inactive", value=org.code)
-    if role == Role.BODY and org is None:
-        raise InvalidInput("err.body_needs_org")
-    if role != Role.BODY and org is not None:
-        raise InvalidInput("err.org_only_for_body")
+    org = _body_for_role(session, role, organization_code)
     if password_hash is None:
         password_hash = hash_password(check_new_password(session, password, username=username))
     display_name = validation.clean(display_name, one_line=True) or username
@@ -64,19 +52,38 @@ def create_user(
         role=role,
         organization_id=org.id if org else None,
     )
-    session.add(user)
-    session.flush()
-    audit.record(
+    audit.saved(
         session,
-        actor=actor,
+        actor,
+        user,
         action="create",
         entity="user",
-        entity_id=user.id,
-        after=audit.snapshot(
-            user, ["username", "display_name", "role", "organization_id", "active"]
-        ),
+        after=audit.snapshot(user, _USER_FIELDS),
     )
     return user
+
+
+def _body_for_role(
+    session: Session, role: str, organization_code: str | None, *, has_now: int | None = None
+) -> Organization | None:
+    """The body an account of this role belongs to (a body account needs one, the others have
+    none); an inactive body only for an account that already belongs to it (`has_now`)."""
+    if role not in {r.value for r in Role}:
+        raise InvalidInput("err.role_unknown", value=role, allowed=", ".join(r.value for r in Role))
+    org: Organization | None = None
+    if organization_code:
+        org = session.exec(
+            select(Organization).where(Organization.code == organization_code.strip().upper())
+        ).first()
+        if org is None:
+            raise InvalidInput("err.org_unknown", value=organization_code)
+        if not org.active and (has_now is None or org.id != has_now):
+            raise InvalidInput("err.org_inactive", value=org.code)
+    if role == Role.BODY and org is None:
+        raise InvalidInput("err.body_needs_org")
+    if role != Role.BODY and org is not None:
+        raise InvalidInput("err.org_only_for_body")
+    return org
 
 
 def active_user(session: Session, username: str) -> User | None:
@@ -133,12 +140,8 @@ def list_users(session: Session) -> list[UserRow]:
 
 
 def _get_user(session: Session, username: str) -> User:
-    user = session.exec(
-        select(User).where(User.username == (username or "").strip().lower())
-    ).first()
-    if user is None:
-        raise NotFound("err.user_unknown", value=username)
-    return user
+    statement = select(User).where(User.username == (username or "").strip().lower())
+    return found_where(session, statement, "err.user_unknown", value=username)
 
 
 def _other_active_secretaries(session: Session, user: User) -> int:
@@ -151,9 +154,6 @@ def _other_active_secretaries(session: Session, user: User) -> int:
             )
         ).all()
     )
-
-
-_USER_FIELDS = ["username", "display_name", "role", "organization_id", "active"]
 
 
 def update_user(
@@ -169,21 +169,7 @@ def update_user(
     other (a body account needs a body, the others have none)."""
     require(actor, Action.ADMINISTER)
     user = _get_user(session, username)
-    if role not in {r.value for r in Role}:
-        raise InvalidInput("err.role_unknown", value=role, allowed=", ".join(r.value for r in Role))
-    org: Organization | None = None
-    if organization_code:
-        org = session.exec(
-            select(Organization).where(Organization.code == organization_code.strip().upper())
-        ).first()
-        if org is None:
-            raise InvalidInput("err.org_unknown", value=organization_code)
-        if not org.active and org.id != user.organization_id:
-            raise InvalidInput("err.org_inactive", value=org.code)
-    if role == Role.BODY and org is None:
-        raise InvalidInput("err.body_needs_org")
-    if role != Role.BODY and org is not None:
-        raise InvalidInput("err.org_only_for_body")
+    org = _body_for_role(session, role, organization_code, has_now=user.organization_id)
     if (
         user.role == Role.SECRETARIAT
         and role != Role.SECRETARIAT
@@ -199,19 +185,9 @@ def update_user(
     after = audit.snapshot(user, _USER_FIELDS)
     if after == before:
         return user
-    session.add(user)
-    session.flush()
+    audit.saved(session, actor, user, action="update", entity="user", before=before, after=after)
     if (after["role"], after["organization_id"]) != (before["role"], before["organization_id"]):
         end_sessions(session, [pk(user)])
-    audit.record(
-        session,
-        actor=actor,
-        action="update",
-        entity="user",
-        entity_id=user.id,
-        before=before,
-        after=after,
-    )
     return user
 
 
@@ -231,19 +207,17 @@ def set_user_active(session: Session, *, actor: Actor, username: str, active: bo
         if org is not None and not org.active:
             raise InvalidInput("err.org_inactive", value=org.code)
     user.active = active
-    session.add(user)
-    session.flush()
-    if not active:
-        end_sessions(session, [pk(user)])
-    audit.record(
+    audit.saved(
         session,
-        actor=actor,
+        actor,
+        user,
         action="activate" if active else "deactivate",
         entity="user",
-        entity_id=user.id,
         before={"active": not active},
         after={"active": active},
     )
+    if not active:
+        end_sessions(session, [pk(user)])
     return user
 
 
@@ -255,16 +229,14 @@ def reset_password(session: Session, *, actor: Actor, username: str, new_passwor
     user = _get_user(session, username)
     new_password = check_new_password(session, new_password, username=user.username)
     user.password_hash = hash_password(new_password)
-    session.add(user)
-    session.flush()
-    end_sessions(session, [pk(user)])
-    throttle.forget(session, kind=throttle.ACCOUNT, key=user.username)
-    audit.record(
+    audit.saved(
         session,
-        actor=actor,
+        actor,
+        user,
         action="reset_password",
         entity="user",
-        entity_id=user.id,
         after={"username": user.username},
     )
+    end_sessions(session, [pk(user)])
+    throttle.forget(session, kind=throttle.ACCOUNT, key=user.username)
     return user

@@ -23,10 +23,11 @@ from models import (
 )
 from services.core import audit, clock, validation
 from services.core.actor import Actor
-from services.core.errors import InvalidInput, NotFound, StaleUpdate
+from services.core.errors import InvalidInput, StaleUpdate
 from services.core.labels import task_label
 from services.core.optimistic import update_if_unchanged
 from services.core.permissions import Action, require
+from services.core.query import found
 
 _DIRECTIVE_FIELDS = ["kind", "number", "issued_date", "title", "issuer", "signer", "is_open"]
 _TASK_FIELDS = ["text", "area", "cadence", "due_date"]
@@ -116,10 +117,7 @@ def assignments_of(session: Session, task_id: int) -> list[AssignmentAdminRow]:
 
 
 def _directive(session: Session, directive_id: int) -> Directive:
-    directive = session.get(Directive, directive_id)
-    if directive is None:
-        raise NotFound("err.directive_unknown", value=directive_id)
-    return directive
+    return found(session, Directive, directive_id, "err.directive_unknown", value=directive_id)
 
 
 def update_directive(
@@ -155,14 +153,12 @@ def update_directive(
     directive.title, directive.issuer, directive.signer = title, issuer, signer
     after = audit.snapshot(directive, _DIRECTIVE_FIELDS)
     if after != before:
-        session.add(directive)
-        session.flush()
-        audit.record(
+        audit.saved(
             session,
-            actor=actor,
+            actor,
+            directive,
             action="update",
             entity="directive",
-            entity_id=directive.id,
             before=before,
             after=after,
         )
@@ -178,14 +174,12 @@ def set_directive_open(
     if directive.is_open == is_open:
         return directive
     directive.is_open = is_open
-    session.add(directive)
-    session.flush()
-    audit.record(
+    audit.saved(
         session,
-        actor=actor,
+        actor,
+        directive,
         action="open" if is_open else "close",
         entity="directive",
-        entity_id=directive.id,
         before={"is_open": not is_open},
         after={"is_open": is_open},
     )
@@ -230,9 +224,7 @@ def add_task(
 ) -> Task:
     """A task at the end of its section, with its lead bodies."""
     require(actor, Action.ADMINISTER)
-    section = session.get(Section, section_id)
-    if section is None:
-        raise NotFound("err.section_unknown", value=section_id)
+    found(session, Section, section_id, "err.section_unknown", value=section_id)
     text = _check_task_fields(text, area, cadence)
     leads = [_body(session, code) for code in dict.fromkeys(lead_codes or [])]
     last = session.exec(select(func.max(Task.ordinal)).where(Task.section_id == section_id)).one()
@@ -244,19 +236,17 @@ def add_task(
         cadence=cadence,
         due_date=due_date,
     )
-    session.add(task)
-    session.flush()
+    audit.saved(
+        session,
+        actor,
+        task,
+        action="create",
+        entity="task",
+        after={**audit.snapshot(task, _TASK_FIELDS), "leads": [o.code for o in leads]},
+    )
     for org in leads:
         session.add(Assignment(task_id=pk(task), organization_id=pk(org), role=AssignmentRole.LEAD))
     session.flush()
-    audit.record(
-        session,
-        actor=actor,
-        action="create",
-        entity="task",
-        entity_id=task.id,
-        after={**audit.snapshot(task, _TASK_FIELDS), "leads": [o.code for o in leads]},
-    )
     return task
 
 
@@ -273,9 +263,7 @@ def update_task(
 ) -> Task:
     """`expected_text` is the text the form showed: StaleUpdate if someone changed it since."""
     require(actor, Action.ADMINISTER)
-    task = session.get(Task, task_id)
-    if task is None:
-        raise NotFound("err.task_unknown", value=task_id)
+    task = found(session, Task, task_id, "err.task_unknown", value=task_id)
     if expected_text is not None and task.text != expected_text:
         raise StaleUpdate("err.stale_admin", what=task.text[:60])
     text = _check_task_fields(text, area, cadence)
@@ -286,14 +274,8 @@ def update_task(
         shown = {field: getattr(task, field) for field in _TASK_FIELDS}
         if not update_if_unchanged(session, task, expected=shown, changes=changes):
             raise StaleUpdate("err.stale_admin", what=task.text[:60])
-        audit.record(
-            session,
-            actor=actor,
-            action="update",
-            entity="task",
-            entity_id=task.id,
-            before=before,
-            after=after,
+        audit.changed(
+            session, actor, task, action="update", entity="task", before=before, after=after
         )
     return task
 
@@ -312,9 +294,7 @@ def _reports_on_task(session: Session, task_id: int) -> int:
 def remove_task(session: Session, *, actor: Actor, task_id: int) -> None:
     """Remove a task nobody has reported on (a line the import got wrong)."""
     require(actor, Action.ADMINISTER)
-    task = session.get(Task, task_id)
-    if task is None:
-        raise NotFound("err.task_unknown", value=task_id)
+    task = found(session, Task, task_id, "err.task_unknown", value=task_id)
     if n := _reports_on_task(session, task_id):
         raise InvalidInput("err.task_has_reports", n=n)
     before = audit.snapshot(task, ["section_id", "ordinal", *_TASK_FIELDS])
@@ -338,8 +318,7 @@ def add_assignment(
     session: Session, *, actor: Actor, task_id: int, organization_code: str, role: str
 ) -> Assignment:
     require(actor, Action.ADMINISTER)
-    if session.get(Task, task_id) is None:
-        raise NotFound("err.task_unknown", value=task_id)
+    found(session, Task, task_id, "err.task_unknown", value=task_id)
     if role not in {r.value for r in AssignmentRole}:
         raise InvalidInput("err.assignment_role_unknown", value=role)
     org = _body(session, organization_code)
@@ -351,14 +330,12 @@ def add_assignment(
     if existing is not None:
         raise InvalidInput("err.assignment_exists", name=org.name)
     assignment = Assignment(task_id=task_id, organization_id=pk(org), role=role)
-    session.add(assignment)
-    session.flush()
-    audit.record(
+    audit.saved(
         session,
-        actor=actor,
+        actor,
+        assignment,
         action="create",
         entity="assignment",
-        entity_id=assignment.id,
         after={"task_id": task_id, "organization": org.code, "role": role},
     )
     return assignment
@@ -366,9 +343,9 @@ def add_assignment(
 
 def remove_assignment(session: Session, *, actor: Actor, assignment_id: int) -> None:
     require(actor, Action.ADMINISTER)
-    assignment = session.get(Assignment, assignment_id)
-    if assignment is None:
-        raise NotFound("err.assignment_unknown", value=assignment_id)
+    assignment = found(
+        session, Assignment, assignment_id, "err.assignment_unknown", value=assignment_id
+    )
     reports = session.exec(
         select(func.count())
         .select_from(ProgressReport)

@@ -11,10 +11,10 @@ from models import Assignment, Organization, OrgKind, User, pk
 from services.accounts import users
 from services.core import audit, validation
 from services.core.actor import Actor
-from services.core.errors import InvalidInput, NotFound, StaleUpdate
+from services.core.errors import InvalidInput, StaleUpdate
 from services.core.optimistic import update_if_unchanged
 from services.core.permissions import Action, require
-from services.core.query import ids
+from services.core.query import found_where, ids
 from services.importing.body_names import fold
 
 CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{1,19}$")
@@ -62,12 +62,8 @@ def list_bodies(session: Session) -> list[BodyRow]:
 
 
 def get_body(session: Session, code: str) -> Organization:
-    org = session.exec(
-        select(Organization).where(Organization.code == (code or "").strip().upper())
-    ).first()
-    if org is None:
-        raise NotFound("err.org_unknown", value=code)
-    return org
+    statement = select(Organization).where(Organization.code == (code or "").strip().upper())
+    return found_where(session, statement, "err.org_unknown", value=code)
 
 
 def _clean_name(name: str) -> str:
@@ -106,14 +102,12 @@ def create_body(
     org = Organization(
         code=code, name=name, kind=kind, sort_order=int(last) + 1, note=validation.clean(note)[:500]
     )
-    session.add(org)
-    session.flush()
-    audit.record(
+    audit.saved(
         session,
-        actor=actor,
+        actor,
+        org,
         action="create",
         entity="organization",
-        entity_id=org.id,
         after=audit.snapshot(org, _FIELDS),
     )
     return org
@@ -137,12 +131,12 @@ def rename_body(
     shown = org.name if expected_name is None else expected_name
     if not update_if_unchanged(session, org, expected={"name": shown}, changes={"name": name}):
         raise StaleUpdate("err.stale_admin", what=org.name)
-    audit.record(
+    audit.changed(
         session,
-        actor=actor,
+        actor,
+        org,
         action="rename",
         entity="organization",
-        entity_id=org.id,
         before=before,
         after=audit.snapshot(org, ["name"]),
     )
@@ -165,12 +159,12 @@ def set_body_active(session: Session, *, actor: Actor, code: str, active: bool) 
         users.end_sessions(
             session, ids(session.exec(select(col(User.id)).where(User.organization_id == org.id)))
         )
-    audit.record(
+    audit.changed(
         session,
-        actor=actor,
+        actor,
+        org,
         action="activate" if active else "deactivate",
         entity="organization",
-        entity_id=org.id,
         before=before,
         after=audit.snapshot(org, ["active"]),
     )

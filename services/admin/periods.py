@@ -7,8 +7,9 @@ from sqlmodel import Session, select
 from models import ReportingPeriod
 from services.core import audit, clock, periods
 from services.core.actor import Actor
-from services.core.errors import InvalidInput, NotFound
+from services.core.errors import InvalidInput
 from services.core.permissions import Action, require
+from services.core.query import found_where
 from services.install.seed import ensure_periods
 
 
@@ -29,12 +30,12 @@ def set_current_period(session: Session, *, actor: Actor, code: str) -> Reportin
         return _period(session, code)
     ensure_periods(session, [code], current=code)
     period = _period(session, code)
-    audit.record(
+    audit.changed(
         session,
-        actor=actor,
+        actor,
+        period,
         action="set_current",
         entity="reporting_period",
-        entity_id=period.id,
         before={"current": previous},
         after={"current": code},
     )
@@ -56,14 +57,12 @@ def set_report_deadline(
         return period
     before = {"report_deadline": period.report_deadline.isoformat()}
     period.report_deadline = deadline
-    session.add(period)
-    session.flush()
-    audit.record(
+    audit.saved(
         session,
-        actor=actor,
+        actor,
+        period,
         action="set_deadline",
         entity="reporting_period",
-        entity_id=period.id,
         before=before,
         after={"report_deadline": deadline.isoformat()},
     )
@@ -71,9 +70,5 @@ def set_report_deadline(
 
 
 def _period(session: Session, code: str) -> ReportingPeriod:
-    period = session.exec(
-        select(ReportingPeriod).where(ReportingPeriod.code == (code or "").strip().upper())
-    ).first()
-    if period is None:
-        raise NotFound("err.adm_period_unknown", value=code)
-    return period
+    statement = select(ReportingPeriod).where(ReportingPeriod.code == (code or "").strip().upper())
+    return found_where(session, statement, "err.adm_period_unknown", value=code)

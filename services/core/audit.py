@@ -1,7 +1,7 @@
 """The append-only audit log."""
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from sqlmodel import Session
 
@@ -16,10 +16,9 @@ def _plain(value: Any) -> Any:
 
 
 def snapshot(row: Any, fields: list[str] | None = None) -> dict[str, Any]:
-    """A JSON-safe copy of a row's columns (or of the named ones)."""
-    data = row.model_dump()
-    if fields is not None:
-        data = {k: data[k] for k in fields}
+    """A JSON-safe copy of a row's columns (or of the named ones, read as attributes, so that a
+    row expired by an update is loaded again first)."""
+    data = row.model_dump() if fields is None else {k: getattr(row, k) for k in fields}
     return {k: _plain(v) for k, v in data.items()}
 
 
@@ -44,3 +43,28 @@ def record(
     )
     session.add(event)
     return event
+
+
+class Change(TypedDict):
+    """What an event says about a row: what was done, to what kind of row, and the fields
+    before and after."""
+
+    action: str
+    entity: str
+    before: NotRequired[dict[str, Any] | None]
+    after: NotRequired[dict[str, Any] | None]
+
+
+def saved(session: Session, actor: Actor | None, row: Any, **change: Unpack[Change]) -> AuditEvent:
+    """Write `row` (added and flushed, so that it has its id) and record what was done to it:
+    the one sequence every service that saves a row follows."""
+    session.add(row)
+    session.flush()
+    return changed(session, actor, row, **change)
+
+
+def changed(
+    session: Session, actor: Actor | None, row: Any, **change: Unpack[Change]
+) -> AuditEvent:
+    """Record what was done to `row`, already written (the event names it by its id)."""
+    return record(session, actor=actor, entity_id=row.id, **change)

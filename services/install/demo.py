@@ -26,7 +26,7 @@ from models import (
 )
 from seed_data import demo as plan
 from services.accounts.users import create_user
-from services.core import audit, clock, periods
+from services.core import clock, periods
 from services.core.actor import Actor, hash_password
 from services.core.errors import InvalidInput
 from services.core.labels import task_label
@@ -72,16 +72,7 @@ def seed_demo(session: Session, *, actor: Actor, password: str) -> seed.SeedResu
     _seed_history(session, rng, quarters, result)
     _seed_figures(session, rng, quarters, result)
     seed.set_setting(session, DEMO_KEY, "1")
-    audit.record(
-        session,
-        actor=actor,
-        action="seed_demo",
-        entity="database",
-        entity_id=None,
-        after=dict(result.added),
-    )
-    session.flush()
-    return result
+    return result.finish(session, actor, "seed_demo")  # an empty database: always added rows
 
 
 def seed_demo_if_empty(

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -38,6 +39,20 @@ class SeedResult:
     def changed(self) -> bool:
         return any(self.added.values())
 
+    def finish(self, session: Session, actor: Actor, action: str) -> "SeedResult":
+        """Record what the run added (if anything) as one audit event, and write it all."""
+        if self.changed:
+            audit.record(
+                session,
+                actor=actor,
+                action=action,
+                entity="database",
+                entity_id=None,
+                after=dict(self.added),
+            )
+        session.flush()
+        return self
+
 
 def seed_reference(session: Session, *, actor: Actor, today: date | None = None) -> SeedResult:
     """Bodies, the directive with its assignments and targets, and a current reporting period.
@@ -49,17 +64,7 @@ def seed_reference(session: Session, *, actor: Actor, today: date | None = None)
     if session.exec(select(ReportingPeriod)).first() is None:
         ensure_periods(session, [periods.quarter_of(today or clock.today())], current=None)
         result.add("reporting_periods")
-    if result.changed:
-        audit.record(
-            session,
-            actor=actor,
-            action="seed",
-            entity="database",
-            entity_id=None,
-            after=dict(result.added),
-        )
-    session.flush()
-    return result
+    return result.finish(session, actor, "seed")
 
 
 def _seed_organizations(session: Session, result: SeedResult) -> dict[str, Organization]:
@@ -99,25 +104,16 @@ def _seed_directive(session: Session, orgs: dict[str, Organization], result: See
     session.add(directive)
     session.flush()
     result.add("directives")
-    section_one = [o for o in orgs.values() if o.kind in SECTION_ONE_KINDS and o.active]
+    bodies_of_section_one = section_one(orgs)
     tasks_by_label: dict[str, Task] = {}
     for s in data["sections"]:
-        section = Section(
-            directive_id=pk(directive), ordinal=s["ordinal"], label=s["label"], heading=s["heading"]
-        )
+        section = section_row(pk(directive), s)
         session.add(section)
         session.flush()
         result.add("sections")
-        leads = section_one if s["lead"] == seed_data.ALL_BODIES else [orgs[s["lead"]]]
+        leads = bodies_of_section_one if s["lead"] == seed_data.ALL_BODIES else [orgs[s["lead"]]]
         for t in s["tasks"]:
-            task = Task(
-                section_id=pk(section),
-                ordinal=t["ordinal"],
-                text=t["text"],
-                area=t["area"],
-                cadence=t["cadence"],
-                due_date=date.fromisoformat(t["due_date"]) if t["due_date"] else None,
-            )
+            task = task_row(pk(section), t)
             session.add(task)
             session.flush()
             result.add("tasks")
@@ -139,24 +135,53 @@ def _seed_directive(session: Session, orgs: dict[str, Organization], result: See
                     )
                     result.add("partner_assignments")
     for tg in data["targets"]:
-        session.add(
-            Target(
-                directive_id=pk(directive),
-                code=tg["code"],
-                name=tg["name"],
-                unit=tg["unit"],
-                kind=tg["kind"],
-                direction=tg["direction"],
-                value=tg["value"],
-                period_type=tg["period_type"],
-                scope=tg["scope"],
-                owner_id=None if tg["owner"] == seed_data.ALL_BODIES else orgs[tg["owner"]].id,
-                task_id=tasks_by_label[tg["task"]].id,
-                source_text=tg["source"],
-            )
-        )
+        session.add(target_row(pk(directive), tg, orgs, tasks_by_label[tg["task"]].id))
         result.add("targets")
     session.flush()
+
+
+def section_one(orgs: dict[str, Organization]) -> list[Organization]:
+    """The active bodies section 1 of the directive fans out to (provincial and district)."""
+    return [o for o in orgs.values() if o.kind in SECTION_ONE_KINDS and o.active]
+
+
+def section_row(directive_id: int, s: dict[str, Any]) -> Section:
+    """A section of the directive, from the seed data."""
+    return Section(
+        directive_id=directive_id, ordinal=s["ordinal"], label=s["label"], heading=s["heading"]
+    )
+
+
+def task_row(section_id: int, t: dict[str, Any]) -> Task:
+    """A task of a section, from the seed data."""
+    return Task(
+        section_id=section_id,
+        ordinal=t["ordinal"],
+        text=t["text"],
+        area=t["area"],
+        cadence=t["cadence"],
+        due_date=date.fromisoformat(t["due_date"]) if t["due_date"] else None,
+    )
+
+
+def target_row(
+    directive_id: int, tg: dict[str, Any], orgs: dict[str, Organization], task_id: int | None
+) -> Target:
+    """A target of the directive, from the seed data (its owner a body, or every body)."""
+    return Target(
+        directive_id=directive_id,
+        code=tg["code"],
+        name=tg["name"],
+        unit=tg["unit"],
+        kind=tg["kind"],
+        direction=tg["direction"],
+        value=tg["value"],
+        period_type=tg["period_type"],
+        scope=tg["scope"],
+        owner_id=None if tg["owner"] == seed_data.ALL_BODIES else orgs[tg["owner"]].id,
+        task_id=task_id,
+        source_text=tg["source"],
+    )
 
 
 def ensure_periods(session: Session, codes: list[str], *, current: str | None) -> None:

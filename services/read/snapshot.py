@@ -28,7 +28,7 @@ from models import (
 )
 from services.core import clock, periods
 from services.core.labels import task_label
-from services.core.query import select_columns
+from services.core.query import select_columns, with_report_context
 from services.core.timeliness import completion_day, timeliness
 from services.read import succession
 
@@ -332,18 +332,15 @@ def report_stream(
     day = filters_as_of(f, today)
     cutoff = clock.end_of_day(day)
     query = _scope(
-        select_columns(
-            col(ProgressReport.assignment_id),
-            col(ProgressReport.created_at),
-            col(ProgressReport.status),
-            col(ProgressReport.percent),
-            col(ProgressReport.period),
-        )
-        .join(Assignment, col(Assignment.id) == col(ProgressReport.assignment_id))
-        .join(Task, col(Task.id) == col(Assignment.task_id))
-        .join(Section, col(Section.id) == col(Task.section_id))
-        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
-        .where(ProgressReport.created_at <= cutoff),
+        with_report_context(
+            select_columns(
+                col(ProgressReport.assignment_id),
+                col(ProgressReport.created_at),
+                col(ProgressReport.status),
+                col(ProgressReport.percent),
+                col(ProgressReport.period),
+            )
+        ).where(ProgressReport.created_at <= cutoff),
         f,
     ).order_by(col(ProgressReport.created_at), col(ProgressReport.id))
     return list(session.exec(query))
@@ -361,22 +358,19 @@ def waiting_proposals(
         .exists()
     )
     query = _scope(
-        select_columns(
-            col(ProgressReport.id),
-            col(Assignment.id),
-            col(Organization.code),
-            col(Organization.name),
-            col(Section.ordinal),
-            col(Task.ordinal),
-            col(ProgressReport.proposals),
-            col(ProgressReport.difficulties),
-            col(ProgressReport.created_at),
-        )
-        .join(Assignment, col(Assignment.id) == col(ProgressReport.assignment_id))
-        .join(Task, col(Task.id) == col(Assignment.task_id))
-        .join(Section, col(Section.id) == col(Task.section_id))
-        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
-        .where(ProgressReport.proposals != "", ProgressReport.created_at <= cutoff, ~answered),
+        with_report_context(
+            select_columns(
+                col(ProgressReport.id),
+                col(Assignment.id),
+                col(Organization.code),
+                col(Organization.name),
+                col(Section.ordinal),
+                col(Task.ordinal),
+                col(ProgressReport.proposals),
+                col(ProgressReport.difficulties),
+                col(ProgressReport.created_at),
+            )
+        ).where(ProgressReport.proposals != "", ProgressReport.created_at <= cutoff, ~answered),
         f,
     ).order_by(col(ProgressReport.created_at), col(ProgressReport.id))
     out = []

@@ -3,7 +3,9 @@
 `judge` is the pure rule; `statuses` reads the figures in one query and applies it.
 """
 
+import operator
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
@@ -27,6 +29,13 @@ from services.core.labels import task_label
 from services.read.snapshot import Filters, filters_as_of
 
 MET, NOT_MET, PARTIAL, NO_DATA = "met", "not_met", "partial", "no_data"
+# A target compared with its value: the comparison that meets it, the sentence if it is met,
+# the sentence if it is missed.
+_COMPARED: dict[TargetKind, tuple[Callable[[float, float], bool], str, str]] = {
+    TargetKind.AT_LEAST: (operator.ge, "tg.at_least_met", "tg.at_least_missed"),
+    TargetKind.AT_MOST: (operator.le, "tg.at_most_met", "tg.at_most_missed"),
+    TargetKind.EXACTLY: (operator.ge, "tg.exactly_met", "tg.exactly_missed"),
+}
 PARTIAL_SHARE = 0.8  # a per-body target met by at least this share of bodies is amber
 
 
@@ -74,27 +83,11 @@ def judge(
         "prev": previous,
         "period": period,
     }
-    if kind in (TargetKind.AT_LEAST, TargetKind.AT_MOST, TargetKind.EXACTLY):
+    if kind in _COMPARED:
         if target is None:  # the importer refuses these; before, comparing raised a TypeError
             raise ValueError(f"a target of kind {kind} needs a value")
-        if kind == TargetKind.AT_LEAST:
-            return (
-                Verdict(MET, "tg.at_least_met", p)
-                if value >= target
-                else Verdict(NOT_MET, "tg.at_least_missed", p)
-            )
-        if kind == TargetKind.AT_MOST:
-            return (
-                Verdict(MET, "tg.at_most_met", p)
-                if value <= target
-                else Verdict(NOT_MET, "tg.at_most_missed", p)
-            )
-        if kind == TargetKind.EXACTLY:
-            return (
-                Verdict(MET, "tg.exactly_met", p)
-                if value >= target
-                else Verdict(NOT_MET, "tg.exactly_missed", p)
-            )
+        holds, met, missed = _COMPARED[TargetKind(kind)]
+        return Verdict(MET, met, p) if holds(value, target) else Verdict(NOT_MET, missed, p)
     if kind == TargetKind.DONE:
         return (
             Verdict(MET, "tg.done_met", p) if value >= 1 else Verdict(NOT_MET, "tg.done_missed", p)
@@ -301,9 +294,10 @@ def table(session: Session, f: Filters, *, today: date | None = None) -> TargetT
     all_periods: set[str] = set()
     rows: list[TargetRow] = []
     for target in found:
-        for code, by_period in sorted(
+        by_body = sorted(
             figures.get(pk(target), {}).items(), key=lambda kv: (kv[0] is not None, kv[0] or "")
-        ):
+        )
+        for code, by_period in by_body or [(None, {})]:  # a target without figures: one row
             all_periods |= set(by_period)
             rows.append(
                 {
@@ -314,18 +308,6 @@ def table(session: Session, f: Filters, *, today: date | None = None) -> TargetT
                     "value": target.value,
                     "body": names.get(code, "") if code else "",
                     "figures": by_period,
-                }
-            )
-        if not figures.get(pk(target)):
-            rows.append(
-                {
-                    "code": target.code,
-                    "name": target.name,
-                    "unit": target.unit,
-                    "kind": target.kind,
-                    "value": target.value,
-                    "body": "",
-                    "figures": {},
                 }
             )
     return TargetTable(periods=sorted(all_periods), rows=rows)

@@ -12,8 +12,9 @@ from sqlmodel import Session, col, or_, select
 from models import Measurement, Organization, PeriodType, Target, TargetKind, TargetScope, pk
 from services.core import audit, clock, guard, periods, permissions, validation
 from services.core.actor import Actor
-from services.core.errors import InvalidInput, NotFound
+from services.core.errors import InvalidInput
 from services.core.permissions import Action
+from services.core.query import found
 
 NOTE_LIMIT = 2_000
 PERCENT_UNIT = "%"
@@ -130,16 +131,14 @@ def submit_figure(
 ) -> Measurement:
     """Record one figure with an audit event (before: the latest figure it supersedes)."""
     now = now or clock.now()
-    target = session.get(Target, data.target_id)
-    if target is None:
-        raise NotFound("err.target_not_found", id=data.target_id)
+    target = found(session, Target, data.target_id, "err.target_not_found", id=data.target_id)
     if target.scope == TargetScope.PER_BODY and data.organization_id is None:
         raise InvalidInput("err.figure_needs_body")
     org_id, answerable = figure_body(target, data.organization_id)
     guard.require_current_account(session, actor)
     permissions.require(actor, Action.FIGURE, organization_id=answerable)
-    if org_id is not None and session.get(Organization, org_id) is None:
-        raise NotFound("err.org_not_found", id=org_id)
+    if org_id is not None:
+        found(session, Organization, org_id, "err.org_not_found", id=org_id)
     guard.require_directive_open(session, directive_id=target.directive_id)
     guard.require_body_active(session, answerable)
     period = _period(session, target, data.period, today=clock.today(now))
@@ -159,15 +158,13 @@ def submit_figure(
         author_id=actor.id,
         created_at=now,
     )
-    session.add(row)
-    session.flush()
     fields = ["target_id", "organization_id", "period", "value", "note", "source"]
-    event = audit.record(
+    event = audit.saved(
         session,
-        actor=actor,
+        actor,
+        row,
         action="figure",
         entity="measurement",
-        entity_id=row.id,
         before=audit.snapshot(previous, fields) if previous else None,
         after={
             **audit.snapshot(row, fields),

@@ -23,7 +23,7 @@ from services.core.actor import Actor
 from services.core.errors import InvalidInput, NotFound
 from services.core.labels import task_label
 from services.core.permissions import Action
-from services.core.query import select_columns
+from services.core.query import select_columns, with_report_context
 from services.notices import generate as notices
 
 
@@ -58,18 +58,16 @@ def _query(answered: bool) -> Select[*tuple[Any, ...]]:
         else col(ProgressReport.id).not_in(answered_ids)
     )
     return (
-        select_columns(
-            ProgressReport,
-            Assignment,
-            Organization,
-            Task,
-            col(Section.ordinal),
-            col(User.display_name),
+        with_report_context(
+            select_columns(
+                ProgressReport,
+                Assignment,
+                Organization,
+                Task,
+                col(Section.ordinal),
+                col(User.display_name),
+            )
         )
-        .join(Assignment, col(Assignment.id) == col(ProgressReport.assignment_id))
-        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
-        .join(Task, col(Task.id) == col(Assignment.task_id))
-        .join(Section, col(Section.id) == col(Task.section_id))
         .outerjoin(User, col(User.id) == col(ProgressReport.author_id))
         .where(ProgressReport.proposals != "", condition)
     )
@@ -172,15 +170,12 @@ def give_direction(
         closed=bool(closed),
         created_at=now or clock.now(),
     )
-    session.add(note)
-    session.flush()
-    event = audit.record(
+    event = audit.saved(
         session,
-        actor=actor,
+        actor,
+        note,
         action="direction",
         entity="direction",
-        entity_id=note.id,
-        before=None,
         after=audit.snapshot(note, ["report_id", "text", "closed"]),
     )
     event.organization_id = assignment.organization_id if assignment else None

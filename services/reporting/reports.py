@@ -26,10 +26,10 @@ from models import (
 )
 from services.core import audit, clock, guard, periods, permissions, validation
 from services.core.actor import Actor
-from services.core.errors import InvalidInput, NotFound, StaleUpdate
+from services.core.errors import InvalidInput, StaleUpdate
 from services.core.labels import label_order, task_label
 from services.core.permissions import Action
-from services.core.query import ids
+from services.core.query import found, ids
 from services.core.timeliness import completion_day, reported_in_period, timeliness
 
 
@@ -96,9 +96,9 @@ def submit_report(
     last is an atomic conditional UPDATE, so of many concurrent reports from one version
     exactly one wins and the others get StaleUpdate; nothing is written for them."""
     now = now or clock.now()
-    assignment = session.get(Assignment, assignment_id)
-    if assignment is None:
-        raise NotFound("err.assignment_not_found", id=assignment_id)
+    assignment = found(
+        session, Assignment, assignment_id, "err.assignment_not_found", id=assignment_id
+    )
     guard.require_current_account(session, actor)
     permissions.require(actor, Action.REPORT, organization_id=assignment.organization_id)
     guard.require_directive_open(session, task_id=assignment.task_id)
