@@ -7,6 +7,7 @@ from components import import_preview as preview
 from components.admin_ui import flash, show_flash
 from components.page import guard, start
 from components.ui import error, session, t
+from config import get_settings
 from models import session_scope
 from services.core.errors import DomainError
 from services.importing import importer
@@ -31,7 +32,7 @@ with source_tab:
         type=["txt", "docx", "pdf"],
         key=f"imp_file_{generation}",
         help=t("imp.file_help", mb=MAX_BYTES // 1_000_000),
-        max_upload_size=25,
+        max_upload_size=get_settings().import_max_mb,
     )
     read_file = st.button(t("imp.read"), type="primary", key="imp_read_file", disabled=not upload)
 with paste_tab:
