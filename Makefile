@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8501
 
-.PHONY: bench dev run test test-unit test-services test-pages test-e2e lint format db seed clean browser
+.PHONY: bench dev run test test-unit test-services test-pages test-e2e test-deploy lint format db seed clean browser
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,10 +35,17 @@ dev: seed
 	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
 		--server.headless true --server.fileWatcherType auto --server.runOnSave true
 
-# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download), and
+# Debian's nginx for the deployment test (tests/deploy: started unprivileged on free ports).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser:
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
-		(apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-noto-core)
+		($(SUDO) apt-get update -qq && \
+		 $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-noto-core)
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || \
+		($(SUDO) apt-get update -qq && \
+		 ($(SUDO) apt-get install -y -qq --no-install-recommends nginx-light || \
+		  $(SUDO) apt-get install -y -qq --no-install-recommends nginx))
 
 test: $(VENV)/.dev-installed browser
 	$(PY) -m pytest -q
@@ -51,6 +58,9 @@ test-pages: $(VENV)/.dev-installed
 	$(PY) -m pytest -q tests/pages
 test-e2e: $(VENV)/.dev-installed browser
 	$(PY) -m pytest -q tests/e2e
+# nginx in front of two app processes on PostgreSQL, driven by Chromium; the backup script
+test-deploy: $(VENV)/.dev-installed browser
+	$(PY) -m pytest -q tests/deploy
 
 # The benchmark at a scale (SCALE=100 for ~40,000 assignments); DATABASE_URL=postgresql://...
 # runs it on PostgreSQL. Results: test-output/bench-$(SCALE).json
