@@ -12,10 +12,12 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,8 +25,8 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from models import session_scope
 from models.db import build_engine
-from tests.conftest import IN_CI, ROOT, _postgres_schema_url, migrate
-from tests.e2e.conftest import _free_port, streamlit_server
+from tests.conftest import IN_CI, ROOT, TEST_COOKIE_SECRET, _postgres_schema_url, migrate
+from tests.e2e.conftest import _free_port
 
 NGINX = os.environ.get("NGINX", shutil.which("nginx") or "/usr/sbin/nginx")
 PASSWORD = "laichau2021"
@@ -76,9 +78,47 @@ def _wait_port(port: int, timeout_s: float = 20) -> None:
     pytest.fail(f"nothing listens on {port}")
 
 
+@contextmanager
+def _app_process(db_url: str, port: int, log: Path, https_port: int) -> Iterator[subprocess.Popen]:
+    """One app process as the systemd unit starts it (`streamlit run app.py` in the project's
+    folder, so with its .streamlit/config.toml), behind the site at https://HOST:https_port."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": db_url,
+        "COOKIE_SECRET": TEST_COOKIE_SECRET,
+        "TRUSTED_PROXIES": "127.0.0.1",
+        "APP_BASE_URL": f"https://{HOST}:{https_port}",
+    }
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "streamlit", "run", "app.py"),
+                *("--server.address", "127.0.0.1", "--server.port", str(port)),
+                *("--server.headless", "true"),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        for _ in range(240):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail(f"the app did not start:\n{log.read_text()}")
+        yield proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
 class Site:
-    def __init__(self, base: str, prefix: Path, app_ports: list[int]) -> None:
-        self.base, self.prefix, self.app_ports = base, prefix, app_ports
+    def __init__(self, base: str, prefix: Path, apps: dict[int, subprocess.Popen]) -> None:
+        self.base, self.prefix, self.apps = base, prefix, apps
 
     def log(self) -> str:
         return (self.prefix / "logs" / "cchc.access.log").read_text(encoding="utf-8")
@@ -111,22 +151,16 @@ def site(nginx_bin: str, pg_demo: str, tmp_path_factory: pytest.TempPathFactory)
     http_port, https_port = _free_port(), _free_port()
     logs = tmp_path_factory.mktemp("deploy_apps")
     with ExitStack() as stack:
-        app_ports = []
+        apps = {}
         for n in (1, 2):
-            log_dir = logs / f"app{n}"
-            log_dir.mkdir()
-            url = stack.enter_context(
-                streamlit_server(
-                    pg_demo,
-                    log_dir,
-                    TRUSTED_PROXIES="127.0.0.1",
-                    APP_BASE_URL=f"https://{HOST}:{https_port}",
-                )
+            port = _free_port()
+            apps[port] = stack.enter_context(
+                _app_process(pg_demo, port, logs / f"app{n}.log", https_port)
             )
-            app_ports.append(int(url.rsplit(":", 1)[1]))
+        app_ports = list(apps)
         subprocess.run(
             [
-                *(str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "manage.py"), "nginx-site"),
+                *(sys.executable, str(ROOT / "manage.py"), "nginx-site"),
                 *("--server-name", HOST, "--ports", ",".join(map(str, app_ports))),
                 *("--cert", str(prefix / "tls" / "cchc.crt")),
                 *("--key", str(prefix / "tls" / "cchc.key")),
@@ -170,7 +204,7 @@ http {{
         proc = subprocess.Popen(command, stderr=subprocess.STDOUT, **run_as)
         try:
             _wait_port(https_port)
-            yield Site(f"https://{HOST}:{https_port}", prefix, app_ports)
+            yield Site(f"https://{HOST}:{https_port}", prefix, apps)
         finally:
             proc.terminate()
             proc.wait(timeout=20)
@@ -306,3 +340,36 @@ def test_through_nginx(site: Site, browser) -> None:
     for node, app in ((leader_node, leader_app), (body_node, body_app)):
         assert site.websocket_upgraded(node), site.log()[-2000:]
         assert site.upstreams_of(node) == app  # the page, its assets, its websocket: one process
+
+
+def test_a_process_down_its_browsers_go_on_at_the_other_signed_in(site: Site, browser) -> None:
+    """Last in this file: it stops the app processes."""
+    context = _new_context(browser)
+    page = context.new_page()
+    _sign_in(page, site.base, "lanhdao")
+    expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible(timeout=60_000)
+    _signed_in_cookie(page, [])
+    waiting = _proposals_waiting(page)
+    node = _node(context)
+    (address,) = site.upstreams_of(node)
+    port = int(address.rsplit(":", 1)[1])
+    site.apps[port].kill()  # as a crash would
+    site.apps[port].wait(timeout=20)
+
+    started = time.monotonic()
+    page.reload()  # nginx sends the browser to the other process, which knows it by its cookie
+    expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible(timeout=60_000)
+    print(f"\nback on the overview {time.monotonic() - started:.2f} s after the reload")
+    assert page.get_by_label("Mật khẩu", exact=True).count() == 0  # still signed in
+    assert _proposals_waiting(page) == waiting  # nothing lost
+    assert site.upstreams_of(node) == {address, *(f"127.0.0.1:{p}" for p in site.apps if p != port)}
+
+    # no process at all: nginx's own page, in Vietnamese, with the same headers; no traceback
+    for other in site.apps.values():
+        other.terminate()
+        other.wait(timeout=20)
+    response = page.goto(site.base)
+    assert response is not None and response.status == 503
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    expect(page.get_by_text("Hệ thống đang khởi động lại hoặc bảo trì")).to_be_visible()
+    context.close()
