@@ -307,22 +307,23 @@ def test_through_nginx(site: Site, browser) -> None:
     expect(body.get_by_text("Đã ghi báo cáo nhiệm vụ")).to_be_visible(timeout=60_000)
     written = time.monotonic()
 
-    # --- the leader's overview, on the other process, shows it when next opened ---
+    # --- the leader's overview, on the other process, shows it at its next run ---
+    tile = leader.locator("[data-testid='stMetric']", has_text="Kiến nghị chờ chỉ đạo")
     freshness = shown = None
-    while time.monotonic() - written < 10:
-        opened = time.monotonic()
-        leader.reload()  # the same process (the node cookie), signed in by the cookie
-        tile = leader.locator("[data-testid='stMetric']", has_text="Kiến nghị chờ chỉ đạo")
-        tile.wait_for(timeout=60_000)
-        if _proposals_waiting(leader) != before:
-            freshness, shown = opened - written, time.monotonic() - written
-            break
+    while freshness is None and time.monotonic() - written < 10:
+        asked = time.monotonic()
+        leader.locator("body").press("r")  # Streamlit's key for "run the page again"
+        while time.monotonic() - asked < 2:
+            if tile.count() and _proposals_waiting(leader) != before:
+                freshness, shown = asked - written, time.monotonic() - written
+                break
+            leader.wait_for_timeout(20)
     assert freshness is not None, "the report never reached the other process's overview"
     print(
-        f"cross_process_freshness_s={freshness:.3f} (the overview opened that long after the"
-        f" write showed it; on screen {shown:.2f} s after the write; nginx, PostgreSQL)"
+        f"cross_process_freshness_s={freshness:.3f} (the leader's page, run again that long"
+        f" after the write, showed it; on screen {shown:.2f} s after the write)"
     )
-    assert freshness <= 1.0
+    assert freshness <= 1.0  # a run started up to 1 s after the write shows it (no 30 s wait)
     assert int(_proposals_waiting(leader)) == int(before) + 1
 
     # --- an upload over the import limit is refused by nginx, a small one reaches the app ---
