@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from config import Settings
 from models import session_scope
 from models.db import build_engine
 from tests.conftest import IN_CI, ROOT, TEST_COOKIE_SECRET, _postgres_schema_url, migrate
@@ -36,7 +37,7 @@ AUTH_COOKIE = "cchc_laichau_auth"
 # A name of its own (Chromium resolves *.localhost to this machine), not 127.0.0.1 or localhost,
 # which Streamlit accepts as a websocket's Origin whatever Host nginx passes on.
 HOST = "cchc.localhost"
-IMPORT_MAX_MB = 25  # config.Settings.import_max_mb's default; the site adds 1 MB for the form
+IMPORT_MAX_MB = Settings.model_fields["import_max_mb"].default  # the site adds 1 MB for the form
 
 
 @pytest.fixture(scope="module")
