@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8501
 
-.PHONY: bench dev run test test-unit test-services test-pages test-e2e test-deploy lint format db seed clean browser
+.PHONY: bench bench-browser dev run test test-unit test-services test-pages test-e2e test-deploy lint format db seed clean browser
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,13 @@ test-deploy: $(VENV)/.dev-installed browser
 SCALE ?= 1
 bench: $(VENV)/.installed
 	$(PY) manage.py bench --scale $(SCALE) --json test-output/bench-$(SCALE).json
+
+# N Chromium sessions at once against real servers (benchmarks/browser.py): server CPU per
+# blank page, sign-in and overview, p50/p95 to a rendered page, peak RSS.
+# Results: test-output/bench-browser-$(N).json
+N ?= 1
+bench-browser: $(VENV)/.dev-installed browser
+	$(PY) manage.py bench --browser $(N) --json test-output/bench-browser-$(N).json
 
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .

@@ -302,6 +302,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from benchmarks import run
 
+    if args.browser:
+        from benchmarks import browser
+
+        browser.run(args.browser, json_path=Path(args.json) if args.json else None)
+        return 0
+
     result = run.run(
         args.scale,
         seconds=args.seconds,
@@ -429,6 +435,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", help="also write the results to this file")
     p.add_argument("--seconds", type=float, default=10, help="length of the contention run")
     p.add_argument("--writes", type=int, default=500, help="single writes to time")
+    p.add_argument(
+        "--browser", type=int, metavar="N", help="N Chromium sessions at once (benchmarks/browser)"
+    )
     p.set_defaults(func=cmd_bench)
     p = sub.add_parser("nginx-site", help="the nginx site for N app processes (docs/DEPLOY.md)")
     p.add_argument("--server-name", required=True, help="the name people open, e.g. cchc.example")
