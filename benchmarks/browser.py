@@ -64,6 +64,11 @@ def _server(script: Path, db_url: str, log: Path) -> Iterator[tuple[str, int]]:
         **os.environ,
         "DATABASE_URL": db_url,
         "COOKIE_SECRET": os.environ.get("COOKIE_SECRET") or secrets.token_urlsafe(48),
+        # Every session comes from this machine's address and signs in as the same leader:
+        # the sign-in throttle counts an attempt until it succeeds, and would make more than
+        # three at once wait (as it should for a stranger's flood).
+        "SIGN_IN_ADDRESS_FREE": "1000",
+        "SIGN_IN_ACCOUNT_FREE": "1000",
     }
     with log.open("w") as out:
         proc = subprocess.Popen(
