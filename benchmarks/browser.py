@@ -5,7 +5,7 @@ the PostgreSQL in DATABASE_URL).
 Phases, each with the N sessions at the same moment: a blank Streamlit page (a server of its
 own running benchmarks/blank_browser_page.py), the sign-in form, signing in as the leader (from
 the click until the overview is on screen and the cookie written), opening the overview again
-(a new page, signed in by the cookie). For each: server
+(a new page, signed in by the cookie), and N bodies each sending a report. For each: server
 CPU seconds per session (read from /proc, the server's idle CPU subtracted) and seconds to the
 rendered page (p50, p95); then each server's peak RSS. Chromium: Debian's (CHROMIUM).
 """
@@ -26,10 +26,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.async_api import Browser, Page, async_playwright
+from sqlmodel import col, select
 
 from benchmarks import scale
 from benchmarks.run import PASSWORD, Say, _migrate, fresh_database
 from config import ROOT, get_settings
+from models import Role, User
 from models.db import build_engine, session_scope
 from services.core.actor import SYSTEM
 
@@ -128,6 +130,22 @@ async def _visit(page: Page, url: str) -> None:
         await page.wait_for_timeout(50)
 
 
+async def _body_signed_in(page: Page, url: str, username: str) -> None:
+    await _sign_in_form(page, url)
+    await page.get_by_label("Tên đăng nhập").fill(username)
+    await page.get_by_label("Mật khẩu").fill(PASSWORD)
+    await page.get_by_role("button", name="Đăng nhập").click()
+    await page.get_by_role("heading", name="Nhiệm vụ của đơn vị").wait_for(timeout=120_000)
+
+
+async def _report(page: Page, url: str) -> None:
+    """The body's first report form: a result, one click, until the page says it is saved."""
+    form = page.locator("[data-testid='stMain'] [data-testid='stForm']").first
+    await form.get_by_role("textbox", name="Kết quả thực hiện").fill("Đã thực hiện (đo tải)")
+    await form.get_by_role("button", name="Gửi báo cáo").click()
+    await page.get_by_text("Đã ghi báo cáo nhiệm vụ").wait_for(timeout=120_000)
+
+
 async def _overview(page: Page, url: str) -> None:
     await page.goto(f"{url}/tong-quan")
     await page.locator("[data-testid='stMetric']").first.wait_for(timeout=120_000)
@@ -162,7 +180,9 @@ async def _phase(
     }
 
 
-async def _measure(n: int, app: tuple[str, int], blank: tuple[str, int], say: Say) -> dict:
+async def _measure(
+    n: int, app: tuple[str, int], blank: tuple[str, int], body_users: list[str], say: Say
+) -> dict:
     async with async_playwright() as p:
         browser: Browser = await p.chromium.launch(
             executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
@@ -184,6 +204,12 @@ async def _measure(n: int, app: tuple[str, int], blank: tuple[str, int], say: Sa
         sign_in = await _phase(pages, app[0], app[1], _sign_in)
         say(f"{n} session(s): the overview")
         overview = await _phase(pages, app[0], app[1], _overview)
+        say(f"{n} session(s): bodies sign in, then each sends a report")
+        bodies = [await (await browser.new_context()).new_page() for _ in range(n)]
+        await asyncio.gather(
+            *(_body_signed_in(tab, app[0], who) for tab, who in zip(bodies, body_users, strict=True))
+        )
+        report = await _phase(bodies, app[0], app[1], _report)
         await browser.close()
     return {
         "browser_sessions": n,
@@ -200,6 +226,9 @@ async def _measure(n: int, app: tuple[str, int], blank: tuple[str, int], say: Sa
         "browser_overview_ratio": round(overview["cpu_s"] / blank_phase["cpu_s"], 2)
         if blank_phase["cpu_s"]
         else None,
+        "browser_report_cpu_s": report["cpu_s"],
+        "browser_report_p50_s": report["p50_s"],
+        "browser_report_p95_s": report["p95_s"],
         "peak_rss_mb_app": round(_peak_rss_mb(app[1])),
     }
 
@@ -211,13 +240,24 @@ def run(n: int, *, json_path: Path | None = None, say: Say = print) -> dict:
         engine = build_engine(url)
         with session_scope(engine) as s:
             scale.build(s, 1, actor=SYSTEM, password=PASSWORD)
+        with session_scope(engine) as s:  # N body accounts, one per session
+            body_users = list(
+                s.exec(
+                    select(User.username)
+                    .where(User.role == Role.BODY, col(User.active))
+                    .order_by(User.username)
+                    .limit(n)
+                )
+            )
         engine.dispose()
+        if len(body_users) < n:
+            raise ValueError(f"the demo has {len(body_users)} body accounts, fewer than {n}")
         logs = Path(tempfile.mkdtemp(prefix="cchc-bench-browser-"))
         with (
             _server(ROOT / "app.py", url, logs / "app.log") as app,
             _server(BLANK, url, logs / "blank.log") as blank,
         ):
-            result = asyncio.run(_measure(n, app, blank, say))
+            result = asyncio.run(_measure(n, app, blank, body_users, say))
     finally:
         cleanup()
     for key, value in result.items():
