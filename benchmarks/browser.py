@@ -206,9 +206,8 @@ async def _measure(
         overview = await _phase(pages, app[0], app[1], _overview)
         say(f"{n} session(s): bodies sign in, then each sends a report")
         bodies = [await (await browser.new_context()).new_page() for _ in range(n)]
-        await asyncio.gather(
-            *(_body_signed_in(tab, app[0], who) for tab, who in zip(bodies, body_users, strict=True))
-        )
+        pairs = zip(bodies, body_users, strict=True)
+        await asyncio.gather(*(_body_signed_in(tab, app[0], who) for tab, who in pairs))
         report = await _phase(bodies, app[0], app[1], _report)
         await browser.close()
     return {

@@ -18,6 +18,7 @@ KEYS = (
     "browser_overview_cpu_s",
     "browser_overview_p50_s",
     "browser_overview_p95_s",
+    "browser_report_cpu_s",
 )
 
 
