@@ -18,12 +18,14 @@ python manage.py backup FILE        a consistent copy of the SQLite database
 python manage.py restore FILE       replace the database with a verified backup
 python manage.py notify [--now "DD/MM/YYYY HH:MM"] [--dry-run] [--json]
                                     make the notices due and e-mail the waiting ones
+python manage.py nginx-site ...     the nginx site for N app processes (deploy/, docs/DEPLOY.md)
 """
 
 import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -478,6 +480,12 @@ def cmd_notify(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from benchmarks import run
 
+    if args.browser:
+        from benchmarks import browser
+
+        browser.run(args.browser, json_path=Path(args.json) if args.json else None)
+        return 0
+
     result = run.run(
         args.scale,
         seconds=args.seconds,
@@ -485,6 +493,72 @@ def cmd_bench(args: argparse.Namespace) -> int:
         json_path=Path(args.json) if args.json else None,
     )
     return 0 if result["lost_writes"] == 0 and result["concurrent_errors"] == 0 else 1
+
+
+NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "cchc.conf.template"
+
+
+def render_nginx_site(values: dict[str, str], template: Path = NGINX_TEMPLATE) -> str:
+    """The template with each {{NAME}} replaced by its value; a name without a value is an
+    error, never an empty string in a server's configuration."""
+    text = template.read_text(encoding="utf-8")
+    missing = sorted(set(re.findall(r"{{([A-Z_]+)}}", text)) - values.keys())
+    if missing:
+        raise ValueError(f"no value for {', '.join(missing)}")
+    return re.sub(r"{{([A-Z_]+)}}", lambda m: values[m.group(1)], text)
+
+
+# The pages with inline scripts the browser runs: Streamlit's own page and the sign-in cookie's
+# component frame. The site's Content-Security-Policy allows exactly these scripts by their
+# hashes (render the site again after upgrading either package).
+INLINE_SCRIPT_PAGES = (
+    ("streamlit", "static/index.html"),
+    ("extra_streamlit_components", "CookieManager/frontend/build/index.html"),
+)
+
+
+def inline_script_hashes() -> list[str]:
+    """CSP source expressions ('sha256-…') of the inline scripts of INLINE_SCRIPT_PAGES."""
+    import base64
+    import hashlib
+    from importlib.util import find_spec
+
+    found = []
+    for package, page in INLINE_SCRIPT_PAGES:
+        spec = find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            raise RuntimeError(f"{package} is not installed: its inline scripts cannot be hashed")
+        html = (Path(spec.submodule_search_locations[0]) / page).read_text(encoding="utf-8")
+        for script in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S):
+            digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest())
+            found.append(f"'sha256-{digest.decode('ascii')}'")
+    return found
+
+
+def cmd_nginx_site(args: argparse.Namespace) -> int:
+    ports = [int(p) for p in args.ports.split(",") if p.strip()]
+    site = render_nginx_site(
+        {
+            "SERVER_NAME": args.server_name,
+            "UPSTREAM_SERVERS": "\n".join(
+                f"    server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;" for port in ports
+            ),
+            "HTTP_PORT": str(args.http_port),
+            "HTTPS_PORT": str(args.https_port),
+            "HTTPS_SUFFIX": "" if args.https_port == 443 else f":{args.https_port}",
+            "TLS_CERT": args.cert,
+            "TLS_KEY": args.key,
+            "LOG_DIR": args.log_dir,
+            "SCRIPT_HASHES": " ".join(inline_script_hashes()),
+            # the file, plus 1 MB for the multipart form around it
+            "MAX_BODY_MB": str(get_settings().import_max_mb + 1),
+        }
+    )
+    if args.out:
+        Path(args.out).write_text(site, encoding="utf-8")
+    else:
+        sys.stdout.write(site)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -587,7 +661,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", help="also write the results to this file")
     p.add_argument("--seconds", type=float, default=10, help="length of the contention run")
     p.add_argument("--writes", type=int, default=500, help="single writes to time")
+    p.add_argument(
+        "--browser", type=int, metavar="N", help="N Chromium sessions at once (benchmarks/browser)"
+    )
     p.set_defaults(func=cmd_bench)
+    p = sub.add_parser("nginx-site", help="the nginx site for N app processes (docs/DEPLOY.md)")
+    p.add_argument("--server-name", required=True, help="the name people open, e.g. cchc.example")
+    p.add_argument("--ports", default="8501,8502", help="the app processes' ports, comma-separated")
+    p.add_argument("--cert", default="/etc/ssl/certs/cchc.crt", help="TLS certificate (chain)")
+    p.add_argument("--key", default="/etc/ssl/private/cchc.key", help="its private key")
+    p.add_argument("--http-port", type=int, default=80)
+    p.add_argument("--https-port", type=int, default=443)
+    p.add_argument("--log-dir", default="/var/log/nginx")
+    p.add_argument("--out", help="write here instead of standard output")
+    p.set_defaults(func=cmd_nginx_site)
     return parser
 
 

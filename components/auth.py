@@ -17,10 +17,12 @@ import sys
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import extra_streamlit_components as stx
 import jwt
 import streamlit as st
+import streamlit.components.v1 as components
 
 from components import forms, loaders
 from components.read import read
@@ -39,7 +41,17 @@ COOKIE_VALUE = "sign_in_cookie_value"  # the cookie value to write
 REFUSED_COOKIE = "refused_sign_in_cookie"  # a cookie already found not to hold
 SIGN_OUT_KEY = "sign_out"
 COOKIE_TODO = "sign_in_cookie_todo"  # WRITE or DELETE, until the browser reports it done
+COOKIE_GENERATION = "sign_in_cookie_generation"  # one writer component per thing asked
 WRITE, DELETE = "write", "delete"
+# The cookie manager's page from extra_streamlit_components, declared once here: it writes or
+# deletes one cookie and reports True (its class would also draw a second component that
+# reports the whole jar, and every report reruns the page).
+_cookie_component = components.declare_component(
+    "sign_in_cookie",
+    path=str(Path(stx.__file__).parent / "CookieManager" / "frontend" / "build"),
+)
+# Zero-height component frames take no room (the cookie manager's own rule).
+_HIDE_EMPTY_FRAMES = "<style>.element-container:has(iframe[height='0']) {display: none;}</style>"
 
 
 def _refuse_weak_secret() -> None:
@@ -110,7 +122,7 @@ def _remember(signed: SignedIn) -> None:
         settings.signing_secret(),
         algorithm="HS256",
     )
-    st.session_state[COOKIE_TODO] = WRITE
+    _ask(WRITE)
 
 
 def _forget() -> None:
@@ -120,7 +132,7 @@ def _forget() -> None:
         st.session_state[REFUSED_COOKIE] = raw
     for key in (SIGNED_IN, COOKIE_VALUE, "actor", "name"):
         st.session_state.pop(key, None)
-    st.session_state[COOKIE_TODO] = DELETE
+    _ask(DELETE)
 
 
 def _sign_out() -> None:
@@ -133,36 +145,52 @@ def _sign_out() -> None:
 
 
 def _sync_cookie() -> None:
-    """Write or delete the sign-in cookie. The cookie manager draws one component that
-    reports the browser's cookies back (which reruns the page) and one that does the work;
-    that rerun can remove the working component before the browser has loaded it. So the
-    work is asked for again in the run the report starts, and only then left to finish: no
-    report of the manager's own comes after it. (A browser always holds Streamlit's own
-    cookie, so an empty jar means "not reported yet".)"""
+    """Write or delete the sign-in cookie, while it is asked for (COOKIE_TODO)."""
+    if st.session_state.get(COOKIE_TODO) is not None:
+        _cookie_writer()
+
+
+@st.fragment
+def _cookie_writer() -> None:
+    """One browser component writes (or deletes) the cookie and reports back when it has. It
+    lives in a fragment, so that report reruns this function only, never the page: a sign-in
+    costs the run of the click (the password check, the page) and this small rerun, in which
+    the report is read and the writer goes. Until it reports, every run draws it again (with
+    the same key, so the browser keeps the one it has)."""
     todo = st.session_state.get(COOKIE_TODO)
     if todo is None:
         return
     settings = get_settings()
-    name, token = settings.cookie_name, st.session_state.get(COOKIE_VALUE)
-    manager = stx.CookieManager(key="init")
-    jar = dict(manager.cookies or {})  # read now: setting a cookie also writes into the jar
-    reported = bool(jar)
-    if reported and (jar.get(name) == token if todo == WRITE else name not in jar):
-        st.session_state.pop(COOKIE_TODO)  # already as wanted
-        return
+    key = f"sign_in_cookie_{todo}_{st.session_state.get(COOKIE_GENERATION, 0)}"
+    st.markdown(_HIDE_EMPTY_FRAMES, unsafe_allow_html=True)
+    token = st.session_state.get(COOKIE_VALUE)
     if todo == WRITE and token:
-        manager.set(
-            name,
-            token,
-            key="set",
-            expires_at=datetime.now(UTC) + timedelta(days=settings.cookie_expiry_days),
-            secure=_secure(),
-            same_site="strict",
+        expires = datetime.now(UTC) + timedelta(days=settings.cookie_expiry_days)
+        done = _cookie_component(
+            method="set",
+            cookie=settings.cookie_name,
+            value=token,
+            options={
+                "path": "/",
+                "expires": expires.isoformat(),
+                "secure": _secure(),
+                "sameSite": "strict",
+            },
+            key=key,
+            default=False,
         )
     else:
-        manager.cookie_manager(method="delete", cookie=name, key="delete", default=False)
-    if reported:
-        st.session_state.pop(COOKIE_TODO)
+        done = _cookie_component(
+            method="delete", cookie=settings.cookie_name, key=key, default=False
+        )
+    if done:
+        st.session_state.pop(COOKIE_TODO, None)
+
+
+def _ask(todo: str) -> None:
+    """Have the browser write or delete the cookie, with a writer of its own."""
+    st.session_state[COOKIE_TODO] = todo
+    st.session_state[COOKIE_GENERATION] = st.session_state.get(COOKIE_GENERATION, 0) + 1
 
 
 def _secure() -> bool:
@@ -190,7 +218,7 @@ def _cookie_sign_in() -> SignedIn | None:
         )
     except jwt.PyJWTError:
         st.session_state[REFUSED_COOKIE] = raw
-        st.session_state[COOKIE_TODO] = DELETE
+        _ask(DELETE)
         return None
     if not isinstance(token["username"], str) or not isinstance(token["epoch"], int):
         return None

@@ -80,6 +80,9 @@ class Settings(BaseSettings):
     # backup file accepted (a real installation's database is tens of MB).
     safety_copies_kept: int = Field(default=5, ge=1)
     restore_max_mb: int = Field(default=1024, ge=1)
+    # The largest file the import page accepts, in MB; the nginx site (manage.py nginx-site)
+    # refuses a larger request body before it reaches the app.
+    import_max_mb: int = Field(default=25, ge=1)
     # Sign-in throttling (services/throttle.py): after `free` failures in a row an account or a
     # client address waits base_delay seconds, doubling with each further failure up to the
     # cap; a key with no failure for forget_after minutes starts again from nothing.

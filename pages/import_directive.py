@@ -9,6 +9,7 @@ from components.page import guard, start
 from components.read import read
 from components.ui import error, form_generation, reset_form, show_flash, t
 from components.write import write
+from config import get_settings
 from services.core.errors import DomainError
 from services.importing import importer
 from services.importing.reader import MAX_BYTES
@@ -30,7 +31,7 @@ with source_tab:
         type=["txt", "docx", "xlsx", "pdf"],
         key=f"imp_file_{generation}",
         help=t("imp.file_help", mb=MAX_BYTES // 1_000_000),
-        max_upload_size=25,
+        max_upload_size=get_settings().import_max_mb,
     )
     read_file = st.button(t("imp.read"), type="primary", key="imp_read_file", disabled=not upload)
 with paste_tab:
