@@ -175,7 +175,6 @@ def edit_tasks(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> pd.D
         tasks_frame(parsed),
         key,
         num_rows="dynamic",
-        width="stretch",
         column_order=[
             "section",
             "text",
