@@ -52,6 +52,7 @@ def test_every_slide_is_readable_from_the_back_and_fits(server, browser, shots, 
         assert total >= 7  # every kind of slide, and more when a list needs them
         seen_figures = False
         titles, overflows = [], []
+        measured = ["slide\tbottom px\trows\ttitle"]
         for number in range(1, total + 1):
             meta = page.locator(".slide-meta")
             expect(meta).to_contain_text(f"{number}/{total}", timeout=30_000)
@@ -67,6 +68,9 @@ def test_every_slide_is_readable_from_the_back_and_fits(server, browser, shots, 
             assert sizes["sidebar"] in (0, "none")
             fit = page.evaluate(FIT)
             page.screenshot(path=str(shots / f"slide-{number}-{width}x{height}.png"))
+            measured.append(
+                f"{number}\t{fit['slide']:.0f}\t{fit['rows']}\t{page.locator('.slide-title').inner_text()}"
+            )
             # nothing spills out of the frame, and the frame is on the screen
             if not (
                 fit["content"] <= fit["slide"] + 1
@@ -77,6 +81,7 @@ def test_every_slide_is_readable_from_the_back_and_fits(server, browser, shots, 
             titles.append(page.locator(".slide-title").inner_text())
             page.get_by_role("button", name="Tiếp ▶").click()
         expect(page.locator(".slide-meta")).to_contain_text(f"1/{total}", timeout=30_000)  # wraps
+        (shots / f"briefing-fit-{width}x{height}.tsv").write_text("\n".join(measured) + "\n")
         assert not overflows, "\n".join(
             f"slide {n} {title!r}: frame ends at {fit['slide']:.0f} px, content at "
             f"{fit['content']:.0f} px, right edge {fit['right']:.0f} px in {width}x{height}"
