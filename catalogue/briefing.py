@@ -4,6 +4,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "br.as_of": ("Số liệu tính đến ngày", "Figures as of"),
     "br.auto": ("Tự chuyển trang", "Advance automatically"),
     "br.bodies": ("Các đơn vị chậm nhất", "Bodies most behind"),
+    "br.continued": ("{title} (tiếp theo)", "{title} (continued)"),
     "br.demo": (
         "DỮ LIỆU MINH HỌA (demo), không phải số liệu thật",
         "DEMO DATA, not the province's real figures",

@@ -12,20 +12,18 @@ from components.page import bad_link, guard, link_number
 from components.ui import lang, t
 from render import exports, slides
 from services.core import clock, periods
-from services.read.briefing import SLIDES
 from services.read.snapshot import Filters
 
 actor = guard("briefing")
-st.markdown(
+st.html(
     """<style>
     [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
     [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"]
     {display: none !important;}
     [data-testid="stMainBlockContainer"] {padding: 0.8rem 1.2rem 1rem 1.2rem; max-width: 100%;}
-    </style>""",
-    unsafe_allow_html=True,
+    </style>"""
 )
-st.markdown(slides.CSS, unsafe_allow_html=True)
+st.html(slides.CSS)  # styles only: no room taken above the slide
 
 options = loaders.filter_options()
 if not options["directives"] or not options["periods"]:
@@ -42,7 +40,8 @@ b = loaders.briefing(
     f, int(value) if kind == "section" else None, value if kind == "body" else None
 )
 
-total = len(SLIDES)
+shown = slides.deck(b, lang())  # as many slides as the lists need
+total = len(shown)
 if "slide" not in st.session_state:
     sent, wanted = link_number("slide")
     st.session_state["slide"] = wanted - 1 if wanted and wanted <= total else 0
@@ -87,9 +86,12 @@ def _export_button(
 def show_slide() -> None:
     if auto and time.monotonic() - st.session_state.get("br_last_move", 0.0) >= interval:
         _move(1)
-    index = st.session_state["slide"]
-    title, body = slides.slide_body(b, SLIDES[index], lang())
-    st.markdown(slides.frame(b, lang(), index + 1, total, title, body), unsafe_allow_html=True)
+    index = st.session_state["slide"] = st.session_state["slide"] % total  # lists may shrink
+    slide = shown[index]
+    body = slides.slide_body(b, slide, lang())
+    st.markdown(
+        slides.frame(b, lang(), index + 1, total, slide.title, body), unsafe_allow_html=True
+    )
 
 
 show_slide()

@@ -16,7 +16,7 @@ from catalogue import t
 from render import charts, slides, spreadsheet
 from render.fmt import fmt_datetime, timeliness_label
 from services.core import validation
-from services.read.briefing import SLIDES, Briefing, WorkbookData
+from services.read.briefing import Briefing, WorkbookData
 
 Progress = Callable[[float, str], None]
 FONT = "Arial"  # has Vietnamese glyphs on every office PC
@@ -35,15 +35,18 @@ def _noop(_: float, __: str) -> None:
 
 # --------------------------------------------------------------------------- PPTX
 def build_pptx(b: Briefing, lang: str = "vi", progress: Progress = _noop) -> bytes:
-    """The briefing's slides, one message each, 16:9."""
+    """The briefing's slides, one message each, 16:9: the page's slides (render.slides.deck),
+    a long list continuing on following slides, each table within the slide."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = Emu(12_192_000), Emu(6_858_000)  # 16:9 exactly
     blank = deck.slide_layouts[6]
-    total = len(SLIDES)
-    for number, key in enumerate(SLIDES, start=1):
+    shown = slides.deck(b, lang)
+    total = len(shown)
+    for number, one in enumerate(shown, start=1):
+        key, title, rows, headers = one.key, one.title, one.rows, one.headers
+        figures, lines, tones = one.figures, one.lines, one.tones
         progress((number - 1) / total, key)
         slide = deck.slides.add_slide(blank)
-        title, rows, headers, figures, lines, tones = slides.content(b, key, lang)
         _textbox(
             slide,
             title,

@@ -1,38 +1,47 @@
 """The briefing's slides as HTML for a projector: big type, high contrast, one message each.
 Every piece of text is escaped with html_text (names, headings and proposals are typed by
 people or carried by documents), and kept on one line: Streamlit reads this HTML inside
-Markdown, and a blank line would end the HTML and let the rest be read as Markdown."""
+Markdown, and a blank line would end the HTML and let the rest be read as Markdown.
+
+A slide holds at most ROWS rows of a list: a longer list continues on following slides titled
+"… (tiếp theo)", so nothing is cut and nothing runs off a 1024x768 projector (measured in
+Chromium by tests/e2e/test_briefing.py at 1024x768, 1280x720 and 1920x1080)."""
+
+from dataclasses import dataclass
 
 from catalogue import t
 from render import charts
 from render.fmt import fmt_datetime, html_text, verdict_text
-from services.read.briefing import TOP, Briefing
+from services.read.briefing import SLIDES, Briefing
 
 # Sizes at 1920x1080; the CSS scales them down with the window, never below the floor.
 CSS = """
 <style>
 .slide {background:#ffffff; color:#111; border:3px solid #b71c1c; border-radius:10px;
-        padding:28px 40px; min-height:80vh; box-sizing:border-box;}
-.slide-head {display:flex; justify-content:space-between; align-items:baseline;
-             border-bottom:3px solid #b71c1c; margin-bottom:24px; padding-bottom:10px;}
+        padding:14px 28px 10px 28px; min-height:80vh; box-sizing:border-box;
+        display:flex; flex-direction:column;}
+.slide-head {border-bottom:3px solid #b71c1c; margin-bottom:10px; padding-bottom:4px;}
 .slide-title {font-size:max(44px, 2.6vw); font-weight:700; color:#b71c1c; line-height:1.15;}
 .slide-meta, .slide-text, .slide table {font-size:max(28px, 1.6vw); line-height:1.35;}
-.slide-meta {color:#333; text-align:right;}
-.slide-figures {display:flex; gap:28px; flex-wrap:wrap; margin:18px 0 26px 0;}
-.slide-tile {flex:1 1 0; min-width:260px; border:2px solid #ccc; border-radius:10px;
-             padding:16px 22px;}
+.slide-meta {color:#333; text-align:right; margin-top:auto; padding-top:6px;}
+.slide-figures {display:flex; gap:20px; flex-wrap:wrap; margin:8px 0 14px 0;}
+.slide-tile {flex:1 1 0; min-width:180px; border:2px solid #ccc; border-radius:10px;
+             padding:8px 16px;}
 .slide-figure {font-size:max(72px, 4.6vw); font-weight:800; line-height:1.05;}
-.slide-label {font-size:max(28px, 1.5vw); color:#222;}
+.slide-label {font-size:max(28px, 1.5vw); color:#222; line-height:1.2;}
 .slide table {border-collapse:collapse; width:100%;}
-.slide th {text-align:left; border-bottom:3px solid #444; padding:6px 12px;}
-.slide td {border-bottom:1px solid #bbb; padding:6px 12px; vertical-align:top;}
-.slide td.num, .slide th.num {text-align:right; white-space:nowrap;}
+.slide th {text-align:left; border-bottom:3px solid #444; padding:4px 10px;}
+.slide td {border-bottom:1px solid #bbb; padding:4px 10px; vertical-align:top;}
+.slide td.num, .slide th.num {text-align:right;} .slide td.num {white-space:nowrap;}
 .tone-red {color:#b00020;} .tone-green {color:#0b6b2b;} .tone-amber {color:#8a5a00;}
 .tone-gray {color:#555;}
-.slide-chart svg {width:100%; height:auto; max-height:68vh;}
+.slide-chart svg {width:100%; height:auto; max-height:56vh;}
 .slide-demo {font-size:max(28px, 1.4vw); color:#8a5a00; font-weight:700;}
 </style>
 """
+# Rows of each list on one slide: what fits 1024x768 and 1280x720 at the sizes above with the
+# cells' texts clipped as in content() (a row of three lines at most at 1024 px wide).
+ROWS = {"bodies": 6, "overdue": 3, "targets": 5, "proposals": 3, "detail": 3}
 TONE = {
     "met": "green",
     "partial": "amber",
@@ -54,7 +63,7 @@ def frame(b: Briefing, lang: str, number: int, total: int, title: str, body: str
     demo = f'<div class="slide-demo">{html_text(t("br.demo", lang))}</div>' if b.demo else ""
     return (
         f'<div class="slide"><div class="slide-head"><div class="slide-title">{html_text(title)}'
-        f'</div><div class="slide-meta">{html_text(meta)}</div></div>{demo}{body}</div>'
+        f'</div></div>{demo}{body}<div class="slide-meta">{html_text(meta)}</div></div>'
     )
 
 
@@ -134,7 +143,7 @@ def content(b: Briefing, key: str, lang: str) -> tuple:
     if key == "sections":
         return t("br.sections", lang), [], [], [], [], None
     if key == "bodies":
-        top = d.scorecard[:TOP]
+        top = d.scorecard
         return (
             t("br.bodies", lang),
             [[s.rank, s.name, s.overdue, f"{s.mean_percent:.0f}%", s.not_reported] for s in top],
@@ -152,7 +161,7 @@ def content(b: Briefing, key: str, lang: str) -> tuple:
     if key == "overdue":
         rows = [
             [r.organization_name, r.task_label, _clip(r.task_text, 70), days]
-            for r, days in d.overdue[:TOP]
+            for r, days in d.overdue
         ]
         return _listing(
             t("br.overdue", lang, n=len(d.overdue), stuck=len(d.stuck)),
@@ -171,7 +180,7 @@ def content(b: Briefing, key: str, lang: str) -> tuple:
             [TONE[s.verdict.status] for s in d.targets],
         )
     if key == "proposals":
-        oldest = sorted(d.proposals, key=lambda p: -p.days_waiting)[:TOP]
+        oldest = sorted(d.proposals, key=lambda p: -p.days_waiting)
         rows = [
             [p.organization_name, p.task_label, _clip(p.proposals, 80), p.days_waiting]
             for p in oldest
@@ -232,15 +241,52 @@ def content(b: Briefing, key: str, lang: str) -> tuple:
 NUMERIC = {"bodies": {0, 2, 3, 4}, "overdue": {3}, "proposals": {3}, "detail": {2, 3, 4}}
 
 
-def slide_body(b: Briefing, key: str, lang: str) -> tuple[str, str]:
-    """(title, HTML body) of one slide."""
-    title, rows, headers, figures, lines, tones = content(b, key, lang)
-    if key == "sections":
+@dataclass(frozen=True)
+class Slide:
+    """One slide as shown: a kind of SLIDES and its share of that kind's list."""
+
+    key: str
+    title: str
+    rows: list[list]
+    headers: list[str]
+    figures: list[tuple[str, str, str]]
+    lines: list[str]
+    tones: list[str] | None
+
+
+def deck(b: Briefing, lang: str) -> list[Slide]:
+    """Every slide in order: each kind of SLIDES, its list cut into pages of ROWS rows, the
+    pages after the first titled "… (tiếp theo)". The page and the PPTX both show these."""
+    out: list[Slide] = []
+    for key in SLIDES:
+        title, rows, headers, figures, lines, tones = content(b, key, lang)
+        per = ROWS.get(key, max(len(rows), 1))
+        starts = range(0, len(rows), per) if rows else range(1)
+        for page, start in enumerate(starts):
+            out.append(
+                Slide(
+                    key,
+                    title if page == 0 else t("br.continued", lang, title=title),
+                    rows[start : start + per],
+                    headers,
+                    figures if page == 0 else [],
+                    lines if page == 0 else [],
+                    tones[start : start + per] if tones else None,
+                )
+            )
+    return out
+
+
+def slide_body(b: Briefing, slide: Slide, lang: str) -> str:
+    """The HTML body of one slide."""
+    if slide.key == "sections":
         # vl-convert's SVG escapes the labels it draws; on one line, like every slide's HTML
         svg = charts.to_svg(charts.sections_for_slides(b, lang)).replace("\n", " ")
-        return title, f'<div class="slide-chart">{svg}</div>'
-    body = tiles(figures) if figures else ""
-    body += "".join(text(line) for line in lines)
-    if headers:
-        body += table(headers, rows, numeric=NUMERIC.get(key, set()), tones=tones)
-    return title, body
+        return f'<div class="slide-chart">{svg}</div>'
+    body = tiles(slide.figures) if slide.figures else ""
+    body += "".join(text(line) for line in slide.lines)
+    if slide.headers:
+        body += table(
+            slide.headers, slide.rows, numeric=NUMERIC.get(slide.key, set()), tones=slide.tones
+        )
+    return body

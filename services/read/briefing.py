@@ -14,8 +14,8 @@ from services.read import snapshot as overview
 from services.read import targets as targets_service
 from services.read.snapshot import Filters
 
+# The kinds of slide, in order; a long list continues on more slides (render.slides.deck).
 SLIDES = ("overall", "sections", "bodies", "overdue", "targets", "proposals", "detail")
-TOP = 8  # rows on a slide: readable from the back of the room
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ asked the browser to write, a local HTTP server that records every request made 
 waiting for a page to be drawn."""
 
 import json
+import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -135,3 +136,9 @@ def change_own_password(at: AppTest, current: str, new: str) -> AppTest:
 
 def shows_the_form(at: AppTest) -> bool:
     return not at.title and [w.label for w in at.text_input][:2] == ["Tên đăng nhập", "Mật khẩu"]
+
+
+def slide_count(at: AppTest) -> int:
+    """The briefing's number of slides, from its counter "**n/total**" (lists make more)."""
+    found = [re.fullmatch(r"\*\*\d+/(\d+)\*\*", m.value) for m in at.markdown]
+    return int(next(m for m in found if m).group(1))

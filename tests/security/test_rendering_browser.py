@@ -102,8 +102,9 @@ def interact(page: Page, key: str, role: str, h: Hostile, url: str) -> None:
             settled(page)
         page.get_by_role("tab").nth(1).click()
         choose(page, "Tài khoản", "stp —")
-    elif key == "briefing":
-        for _ in range(7):
+    elif key == "briefing":  # every slide, as many as the counter "n/total" says
+        meta = page.locator(".slide-meta").inner_text().strip()
+        for _ in range(int(meta.rsplit("/", 1)[1])):
             page.get_by_role("button", name="Tiếp ▶").click()
             settled(page)
     elif key == "import_directive":

@@ -10,11 +10,12 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 from pptx import Presentation
+from pptx.util import Inches, Pt
 from sqlalchemy import text
 from sqlmodel import Session, select
 
 from models import Directive
-from render import exports
+from render import exports, slides
 from services.core import clock
 from services.read import briefing, snapshot
 from tests.conftest import ROOT
@@ -108,29 +109,79 @@ def test_xlsx_matches_the_database(ctx, day):
     assert len(target_rows) == per_body + without
 
 
+def _rows_of(deck, title: str) -> list[list[str]]:
+    """The table rows (header left out) of the slides titled `title` or "`title` (tiếp theo)",
+    in order."""
+    out = []
+    for slide in deck.slides:
+        texts = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
+        if title in texts or f"{title} (tiếp theo)" in texts:
+            for sh in slide.shapes:
+                if sh.has_table:
+                    t = sh.table
+                    out += [
+                        [t.cell(r, c).text for c in range(len(t.columns))]
+                        for r in range(1, len(t.rows))
+                    ]
+    return out
+
+
+def _drawn_height(shape) -> int:
+    """The table's height as PowerPoint draws it: a row grows to the lines its longest cell
+    wraps to (Arial at the cell's size, half an em a character on average), and never less
+    than the row height written in the file."""
+    table = shape.table
+    total = 0
+    for r, row in enumerate(table.rows):
+        lines = 1
+        for c, column in enumerate(table.columns):
+            cell = table.cell(r, c)
+            runs = [run for p in cell.text_frame.paragraphs for run in p.runs]
+            size = runs[0].font.size if runs else Pt(16)
+            per_line = max(1, int((column.width - Inches(0.2)) / (size * 0.5)))
+            lines = max(lines, -(-len(cell.text) // per_line))
+        total += max(row.height, int(lines * size * 1.2 + Inches(0.1)))
+    return total
+
+
 @pytest.mark.parametrize("day", [date(2022, 12, 31), EARLIER])
 def test_pptx_matches_the_database(ctx, day):
     s, directive_id = ctx
     f = snapshot.frozen(directive_id, day)
     b = briefing.build(s, f, section=1, today=TODAY)
     deck = Presentation(io.BytesIO(exports.build_pptx(b)))
-    assert len(deck.slides) == 7
+    shown = slides.deck(b, "vi")
+    assert len(deck.slides) == len(shown)  # the page's slides, as many as the lists need
+    assert len(deck.slides) > len(briefing.SLIDES)  # the demo's lists need more than one
     assert deck.slide_width * 9 == deck.slide_height * 16  # 16:9
     texts = [
         [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame] for slide in deck.slides
     ]
-    for slide_texts in texts:
+    for number, slide_texts in enumerate(texts, start=1):
         assert any(f"{day:%d/%m/%Y}" in x for x in slide_texts)
+        assert any(x.endswith(f"{number}/{len(shown)}") for x in slide_texts)
         assert any("DỮ LIỆU MINH HỌA" in x for x in slide_texts)
+    # every table within the slide, above the footer line, as drawn; no more rows than fit
+    for number, slide in enumerate(deck.slides, start=1):
+        footer = min(sh.top for sh in slide.shapes if sh.has_text_frame and sh.top > Inches(6))
+        for sh in slide.shapes:
+            if sh.has_table:
+                assert sh.top + sh.height <= deck.slide_height, number
+                assert sh.top + _drawn_height(sh) <= footer, (number, _drawn_height(sh))
+                assert len(sh.table.rows) - 1 <= max(slides.ROWS.values()), number
     truth = state_by_sql(s, day)
     overall = texts[0]
     mean = sum(r.percent for r in truth) / len(truth)
     assert f"{mean:.0f}%" in overall
     assert str(overdue_by_sql(truth, day)) in overall
     assert any(sh.shape_type == 13 for sh in deck.slides[1].shapes)  # the chart, a picture
-    tables = [sh.table for sh in deck.slides[4].shapes if sh.has_table]
-    codes = [tables[0].cell(r, 0).text for r in range(1, len(tables[0].rows))]
+    # whole lists across their slides, none cut: the targets, the overdue, the proposals
+    codes = [row[0] for row in _rows_of(deck, "Các chỉ tiêu của Chỉ thị")]
     assert codes == [c for (c,) in s.execute(text("SELECT code FROM target ORDER BY code"))]
+    every = [x for slide_texts in texts for x in slide_texts]
+    overdue_title = next(x for x in every if x.startswith("Quá hạn: "))
+    overdue_rows = _rows_of(deck, overdue_title)
+    assert len(overdue_rows) == overdue_by_sql(truth, day)
     waiting = s.execute(
         text(
             "SELECT COUNT(*) FROM progressreport r WHERE r.proposals <> '' AND r.created_at <= :c "
@@ -139,7 +190,16 @@ def test_pptx_matches_the_database(ctx, day):
         ),
         {"c": clock.end_of_day(day)},
     ).scalar_one()
-    assert any(f": {waiting}" in x for x in texts[5])
+    proposals_title = f"Kiến nghị chờ chỉ đạo: {waiting}"
+    assert proposals_title in every
+    proposal_rows = _rows_of(deck, proposals_title)
+    assert len(proposal_rows) == waiting
+    days = [int(row[3]) for row in proposal_rows]
+    assert days == sorted(days, reverse=True)  # the oldest first, across the slides
+    if waiting > slides.ROWS["proposals"]:
+        assert f"{proposals_title} (tiếp theo)" in every
+    bodies = _rows_of(deck, "Các đơn vị chậm nhất")
+    assert [int(row[0]) for row in bodies] == list(range(1, len(bodies) + 1))  # every rank
 
 
 def test_manage_export_writes_both_files(seeded, tmp_path, db_url):
