@@ -1,5 +1,6 @@
 """The one text catalogue: every user-facing string, Vietnamese first, then English, split by
-area of work into the modules of this package.
+area of work into the data files of this package (catalogue/<area>.toml: a translator edits
+text, not code).
 
 Plain data and one function, no Streamlit, below the services: manage.py, the services'
 errors and the pages all read it. English counts take their plural from the number:
@@ -7,23 +8,9 @@ errors and the pages all read it. English counts take their plural from the numb
 """
 
 import re
+import tomllib
+from importlib.resources import files
 from typing import Any
-
-from catalogue import (
-    admin,
-    auth,
-    briefing,
-    cli,
-    common,
-    errors,
-    import_tables,
-    importing,
-    notices,
-    overview,
-    periodic_report,
-    reorganize,
-    reporting,
-)
 
 LANGUAGES = ("vi", "en")
 
@@ -44,20 +31,23 @@ ENUM_PREFIXES = {
 }
 _PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^{}]*)\}")
 
+
+def _read_areas() -> dict[str, dict[str, tuple[str, str]]]:
+    """Each area's texts from its file, catalogue/<area>.toml: data a translator edits, not
+    code. A key is a table with `vi` and `en`."""
+    areas: dict[str, dict[str, tuple[str, str]]] = {}
+    for item in sorted(files(__name__).iterdir(), key=lambda item: item.name):
+        if item.name.endswith(".toml"):
+            data = tomllib.loads(item.read_text(encoding="utf-8"))
+            areas[item.name.removesuffix(".toml")] = {
+                key: (pair["vi"], pair["en"]) for key, pair in data.items()
+            }
+    return areas
+
+
+AREAS = _read_areas()  # area -> its texts; tests check that no key stands in two areas
 TEXTS: dict[str, tuple[str, str]] = {
-    **common.TEXTS,
-    **auth.TEXTS,
-    **errors.TEXTS,
-    **overview.TEXTS,
-    **reporting.TEXTS,
-    **briefing.TEXTS,
-    **importing.TEXTS,
-    **import_tables.TEXTS,
-    **admin.TEXTS,
-    **cli.TEXTS,
-    **periodic_report.TEXTS,
-    **reorganize.TEXTS,
-    **notices.TEXTS,
+    key: pair for texts in AREAS.values() for key, pair in texts.items()
 }
 
 
