@@ -86,6 +86,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tệp {path}, dòng {line}: ngày “{value}” không hợp lệ (ghi dd/mm/yyyy).",
         "The file {path}, line {line}: the date “{value}” is invalid (write dd/mm/yyyy).",
     ),
+    "err.body_file_formula": (
+        "Tệp {path}, dòng {line}: ô “{value}” là công thức; danh sách đơn vị chỉ nhận chữ.",
+        "The file {path}, line {line}: the cell “{value}” is a formula; a body list takes "
+        "text only.",
+    ),
+    "err.body_file_blank": (
+        "Tệp {path}, dòng {line}: thiếu mã hoặc tên đơn vị.",
+        "The file {path}, line {line}: the body's code or name is missing.",
+    ),
     "err.body_file_long": (
         "Tệp {path} có hơn {n} dòng.",
         "The file {path} has more than {n} lines.",
@@ -176,7 +185,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Đã tổ chức lại: {moved} nhiệm vụ chuyển sang, {merged} nhập chung.",
         "Reorganised: {moved} {moved|assignment|assignments} moved, {merged} merged.",
     ),
-    "reorg.file": ("Danh sách đơn vị từ tệp (CSV)", "The body list from a file (CSV)"),
+    "reorg.file": (
+        "Danh sách đơn vị từ tệp (CSV hoặc Excel .xlsx)",
+        "The body list from a file (CSV or Excel .xlsx)",
+    ),
     "reorg.file_help": (
         "Mỗi dòng: code, name, kind, predecessors (mã đơn vị tiền thân), effective_on "
         "(dd/mm/yyyy), source. Đơn vị mới được thêm, tên khác được đổi, đơn vị tiền thân được "
