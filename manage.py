@@ -627,7 +627,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("code")
     q.add_argument("--name", required=True)
     common(q)
-    q = ops.add_parser("apply", help="the body list from a CSV file, in one transaction")
+    q = ops.add_parser("apply", help="the body list from a CSV or .xlsx file, in one transaction")
     q.add_argument("file", help="CSV: code,name,kind,predecessors,effective_on[,source]")
     q.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     q.add_argument("--json", action="store_true", help="print what changed as JSON")
@@ -684,7 +684,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args)
     except DomainError as err:
-        print(t(err.code, _lang(), **err.params), file=sys.stderr)
+        for one in getattr(err, "problems", None) or [err]:  # a file's problems, one a line
+            print(t(one.code, _lang(), **one.params), file=sys.stderr)
         return EXIT_INVALID
     except (OperationalError, ProgrammingError) as err:
         if _looks_unmigrated(err):

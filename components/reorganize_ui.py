@@ -197,7 +197,7 @@ def reorganize_tab(actor: Actor) -> None:
     st.divider()
     st.markdown(f"**{t('reorg.file')}**")
     st.caption(t("reorg.file_help"))
-    upload = st.file_uploader(t("reorg.file"), type=["csv"], key="reorg_file")
+    upload = st.file_uploader(t("reorg.file"), type=["csv", "xlsx"], key="reorg_file")
     if upload is not None:
         data = upload.getvalue()
 

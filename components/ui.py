@@ -35,10 +35,12 @@ def demo_banner(is_demo: bool) -> None:
 
 
 def error(err: Exception) -> None:
-    """A domain error as one sentence in the user's language (what it quotes, escaped)."""
-    code = getattr(err, "code", None)
-    params = getattr(err, "params", {})
-    st.error(t(code, **params) if code else plain(err))
+    """A domain error as one sentence in the user's language (what it quotes, escaped); an
+    error that gathers several problems (a file's lines) shows each one's sentence."""
+    for one in getattr(err, "problems", None) or [err]:
+        code = getattr(one, "code", None)
+        params = getattr(one, "params", {})
+        st.error(t(code, **params) if code else plain(one))
 
 
 def dot_column() -> dict:

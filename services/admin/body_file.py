@@ -24,6 +24,7 @@ from services.core.actor import Actor
 from services.core.errors import InvalidInput
 from services.core.periods import parse_day
 from services.core.permissions import Action, require
+from services.importing import reader
 
 COLUMNS = ("code", "name", "kind", "predecessors", "effective_on")
 _SPLIT_CODES = re.compile(r"[\s,;|]+")
@@ -64,29 +65,60 @@ class FileOutcome:
         }
 
 
-def read_body_file(data: bytes, *, name: str = "bodies.csv") -> list[BodyLine]:
-    """The lines of a CSV body list (UTF-8, comma or semicolon, a header naming at least
-    code, name, kind; predecessors, effective_on and source optional)."""
+class BodyFileProblems(InvalidInput):
+    """Every problem of a body list at once, each one sentence naming its line: the error
+    itself reads as the first (its key and parameters), `problems` holds them all."""
+
+    def __init__(self, problems: list[InvalidInput]) -> None:
+        super().__init__(problems[0].code, **problems[0].params)
+        self.problems = problems
+
+
+def _refuse(problems: list[InvalidInput]) -> None:
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise BodyFileProblems(problems)
+
+
+def _csv_rows(data: bytes) -> list[tuple[str, ...]]:
     text = data.decode("utf-8-sig", errors="replace")
     delimiter = ";" if text.count(";") > text.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().lower() for h in reader.fieldnames or []]
+    return [tuple(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def read_body_file(data: bytes, *, name: str = "bodies.csv") -> list[BodyLine]:
+    """The lines of a body list: a CSV (UTF-8, comma or semicolon) or an Excel workbook's first
+    sheet (read as text within services.importing.reader's limits), a header naming at least
+    code, name, kind; predecessors, effective_on and source optional. Every problem is found
+    before any is reported (BodyFileProblems); a formula is refused, never evaluated."""
+    rows = reader.read_sheet(data) if reader.is_xlsx(data) else _csv_rows(data)
+    if len(rows) > MAX_LINES + 1:
+        raise InvalidInput("err.body_file_long", path=name, n=MAX_LINES)
+    header = [h.strip().lower() for h in rows[0]] if rows else []
     if not {"code", "name", "kind"} <= set(header):
         raise InvalidInput("err.body_file_header", path=name)
-    reader.fieldnames = header
     out: list[BodyLine] = []
-    for row in reader:
-        number = reader.line_num
-        if number > MAX_LINES:
-            raise InvalidInput("err.body_file_long", path=name, n=MAX_LINES)
-        cells = {k: (v or "").strip() for k, v in row.items() if k}
+    problems: list[InvalidInput] = []
+    for number, row in enumerate(rows[1:], start=2):
+        cells = {k: (v or "").strip() for k, v in zip(header, row, strict=False) if k}
         if not any(cells.values()):
+            continue
+        formula = next((v for v in cells.values() if v.startswith("=")), None)
+        if formula is not None:
+            problems.append(
+                InvalidInput("err.body_file_formula", path=name, line=number, value=formula[:40])
+            )
+            continue
+        if not cells.get("code") or not cells.get("name"):
+            problems.append(InvalidInput("err.body_file_blank", path=name, line=number))
             continue
         day = cells.get("effective_on", "")
         try:
             effective = parse_day(day) if day else None
         except InvalidInput:
-            raise InvalidInput("err.body_file_line", path=name, line=number, value=day) from None
+            problems.append(InvalidInput("err.body_file_line", path=name, line=number, value=day))
+            continue
         out.append(
             BodyLine(
                 line=number,
@@ -100,6 +132,7 @@ def read_body_file(data: bytes, *, name: str = "bodies.csv") -> list[BodyLine]:
                 source=cells.get("source", ""),
             )
         )
+    _refuse(problems)
     return out
 
 
@@ -107,13 +140,15 @@ def apply_body_file(session: Session, *, actor: Actor, lines: list[BodyLine]) ->
     """Every line, in one unit of work (the caller's): a refusal of any line leaves nothing."""
     require(actor, Action.ADMINISTER)
     named: dict[str, int] = {}
+    problems: list[InvalidInput] = []
     for ln in lines:
         for pred in ln.predecessors:
             if pred != ln.code and pred in named:
-                raise InvalidInput("err.body_file_split", body=pred, line=ln.line)
+                problems.append(InvalidInput("err.body_file_split", body=pred, line=ln.line))
             named[pred] = ln.line
         if ln.predecessors and ln.effective_on is None:
-            raise InvalidInput("err.body_file_no_day", line=ln.line, body=ln.code)
+            problems.append(InvalidInput("err.body_file_no_day", line=ln.line, body=ln.code))
+    _refuse(problems)
     outcome = FileOutcome()
     for ln in lines:
         existing = session.exec(select(Organization).where(Organization.code == ln.code)).first()

@@ -312,6 +312,32 @@ def _read_xlsx(data: bytes) -> SourceText:
     return SourceText("\n".join(lines), "xlsx", False, tables=tuple(tables))
 
 
+def is_xlsx(data: bytes) -> bool:
+    """Whether the bytes are an Excel workbook (a zip holding xl/workbook.xml)."""
+    return _is_xlsx(data)
+
+
+def read_sheet(data: bytes) -> list[tuple[str, ...]]:
+    """The first sheet of an .xlsx as rows of text, after the same zip checks and within the
+    same row and column caps as a plan's workbook (a formula stays its text, never evaluated)."""
+    _check_zip(data, "Excel (.xlsx)", "err.import_xlsx_bomb")
+    try:
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as err:  # openpyxl raises many kinds for a file that is no workbook
+        raise InvalidInput("err.import_unreadable", kind="Excel (.xlsx)") from err
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _sheet_rows(book.worksheets[0], archive) if book.worksheets else []
+    except InvalidInput:
+        raise
+    except Exception as err:
+        raise InvalidInput("err.import_unreadable", kind="Excel (.xlsx)") from err
+    finally:
+        book.close()
+
+
 def _header_at(rows: list[tuple[str, ...]]) -> int | None:
     from services.importing.tables import TableProblem, find_header
 

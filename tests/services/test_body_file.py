@@ -85,3 +85,85 @@ def test_bad_files_write_nothing(office, data, words):
     s.rollback()
     assert words in str(err.value) and "\n" not in str(err.value)
     assert int(s.exec(select(func.count()).select_from(Organization)).one()) == before
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    """A workbook built as an office would save it: one sheet, the rows as given."""
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+MERGER_ROWS = [
+    ["code", "name", "kind", "predecessors", "effective_on"],
+    ["MTNN", "Khu vực Mường Tè - Nậm Nhùn", "commune", "HMT HNN", "01/03/2025"],
+    ["SNV", "Sở Nội vụ (mới)", "provincial", "SNV", "01/03/2025"],
+]
+
+
+def test_an_xlsx_does_what_the_same_csv_does(office):
+    s, actor = office
+    as_csv = "\n".join(";".join(map(str, r)) for r in MERGER_ROWS).encode()
+    from_csv = body_file.apply_body_file(s, actor=actor, lines=body_file.read_body_file(as_csv))
+    s.rollback()
+    lines = body_file.read_body_file(_xlsx(MERGER_ROWS), name="bodies.xlsx")
+    assert lines == body_file.read_body_file(as_csv)
+    from_xlsx = body_file.apply_body_file(s, actor=actor, lines=lines)
+    s.commit()
+    assert from_xlsx.as_json() == from_csv.as_json()
+    assert from_xlsx.as_json()["closed_bodies"] == ["HMT", "HNN"]
+    assert s.exec(select(Organization).where(Organization.code == "MTNN")).one().kind == "commune"
+
+
+def test_an_xlsx_date_cell_reads_as_the_day(office):
+    rows = [MERGER_ROWS[0], ["XA1", "Xã Một", "commune", "", date(2025, 7, 1)]]
+    (line,) = body_file.read_body_file(_xlsx(rows), name="bodies.xlsx")
+    assert line.effective_on == date(2025, 7, 1)
+
+
+def test_a_hostile_xlsx_is_refused_with_its_sentence(office):
+    s, _ = office
+    before = int(s.exec(select(func.count()).select_from(Organization)).one())
+    formula = [MERGER_ROWS[0], ["XA1", '=HYPERLINK("http://x","Xã")', "commune", "", ""]]
+    with pytest.raises(DomainError) as err:
+        body_file.read_body_file(_xlsx(formula), name="bodies.xlsx")
+    assert "dòng 2" in str(err.value) and "công thức" in str(err.value)
+    assert "\n" not in str(err.value)
+    tall = [MERGER_ROWS[0]] + [[f"X{n}", f"Xã {n}", "commune"] for n in range(6000)]
+    with pytest.raises(DomainError) as err:
+        body_file.read_body_file(_xlsx(tall), name="bodies.xlsx")
+    assert "5.000" in str(err.value) and "\n" not in str(err.value)
+    assert int(s.exec(select(func.count()).select_from(Organization)).one()) == before
+
+
+def test_every_problem_of_a_file_names_its_line(office):
+    data = (
+        "code,name,kind,predecessors,effective_on\n"
+        "XA1,Xã Một,commune,,31/02/2025\n"
+        "XA2,=1+1,commune,,\n"
+        ",Xã Ba,commune,,\n"
+        "XA4,Xã Bốn,commune,,01/07/2025\n"
+    ).encode()
+    with pytest.raises(body_file.BodyFileProblems) as err:
+        body_file.read_body_file(data)
+    sentences = [str(p) for p in err.value.problems]
+    assert len(sentences) == 3
+    assert all(f"dòng {n}" in x for n, x in zip((2, 3, 4), sentences, strict=True))
+    assert "31/02/2025" in sentences[0] and "công thức" in sentences[1]
+    assert all("\n" not in x for x in sentences)
+    s, actor = office
+    undated_split = (
+        "code,name,kind,predecessors,effective_on\n"
+        "XA1,Xã Một,commune,HSH,\nXA2,Xã Hai,commune,HSH,01/07/2025\n"
+    ).encode()
+    with pytest.raises(body_file.BodyFileProblems) as err:
+        body_file.apply_body_file(s, actor=actor, lines=body_file.read_body_file(undated_split))
+    assert [p.code for p in err.value.problems] == ["err.body_file_no_day", "err.body_file_split"]

@@ -98,3 +98,30 @@ def test_apply_the_lai_chau_body_list(db_url):
     assert stats(db_url)["organizations"] == before["organizations"] + 38
     again = manage(db_url, "reorganize", "apply", path)
     assert again.returncode == 0 and "thêm 0" in again.stdout, again.stdout
+
+
+def test_apply_an_xlsx_and_every_problem_on_stderr(db_url, tmp_path):
+    from openpyxl import Workbook
+
+    assert manage(db_url, "seed", "--demo").returncode == 0
+    book = Workbook()
+    for row in [
+        ["code", "name", "kind", "predecessors", "effective_on"],
+        ["MTNN", "Khu vực Mường Tè - Nậm Nhùn", "commune", "HMT HNN", "01/03/2025"],
+    ]:
+        book.active.append(row)
+    good = tmp_path / "bodies.xlsx"
+    book.save(good)
+    real = manage(db_url, "reorganize", "apply", str(good), "--json")
+    assert real.returncode == 0, real.stderr
+    assert json.loads(real.stdout)["closed_bodies"] == ["HMT", "HNN"]
+    before = stats(db_url)
+    book.active.append(["XA1", "=1+1", "commune", "", ""])
+    book.active.append(["XA2", "Xã Hai", "commune", "", "32/01/2025"])
+    bad = tmp_path / "bad.xlsx"
+    book.save(bad)
+    refused = manage(db_url, "reorganize", "apply", str(bad))
+    assert refused.returncode == 2
+    said = refused.stderr.strip().splitlines()
+    assert len(said) == 2 and "dòng 3" in said[0] and "dòng 4" in said[1], refused.stderr
+    assert stats(db_url) == before

@@ -43,7 +43,11 @@ def _literal_keys() -> set[str]:
 
 def test_every_key_the_code_names_exists():
     # file names, and prefixes a key is built from ("err.restore_schema_" + how)
-    skip = {k for k in _literal_keys() if k.endswith((".py", ".txt", ".json", ".csv", ".db", ".log", "_"))}
+    skip = {
+        k
+        for k in _literal_keys()
+        if k.endswith((".py", ".txt", ".json", ".csv", ".db", ".log", "_"))
+    }
     missing = sorted(k for k in _literal_keys() - skip if k not in TEXTS)
     assert missing == []
 
