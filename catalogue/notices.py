@@ -125,10 +125,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "SMTP is not configured (SMTP_HOST, MAIL_FROM): notices are in the app only.",
     ),
     "cli.notify_failed": (
-        "Máy chủ thư chưa nhận {failed} thư; các thông báo được giữ lại và sẽ gửi lại ở lần "
-        "chạy sau.",
-        "The mail server did not take {failed} {failed|message|messages}; the notices are "
-        "kept and sent again on a later run.",
+        "Máy chủ thư chưa nhận {failed} thư; {queued} thông báo đang chờ, được giữ lại và sẽ "
+        "gửi lại ở lần chạy sau.",
+        "The mail server did not take {failed} {failed|message|messages}; {queued} "
+        "{queued|notice is|notices are} waiting, kept and sent again on a later run.",
     ),
     "err.period_closed": (
         "Kỳ {value} đã khóa: không nhận thêm báo cáo cho kỳ này, hãy báo cáo vào kỳ hiện tại.",
