@@ -81,6 +81,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ov.none": ("Không có.", "None."),
     "ov.overdue_list": ("Quá hạn", "Overdue"),
     "ov.proposal_list": ("Kiến nghị chờ chỉ đạo", "Proposals waiting"),
+    "ov.not_reported_list": ("Chưa báo cáo kỳ {period}", "Not reported for {period}"),
     "ov.proposals_waiting": ("Kiến nghị chờ chỉ đạo", "Proposals waiting"),
     "ov.read_on": ("số liệu tính đến ngày {day}", "figures as of {day}"),
     "ov.scorecard": ("Đơn vị chậm nhất", "Bodies most behind"),

@@ -108,6 +108,15 @@ def _kind_place(kind: str) -> int:
     return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
 
 
+def laggards(bodies: list, lang: str = "vi") -> pd.DataFrame:
+    """The bodies that have sent no report for the current period, in the bodies' order."""
+    t = _in(lang)
+    return pd.DataFrame(
+        [{"code": b.code, t("col.code"): b.code, t("col.body"): b.name} for b in bodies],
+        columns=["code", t("col.code"), t("col.body")],
+    )
+
+
 def target_list(statuses: list, lang: str = "vi") -> pd.DataFrame:
     t = _in(lang)
     return pd.DataFrame(
