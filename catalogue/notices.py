@@ -108,6 +108,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "“{value}” không phải thời điểm dạng NGÀY/THÁNG/NĂM GIỜ:PHÚT (ví dụ 05/01/2023 08:00).",
         "“{value}” is not a moment written DD/MM/YYYY HH:MM (e.g. 05/01/2023 08:00).",
     ),
+    "col.on_time_rate": ("Đúng hạn {period} (%)", "On time {period} (%)"),
     "cli.notify_done": (
         "Thông báo: {created} mới, {emailed} thư đã gửi, {failed} thư chưa gửi được, "
         "{queued} thông báo chờ gửi thư.",
