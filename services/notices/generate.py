@@ -24,6 +24,7 @@ from models import (
     Cadence,
     DirectionNote,
     Directive,
+    Notice,
     NoticeKind,
     Organization,
     ProgressReport,
@@ -417,8 +418,19 @@ def digest(
 ) -> list[Candidate]:
     """Leaders, once a week: reports in the last seven days, overdue tasks, proposals waiting."""
     leaders = people.of_role(Role.LEADER)
-    if not leaders:
-        return []
+    week = iso_week(today)
+    have = set(
+        session.exec(
+            select(Notice.user_id).where(
+                Notice.kind == NoticeKind.DIGEST,
+                Notice.subject == "digest",
+                Notice.occasion == week,
+                col(Notice.user_id).in_(leaders),
+            )
+        )
+    )
+    if not leaders or have >= set(leaders):
+        return []  # every leader has this week's: the counts (a scan of the reports) are not read
     since = clock.start_of_day(today - timedelta(days=7))
     moved = session.exec(
         select(func.count()).select_from(ProgressReport).where(ProgressReport.created_at >= since)
@@ -432,6 +444,5 @@ def digest(
     overdue = sum(row.timeliness == Timeliness.OVERDUE for row in states)
     params = {"moved": int(moved), "overdue": overdue, "waiting": int(waiting)}
     return [
-        Candidate(uid, NoticeKind.DIGEST, "digest", iso_week(today), params, "/tong-quan")
-        for uid in leaders
+        Candidate(uid, NoticeKind.DIGEST, "digest", week, params, "/tong-quan") for uid in leaders
     ]
