@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from services.read.bodies import BodyRef
 
 EXIT_INVALID = 2
-EXIT_SEND_FAILED = 3  # notify: the mail server did not take every message (they stay queued)
 
 
 def _lang() -> str:
@@ -472,8 +471,12 @@ def cmd_notify(args: argparse.Namespace) -> int:
         if not settings.smtp_configured:
             _say("cli.notify_no_smtp")
     if result.failed:
-        print(t("cli.notify_failed", _lang(), failed=result.failed), file=sys.stderr)
-        return EXIT_SEND_FAILED
+        # the server is down or refusing: not an error of the run (cron would mail it every
+        # 15 minutes); the notices wait, are retried with backoff and are never lost
+        print(
+            t("cli.notify_failed", _lang(), failed=result.failed, queued=result.queued),
+            file=sys.stderr,
+        )
     return 0
 
 

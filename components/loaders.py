@@ -53,7 +53,7 @@ DIRECTIVE = (
 )
 PROGRESS = (*DIRECTIVE, "assignment", "progressreport", "direction", "reportingperiod")
 TARGETS = (*DIRECTIVE, "target", "measurement", "reportingperiod")
-EVERYTHING_SHOWN = (*PROGRESS, "target", "measurement", "app_setting")
+EVERYTHING_SHOWN = (*PROGRESS, "target", "measurement", "app_setting", "period_result")
 
 _LOADERS: list[tuple[frozenset[str], Any]] = []
 
@@ -246,10 +246,12 @@ def _build_overview_view(f: Filters, lang: str, today: date) -> dict:
     areas = [(g.key, catalogue.t(f"area.{g.key}", lang), g.by_timeliness) for g in data.areas]
     return {
         "data": data,
-        "scorecard": _arrow(tables.scorecard(data.scorecard, lang, data.notes)),
+        "scorecard": _arrow(tables.scorecard(data.scorecard, lang, data.notes, data.on_time)),
         "scorecard_by_kind": [
             (kind, _arrow(frame))
-            for kind, frame in tables.scorecard_by_kind(data.scorecard, lang, data.notes)
+            for kind, frame in tables.scorecard_by_kind(
+                data.scorecard, lang, data.notes, data.on_time
+            )
         ],
         "targets": _arrow(tables.target_list(data.targets, lang)),
         "overdue": _arrow(tables.overdue(data.overdue, lang)),

@@ -5,7 +5,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import streamlit as st
 
-from components.loaders import loader
+from components.loaders import PROGRESS, loader
 from components.read import read, session
 from components.ui import fmt_datetime, lang, show_flash, t
 from components.write import write
@@ -106,26 +106,7 @@ def office_tools(actor: Actor) -> None:
         if not laggards:
             st.success(t("ntc.all_reported", period=current.code))
         else:
-            names = {b.organization_id: f"{b.code} — {b.name}" for b in laggards}
-            with st.form("ntc_chase"):
-                chosen = st.multiselect(
-                    t("ntc.chase_bodies", period=current.code),
-                    list(names),
-                    default=list(names),
-                    format_func=names.get,
-                )
-                message = st.text_input(t("ntc.chase_message_input"), max_chars=cycle.MESSAGE_LIMIT)
-                if st.form_submit_button(t("ntc.chase_send"), type="primary"):
-                    write(
-                        lambda s: cycle.chase(
-                            s, actor=actor, organization_ids=chosen, message=message
-                        ),
-                        slot=SLOT,
-                        done=lambda done: t(
-                            "ntc.chase_sent", n=len(done.chased), skipped=len(done.skipped)
-                        ),
-                        then=lambda _: _send_now(),
-                    )
+            chase_form(actor, laggards, current.code, key="ntc_chase")
     following = periods.shift(current.code, 1)
     with st.expander(t("ntc.close_title"), icon=":material/lock_clock:"):
         st.caption(t("ntc.close_help", period=current.code, next=following))
@@ -152,6 +133,43 @@ def office_tools(actor: Actor) -> None:
                 ),
                 then=lambda _: _send_now(),
             )
+
+
+def chase_form(
+    actor: Actor, laggards: list[cycle.Laggard], period: str, *, key: str, slot: str = SLOT
+) -> None:
+    """Select bodies that have not reported (all to begin with), an optional sentence, send:
+    a reminder to each (in-app, e-mailed at once when SMTP is set up), at most once a day."""
+    names = {b.organization_id: f"{b.code} — {b.name}" for b in laggards}
+    with st.form(key):
+        chosen = st.multiselect(
+            t("ntc.chase_bodies", period=period),
+            list(names),
+            default=list(names),
+            format_func=names.get,
+        )
+        message = st.text_input(t("ntc.chase_message_input"), max_chars=cycle.MESSAGE_LIMIT)
+        if st.form_submit_button(t("ntc.chase_send"), type="primary"):
+            write(
+                lambda s: cycle.chase(s, actor=actor, organization_ids=chosen, message=message),
+                slot=slot,
+                done=lambda done: t(
+                    "ntc.chase_sent", n=len(done.chased), skipped=len(done.skipped)
+                ),
+                then=lambda _: _send_now(),
+            )
+
+
+@loader(*PROGRESS, max_entries=8)
+def laggards(role: str) -> tuple[str | None, list[cycle.Laggard]]:
+    """The current period and the bodies that have sent no report for it (as the overview
+    counts them), the same for every viewer of a role."""
+    with session() as s:
+        current = periods.current_period(s)
+        return (
+            current.code if current else None,
+            cycle.not_reported(s, actor=Actor(None, "", role)),
+        )
 
 
 @loader("period_result", "reportingperiod")

@@ -2,13 +2,15 @@
 
 import streamlit as st
 
-from components import loaders
+from components import loaders, notices_ui
 from components.filters import sidebar_filters
 from components.page import go, guard, start
-from components.ui import dot_column, fmt_date, lang, picked_row, t
+from components.ui import dot_column, fmt_date, lang, picked_row, show_flash, t
 from render import charts, tables
+from services.core import permissions
+from services.core.permissions import Action
 
-guard("overview")
+actor = guard("overview")
 start("page.overview")
 f = sidebar_filters()
 if f is None:
@@ -68,10 +70,16 @@ with right:
 st.caption(t("ov.click_hint"))
 
 # One list at a time: the leader picks which; the page draws only that one.
+current, laggards = notices_ui.laggards(actor.role)
 LISTS = {
     "overdue": f"{t('ov.overdue_list')} ({len(data.overdue)})",
     "stuck": f"{t('ov.stuck_list')} ({len(data.stuck)})",
     "proposals": f"{t('ov.proposal_list')} ({len(data.proposals)})",
+    **(
+        {"not_reported": f"{t('ov.not_reported_list', period=current)} ({len(laggards)})"}
+        if current
+        else {}
+    ),
     "areas": t("ov.by_area"),
     "trend": t("ov.trend"),
     "scorecard": t("ov.full_scorecard"),
@@ -91,6 +99,24 @@ if shown in ("overdue", "stuck", "proposals"):
                 task=tables.cell(frame, picked, "label"),
                 assignment=int(tables.cell(frame, picked, "assignment")),
             )
+elif shown == "not_reported" and current:
+    show_flash(notices_ui.SLOT)
+    if not laggards:
+        st.success(t("ntc.all_reported", period=current))
+    else:
+        frame = tables.laggards(laggards, lang())
+        event = st.dataframe(
+            frame,
+            column_order=tables.visible(frame),
+            hide_index=True,
+            on_select="rerun",
+            selection_mode="single-row",
+            key="ov_not_reported",
+        )
+        if event.selection.rows:
+            go("pages/body.py", org=frame["code"].iloc[event.selection.rows[0]])
+        if permissions.can(actor, Action.ADMINISTER):  # the secretariat chases them from here
+            notices_ui.chase_form(actor, laggards, current, key="ov_chase")
 elif shown == "areas":
     st.vega_lite_chart(view["area_chart"], width="stretch")
 elif shown == "trend":

@@ -66,10 +66,15 @@ def succession_note(note, lang: str = "vi") -> str:
     return text(key, lang, names=", ".join(note.names), day=fmt_date(note.effective_on))
 
 
-def scorecard(scores: list, lang: str = "vi", notes: dict | None = None) -> pd.DataFrame:
+def scorecard(
+    scores: list, lang: str = "vi", notes: dict | None = None, on_time: tuple | None = None
+) -> pd.DataFrame:
     """The body ranking; with `notes` (successor id -> what it took over by the as-of day), a
-    column that says so for each successor."""
+    column that says so for each successor; with `on_time` (a closed period, body id -> its
+    rate, services.notices.cycle), each body's on-time reporting in that period, in percent
+    (empty for a body with nothing to report in it)."""
     t = _in(lang)
+    rate_column = t("col.on_time_rate", period=on_time[0]) if on_time else None
     rows = []
     for s in scores:
         row = {
@@ -84,6 +89,9 @@ def scorecard(scores: list, lang: str = "vi", notes: dict | None = None) -> pd.D
             t("col.stuck"): s.stuck,
             t("col.done"): f"{s.done}/{s.assignments}",
         }
+        if rate_column:
+            rate = on_time[1].get(s.organization_id)
+            row[rate_column] = round(rate.percent) if rate and rate.expected else None
         if notes:
             note = notes.get(s.organization_id)
             row[t("reorg.col_note")] = succession_note(note, lang) if note else ""
@@ -95,19 +103,28 @@ KIND_ORDER = ("provincial", "commune", "special_zone", "district", "external")
 
 
 def scorecard_by_kind(
-    scores: list, lang: str = "vi", notes: dict | None = None
+    scores: list, lang: str = "vi", notes: dict | None = None, on_time: tuple | None = None
 ) -> list[tuple[str, pd.DataFrame]]:
     """The ranking split by kind of body (sở, ban, ngành; xã, phường; đặc khu; huyện), each
     ranked among its own kind, in the same order of badness."""
     out = []
     for kind in sorted({s.kind for s in scores}, key=lambda k: (_kind_place(k), k)):
         mine = [replace(s, rank=i) for i, s in enumerate((s for s in scores if s.kind == kind), 1)]
-        out.append((kind, scorecard(mine, lang, notes)))
+        out.append((kind, scorecard(mine, lang, notes, on_time)))
     return out
 
 
 def _kind_place(kind: str) -> int:
     return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
+
+
+def laggards(bodies: list, lang: str = "vi") -> pd.DataFrame:
+    """The bodies that have sent no report for the current period, in the bodies' order."""
+    t = _in(lang)
+    return pd.DataFrame(
+        [{"code": b.code, t("col.code"): b.code, t("col.body"): b.name} for b in bodies],
+        columns=["code", t("col.code"), t("col.body")],
+    )
 
 
 def target_list(statuses: list, lang: str = "vi") -> pd.DataFrame:

@@ -266,6 +266,25 @@ def on_time_rates(session: Session, *, organization_id: int) -> list[Rate]:
     return [Rate(code, r.expected, r.on_time, r.late) for code, r in rows]
 
 
+def latest_on_time_rates(session: Session, *, up_to: str) -> tuple[str | None, dict[int, Rate]]:
+    """Every body's on-time reporting in the newest closed period up to the period `up_to`
+    (the one the overview shows or an earlier one): (its code, body id -> rate); (None, {})
+    when no period up to it has been closed."""
+    code = session.exec(
+        select(func.max(ReportingPeriod.code))
+        .join(PeriodResult, col(PeriodResult.period_id) == ReportingPeriod.id)
+        .where(ReportingPeriod.code <= up_to)
+    ).one()
+    if code is None:
+        return None, {}
+    rows = session.exec(
+        select(PeriodResult)
+        .join(ReportingPeriod, col(ReportingPeriod.id) == PeriodResult.period_id)
+        .where(ReportingPeriod.code == code)
+    ).all()
+    return code, {r.organization_id: Rate(code, r.expected, r.on_time, r.late) for r in rows}
+
+
 # --- closing by itself -------------------------------------------------------------------------
 
 GRACE_KEY = "period_grace_days"

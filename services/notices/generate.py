@@ -2,24 +2,29 @@
 notice is unique per recipient, kind, subject and occasion (services.notices.store), so a
 second run on the same day creates nothing, and a run missed one day is caught up the next.
 
-What is overdue and what is not reported comes from the leadership read model
-(services.read.snapshot), read for the current period as the app shows it. Events (a direction
+What is due, overdue and not reported is classed as the leadership read model classes it
+(services.core.timeliness on the live state services.read.snapshot reads for the current
+period), but only the assignments a notice can be about are read (`_states`: one targeted
+query), so a run does not grow with every assignment of the installation. Events (a direction
 given, a lead body's report) are looked for in the last EVENT_WINDOW_DAYS days; services that
 make them may also call `for_direction` in their own unit of work, so the notice is there at
 once."""
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func
+from sqlalchemy import and_, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from models import (
     Assignment,
     AssignmentRole,
+    Cadence,
     DirectionNote,
     Directive,
+    Notice,
     NoticeKind,
     Organization,
     ProgressReport,
@@ -31,10 +36,12 @@ from models import (
     Timeliness,
     User,
 )
-from services.core import clock
+from services.core import clock, periods
 from services.core.labels import task_label
+from services.core.timeliness import timeliness
 from services.notices.store import Candidate, Recipients, recipients, store
-from services.read.snapshot import AssignmentState, Filters, snapshot
+from services.read.snapshot import as_of_day
+from services.read.succession import held_on
 
 EVENT_WINDOW_DAYS = 14
 DUE_STEPS = (1, 3, 7)  # days before a deadline a notice goes out
@@ -97,15 +104,97 @@ def generate(session: Session, today: date | None = None, *, now: datetime | Non
     return store(session, candidates, now=now)
 
 
-def _states(session: Session, period: str, today: date) -> Iterator[AssignmentState]:
-    """Every assignment of the open directives, as the read model sees it for `period`."""
-    for directive_id in session.exec(
-        select(Directive.id).where(col(Directive.is_open)).order_by(col(Directive.id))
-    ):
-        if directive_id is not None:
-            yield from snapshot(
-                session, Filters(directive_id=directive_id, period=period), today=today
-            ).rows
+@dataclass(frozen=True)
+class DueState:
+    """What the notices need of one assignment: its task, its body, its deadline and state, and
+    its timeliness as the read model (services.read.snapshot) classes it for the period."""
+
+    assignment_id: int
+    task_label: str
+    organization_id: int
+    organization_code: str
+    due_date: date | None
+    status: str
+    timeliness: str
+
+
+def _states(session: Session, period: str, today: date) -> Iterator[DueState]:
+    """Only the assignments a notice can be about, read with one query on the live state the
+    read model reads for the current period (not every assignment's snapshot): those of the
+    open directives their body holds now that are dated, not done and due within the widest
+    reminder step or overdue, and the recurring ones not reported in the period."""
+    as_of = as_of_day(period, today)
+    year = f"{periods.year_of(period)}-%"
+    due = func.coalesce(col(Assignment.due_date_override), col(Task.due_date))
+    dated = and_(
+        due.is_not(None),
+        col(Assignment.status) != Status.DONE,
+        due <= as_of + timedelta(days=max(DUE_STEPS)),
+    )
+    unreported = and_(
+        due.is_(None),
+        col(Task.cadence) != Cadence.ONCE,
+        or_(
+            col(Assignment.last_period).is_(None),
+            and_(col(Task.cadence) == Cadence.ANNUAL, col(Assignment.last_period).not_like(year)),
+            and_(col(Task.cadence) != Cadence.ANNUAL, col(Assignment.last_period) != period),
+        ),
+    )
+    query = (
+        sa_select(
+            col(Assignment.id),
+            col(Section.ordinal),
+            col(Task.ordinal),
+            col(Organization.id),
+            col(Organization.code),
+            col(Task.cadence),
+            col(Assignment.due_date_override),
+            col(Task.due_date),
+            col(Assignment.status),
+            col(Assignment.completed_on),
+            col(Assignment.last_period),
+        )
+        .select_from(Assignment)
+        .join(Task, col(Task.id) == col(Assignment.task_id))
+        .join(Section, col(Section.id) == col(Task.section_id))
+        .join(Organization, col(Organization.id) == col(Assignment.organization_id))
+        .join(Directive, col(Directive.id) == col(Section.directive_id))
+        .where(col(Directive.is_open), held_on(as_of), or_(dated, unreported))
+        .order_by(
+            col(Directive.id), col(Section.ordinal), col(Task.ordinal), col(Organization.sort_order)
+        )
+    )
+    for (
+        aid,
+        sec,
+        task_ord,
+        org_id,
+        code,
+        cadence,
+        override,
+        task_due,
+        status,
+        done,
+        last,
+    ) in session.execute(query):
+        due_date = override or task_due
+        yield DueState(
+            aid,
+            task_label(sec, task_ord),
+            org_id,
+            code,
+            due_date,
+            status,
+            timeliness(
+                cadence=cadence,
+                status=status,
+                due_date=due_date,
+                completed_on=done if status == Status.DONE else None,
+                last_period=last,
+                current_period=period,
+                as_of=as_of,
+            ),
+        )
 
 
 # --- events ----------------------------------------------------------------------------------
@@ -221,7 +310,7 @@ def lead_reports(session: Session, people: Recipients, *, since: datetime) -> li
 # --- deadlines -------------------------------------------------------------------------------
 
 
-def deadlines(states: list[AssignmentState], people: Recipients, *, as_of: date) -> list[Candidate]:
+def deadlines(states: list[DueState], people: Recipients, *, as_of: date) -> list[Candidate]:
     """A dated task due in 7, 3 and 1 days, and overdue (once, then weekly), to its body."""
     out = []
     for row in states:
@@ -249,7 +338,7 @@ def deadlines(states: list[AssignmentState], people: Recipients, *, as_of: date)
     return out
 
 
-def _unreported(states: list[AssignmentState]) -> dict[int, tuple[str, int]]:
+def _unreported(states: list[DueState]) -> dict[int, tuple[str, int]]:
     """Bodies with recurring tasks not reported this period: (code, how many), by body id."""
     out: dict[int, tuple[str, int]] = {}
     for row in states:
@@ -260,7 +349,7 @@ def _unreported(states: list[AssignmentState]) -> dict[int, tuple[str, int]]:
 
 
 def period_reminders(
-    period: ReportingPeriod, states: list[AssignmentState], people: Recipients, today: date
+    period: ReportingPeriod, states: list[DueState], people: Recipients, today: date
 ) -> list[Candidate]:
     """The period's report deadline 7, 3 and 1 days away: to each body with recurring tasks it
     has not reported on yet, how many."""
@@ -291,7 +380,7 @@ def period_reminders(
 
 
 def missed(
-    period: ReportingPeriod, states: list[AssignmentState], people: Recipients, today: date
+    period: ReportingPeriod, states: list[DueState], people: Recipients, today: date
 ) -> list[Candidate]:
     """For the secretariat, once the period's deadline has passed: each body that has not
     reported on all its recurring tasks."""
@@ -325,12 +414,23 @@ def period_opened(period: ReportingPeriod, people: Recipients) -> list[Candidate
 
 
 def digest(
-    session: Session, states: list[AssignmentState], people: Recipients, today: date
+    session: Session, states: list[DueState], people: Recipients, today: date
 ) -> list[Candidate]:
     """Leaders, once a week: reports in the last seven days, overdue tasks, proposals waiting."""
     leaders = people.of_role(Role.LEADER)
-    if not leaders:
-        return []
+    week = iso_week(today)
+    have = set(
+        session.exec(
+            select(Notice.user_id).where(
+                Notice.kind == NoticeKind.DIGEST,
+                Notice.subject == "digest",
+                Notice.occasion == week,
+                col(Notice.user_id).in_(leaders),
+            )
+        )
+    )
+    if not leaders or have >= set(leaders):
+        return []  # every leader has this week's: the counts (a scan of the reports) are not read
     since = clock.start_of_day(today - timedelta(days=7))
     moved = session.exec(
         select(func.count()).select_from(ProgressReport).where(ProgressReport.created_at >= since)
@@ -344,6 +444,5 @@ def digest(
     overdue = sum(row.timeliness == Timeliness.OVERDUE for row in states)
     params = {"moved": int(moved), "overdue": overdue, "waiting": int(waiting)}
     return [
-        Candidate(uid, NoticeKind.DIGEST, "digest", iso_week(today), params, "/tong-quan")
-        for uid in leaders
+        Candidate(uid, NoticeKind.DIGEST, "digest", week, params, "/tong-quan") for uid in leaders
     ]

@@ -12,6 +12,7 @@ from services.core import clock
 from services.core.errors import InvalidInput
 from services.core.labels import parse_task_label
 from services.core.timeliness import completion_day, timeliness
+from services.notices.cycle import Rate, latest_on_time_rates
 from services.read import outline, rollup, snapshot, succession, targets
 from services.read.snapshot import AssignmentState, Filters
 
@@ -30,6 +31,8 @@ class OverviewData:
     targets: list[targets.TargetStatus]
     # successor id -> the bodies it took over by the as-of day ("gồm …, sáp nhập từ …")
     notes: dict[int, succession.Note] = field(default_factory=dict)
+    # the newest closed period up to the filters' one, and each body's on-time reporting in it
+    on_time: tuple[str, dict[int, Rate]] | None = None
 
 
 def leadership_overview(session: Session, f: Filters, *, today: date | None = None) -> OverviewData:
@@ -55,7 +58,13 @@ def leadership_overview(session: Session, f: Filters, *, today: date | None = No
         proposals=proposals,
         targets=targets.statuses(session, f, today=today),
         notes=succession.notes_on(session, snap.as_of),
+        on_time=_on_time(session, f.period),
     )
+
+
+def _on_time(session: Session, period: str) -> tuple[str, dict[int, Rate]] | None:
+    closed, rates = latest_on_time_rates(session, up_to=period)
+    return (closed, rates) if closed is not None else None
 
 
 class TrendPoint(TypedDict):

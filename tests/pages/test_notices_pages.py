@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from models import Organization, User, session_scope
 from models.db import build_engine
+from services.core import periods
 from services.core.actor import SYSTEM, Actor
 from services.reporting import proposals
 from tests.conftest import migrate
@@ -191,3 +192,68 @@ def test_the_office_chases_the_bodies_that_have_not_reported_and_closes_the_peri
     assert any("Báo cáo đúng hạn kỳ 2022-Q4:" in shown(c.value) for c in at.caption), (
         "the kept on-time rate on Đơn vị"
     )
+
+
+def unread_of(engine, username: str) -> int:
+    from services.notices import inbox
+
+    with session_scope(engine) as s:
+        user = s.exec(select(User).where(User.username == username)).one()
+        return inbox.unread_count(s, actor=Actor.of(user))
+
+
+def overview_with_not_reported(username: str) -> AppTest:
+    at = sign_in(username)
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    at.segmented_control(key="ov_list").set_value("not_reported").run()
+    assert not at.exception
+    return at
+
+
+def test_the_office_chases_two_bodies_from_the_overviews_not_reported_list(app):
+    from services.notices import cycle
+
+    with session_scope(app) as s:
+        office = Actor.of(s.exec(select(User).where(User.username == "vanphong")).one())
+        behind = cycle.not_reported(s, actor=office)
+        period = periods.current_period(s).code  # an earlier test of this module may close one
+    before = {b.code: unread_of(app, b.code.lower()) for b in behind[:3]}
+    at = overview_with_not_reported("vanphong")
+    label = at.segmented_control(key="ov_list").options
+    assert f"Chưa báo cáo kỳ {period} ({len(behind)})" in [shown(o) for o in label]
+    shown_codes = list(at.dataframe(key="ov_not_reported").value["Mã"])
+    assert shown_codes == [b.code for b in behind]
+    bodies = next(m for m in at.multiselect if shown(m.label) == f"Đơn vị chưa báo cáo kỳ {period}")
+    two = [b.organization_id for b in behind[:2]]
+    bodies.set_value(two)
+    next(w for w in at.text_input if w.label.startswith("Lời nhắn")).input("Báo cáo trước 10/01")
+    next(b for b in at.button if b.label == "Gửi nhắc nhở").click().run()
+    assert not at.exception
+    assert any("Đã nhắc 2 đơn vị; 0 đơn vị" in x.value for x in at.success)
+    next(b for b in at.button if b.label == "Gửi nhắc nhở").click().run()  # once a day
+    assert any("Đã nhắc 0 đơn vị; 2 đơn vị" in x.value for x in at.success)
+    for laggard in behind[:2]:  # each chosen body is told, with the office's sentence
+        body = sign_in(laggard.code.lower())
+        assert notices_entry(body) == f"Thông báo ({before[laggard.code] + 1})"
+        body.switch_page("pages/notices.py").run()
+        assert any("Báo cáo trước 10/01" in x.value for x in body.text)
+    third = behind[2].code  # a body not chosen is not
+    assert unread_of(app, third.lower()) == before[third]
+    from models import AuditEvent
+
+    with session_scope(app) as s:  # one audit event a body chased, by the office
+        audited = s.exec(
+            select(AuditEvent.organization_id, AuditEvent.username)
+            .where(AuditEvent.action == "chase")
+            .order_by(AuditEvent.id.desc())
+            .limit(2)
+        ).all()
+        assert sorted(audited) == sorted((oid, "vanphong") for oid in two)
+
+
+def test_a_leader_sees_the_not_reported_list_but_no_chase(app):
+    at = overview_with_not_reported("lanhdao")
+    assert at.dataframe(key="ov_not_reported").value.shape[0] > 0
+    assert not any(b.label == "Gửi nhắc nhở" for b in at.button)
+    assert not at.multiselect or all("chưa báo cáo" not in m.label for m in at.multiselect)

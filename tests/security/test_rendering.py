@@ -40,7 +40,7 @@ def states(page: str, role: str, h: Hostile, directive: int) -> list[tuple[str, 
     """(name, query parameters, session state) of the views of `page` worth opening."""
     views: list[tuple[str, dict, dict]] = [("default", {}, {})]
     if page == "overview":
-        lists = ["overdue", "stuck", "proposals", "areas", "trend", "scorecard"]
+        lists = ["overdue", "stuck", "proposals", "not_reported", "areas", "trend", "scorecard"]
         views = [(f"list {x}", {}, {"ov_list": x}) for x in lists]
     elif page == "directive":
         task = {"task": h.task_label, "assignment": str(h.assignment_id)} if directive == 1 else {}

@@ -145,3 +145,44 @@ def test_a_period_closes_by_itself_after_its_deadline_and_the_grace(seeded):
         closed = s.exec(select(AuditEvent).where(AuditEvent.action == "close")).one()
     assert closed.username == "system"
     assert told(seeded, "period_opened")  # the bodies are told the new period is open
+
+
+def test_the_body_ranking_shows_each_bodys_on_time_rate_of_the_last_closed_period(seeded):
+    from render import tables
+    from services.read import screens
+    from services.read.snapshot import Filters
+
+    with session_scope(seeded) as s:
+        directive = cycle._open_directives(s)[0]
+        before = screens.leadership_overview(
+            s, Filters(directive_id=directive, period="2022-Q4"), today=NOW.date()
+        )
+    assert before.on_time is None  # nothing closed yet: no column
+    assert not any(c.startswith("Đúng hạn") for c in tables.scorecard(before.scorecard).columns)
+    with session_scope(seeded) as s:
+        cycle.close_period(s, actor=actor(seeded, "vanphong"), code="2022-Q4", now=NOW)
+    with session_scope(seeded) as s:
+        kept = {
+            code: r
+            for r, code in s.exec(select(PeriodResult, Organization.code).join(Organization))
+        }
+        # the overview of the closed period, and of the next one: the rates kept at closing
+        for period in ("2022-Q4", "2023-Q1"):
+            data = screens.leadership_overview(
+                s, Filters(directive_id=directive, period=period), today=NOW.date()
+            )
+            assert data.on_time is not None and data.on_time[0] == "2022-Q4"
+            frame = tables.scorecard(data.scorecard, "vi", data.notes, data.on_time)
+            column = "Đúng hạn 2022-Q4 (%)"
+            shown = dict(zip(frame["code"], frame[column], strict=True))
+            assert shown.keys() == {b.code for b in data.scorecard}
+            for code, r in kept.items():
+                if code in shown and r.expected:
+                    assert shown[code] == round(100 * r.on_time / r.expected)
+            assert len({v for v in shown.values() if v == v}) > 1  # the rates differ by body
+            ranked = tables.scorecard_by_kind(data.scorecard, "vi", data.notes, data.on_time)
+            assert all(column in f.columns for _, f in ranked)
+        earlier = screens.leadership_overview(
+            s, Filters(directive_id=directive, period="2022-Q3"), today=NOW.date()
+        )
+    assert earlier.on_time is None  # a period before the closed one shows no later rate

@@ -240,29 +240,98 @@ def test_manage_notify_json_and_bad_moment(seeded, db_url, monkeypatch, capsys):
         get_engine.cache_clear()
 
 
-def test_manage_notify_with_the_server_down_exits_3_and_keeps_everything(
-    seeded, db_url, monkeypatch, capsys
+def test_manage_notify_with_the_server_down_exits_0_says_what_waits_and_keeps_everything(
+    seeded, db_url, monkeypatch, capsys, tmp_path
 ):
     import manage
     from config import get_settings
     from models.db import get_engine
 
+    smtp = SmtpServer(tmp_path / "mail")  # not started yet: nobody listens on its port
     monkeypatch.setenv("DATABASE_URL", db_url)
     monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("SMTP_PORT", str(free_port()))  # nobody listens there
+    monkeypatch.setenv("SMTP_PORT", str(smtp.port))
     monkeypatch.setenv("SMTP_STARTTLS", "false")
     monkeypatch.setenv("MAIL_FROM", "cchc@laichau.gov.vn")
     get_settings.cache_clear()
     get_engine.cache_clear()
     try:
-        assert manage.main(["notify", "--now", "20/12/2022 08:00", "--json"]) == 3
+        # the server down is not a failed run (cron would report it every 15 minutes)
+        assert manage.main(["notify", "--now", "20/12/2022 08:00", "--json"]) == 0
         out = capsys.readouterr()
         result = json.loads(out.out)
         assert result["created"] > 0 and result["emailed"] == 0 and result["failed"] > 0
         assert result["queued"] == result["created"]
-        assert "Máy chủ thư chưa nhận" in out.err and out.err.strip().count("\n") == 0
+        assert out.err.strip().count("\n") == 0
+        assert "Máy chủ thư chưa nhận" in out.err
+        assert f"{result['queued']} thông báo đang chờ" in out.err  # says how many wait
+        assert manage.main(["notify", "--now", "20/12/2022 08:05"]) == 0  # words, no JSON
+        out = capsys.readouterr()
+        assert f"{result['queued']} thông báo chờ gửi thư" in out.out
         with session_scope(seeded) as s:
             assert not s.exec(select(Notice).where(col(Notice.emailed_at).is_not(None))).all()
+        expected = with_notices(seeded)
+        smtp.start()  # the server back: after the backoff every notice goes, each user once
+        try:
+            assert manage.main(["notify", "--now", "20/12/2022 09:00", "--json"]) == 0
+            back = json.loads(capsys.readouterr().out)
+            assert (back["created"], back["failed"], back["queued"]) == (0, 0, 0)
+            assert manage.main(["notify", "--now", "20/12/2022 12:00", "--json"]) == 0
+            assert json.loads(capsys.readouterr().out)["emailed"] == 0
+            received = sorted(r for rcpts, _ in smtp.messages() for r in rcpts)
+            assert received == sorted(expected) and back["emailed"] == len(expected)
+        finally:
+            smtp.stop()
     finally:
+        get_settings.cache_clear()
+        get_engine.cache_clear()
+
+
+def test_manage_notify_with_a_server_refusing_exits_0_and_keeps_everything(
+    seeded, db_url, monkeypatch, capsys, tmp_path
+):
+    """A server that answers but refuses every message (554): the same, nothing marked sent."""
+    import manage
+    from config import get_settings
+    from models.db import get_engine
+
+    refusing = socket.socket()
+    refusing.bind(("127.0.0.1", 0))
+    refusing.listen(8)
+    stop = threading.Event()
+
+    def serve() -> None:
+        refusing.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = refusing.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.sendall(b"554 5.3.2 no service here\r\n")
+
+    th = threading.Thread(target=serve, daemon=True)
+    th.start()
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("SMTP_PORT", str(refusing.getsockname()[1]))
+    monkeypatch.setenv("SMTP_STARTTLS", "false")
+    monkeypatch.setenv("MAIL_FROM", "cchc@laichau.gov.vn")
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    try:
+        assert manage.main(["notify", "--now", "20/12/2022 08:00", "--json"]) == 0
+        out = capsys.readouterr()
+        result = json.loads(out.out)
+        assert result["failed"] > 0 and result["emailed"] == 0
+        assert result["queued"] == result["created"] > 0
+        assert f"{result['queued']} thông báo đang chờ" in out.err
+        with session_scope(seeded) as s:
+            assert not s.exec(select(Notice).where(col(Notice.emailed_at).is_not(None))).all()
+            assert all(n.attempts == 1 for n in s.exec(select(Notice)).all())
+    finally:
+        stop.set()
+        th.join(timeout=5)
+        refusing.close()
         get_settings.cache_clear()
         get_engine.cache_clear()
