@@ -5,14 +5,23 @@ the PostgreSQL in DATABASE_URL).
 Phases, each with the N sessions at the same moment: a blank Streamlit page (a server of its
 own running benchmarks/blank_browser_page.py), the sign-in form, signing in as the leader (from
 the click until the overview is on screen and the cookie written), opening the overview again
-(a new page, signed in by the cookie), and N bodies each sending a report. For each: server
-CPU seconds per session (read from /proc, the server's idle CPU subtracted) and seconds to the
-rendered page (p50, p95); then each server's peak RSS. Chromium: Debian's (CHROMIUM).
+(a new page, signed in by the cookie), N bodies each sending a report, and the leaders opening
+the page of the body that reported (its reports on screen). For each: server CPU seconds per
+session (read from /proc, the server's idle CPU subtracted) and seconds to the rendered page
+(p50, p95); then each server's peak RSS.
+
+Then `cross_process_freshness_s`: a second app process on the same database (on SQLite the same
+file; its change feed polls PRAGMA data_version, on PostgreSQL LISTEN/NOTIFY), a leader's
+overview open on it, one more body sending a report with a proposal through the first process:
+how long after the write a run of the leader's page (Streamlit's "r") first shows the count of
+proposals waiting one higher, as tests/deploy/test_nginx.py measures it through nginx.
+Chromium: Debian's (CHROMIUM).
 """
 
 import asyncio
 import json
 import os
+import re
 import secrets
 import socket
 import statistics
@@ -31,13 +40,19 @@ from sqlmodel import col, select
 from benchmarks import scale
 from benchmarks.run import PASSWORD, Say, _migrate, fresh_database
 from config import ROOT, get_settings
-from models import Role, User
+from models import Organization, Role, User
 from models.db import build_engine, session_scope
 from services.core.actor import SYSTEM
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 BLANK = ROOT / "benchmarks" / "blank_browser_page.py"
+# BENCH_PROFILE=out.pstats: the app served by benchmarks/profiled_app.py, its runs during the
+# sign-in phase profiled into that file (python -m pstats out.pstats)
+PROFILE = Path(os.environ["BENCH_PROFILE"]).resolve() if os.environ.get("BENCH_PROFILE") else None
 TICKS = os.sysconf("SC_CLK_TCK")
+# the demo's Sở Tư pháp: its first task is in the quarter the leader's overview opens on, so its
+# proposal moves the overview's "proposals waiting" (as in tests/deploy/test_nginx.py)
+FRESHNESS_BODY = "stp"
 AUTH_COOKIE = get_settings().cookie_name
 
 
@@ -60,10 +75,11 @@ def _peak_rss_mb(pid: int) -> float:
 
 
 @contextmanager
-def _server(script: Path, db_url: str, log: Path) -> Iterator[tuple[str, int]]:
+def _server(script: Path, db_url: str, log: Path, **extra: str) -> Iterator[tuple[str, int]]:
     port = _free_port()
     env = {
         **os.environ,
+        **extra,
         "DATABASE_URL": db_url,
         "COOKIE_SECRET": os.environ.get("COOKIE_SECRET") or secrets.token_urlsafe(48),
         # Every session comes from this machine's address and signs in as the same leader:
@@ -151,6 +167,73 @@ async def _overview(page: Page, url: str) -> None:
     await page.locator("[data-testid='stMetric']").first.wait_for(timeout=120_000)
 
 
+def _body_page(codes: dict[int, str]) -> Callable[[Page, str], Awaitable[None]]:
+    """Each leader's page opens the page of one body that reported, to its last section."""
+
+    async def open_it(page: Page, url: str) -> None:
+        await page.goto(f"{url}/don-vi?org={codes[id(page)]}")
+        await page.get_by_role("heading", name="Báo cáo gần đây").wait_for(timeout=120_000)
+
+    return open_it
+
+
+async def _proposals_waiting(page: Page) -> str:
+    tile = page.locator("[data-testid='stMetric']", has_text="Kiến nghị chờ chỉ đạo")
+    return await tile.locator("[data-testid='stMetricValue']").inner_text()
+
+
+async def _freshness(
+    browser: Browser, writer_url: str, reader_url: str, username: str
+) -> float | str:
+    """A write through one process, a leader's overview on the other: seconds from the write
+    to the start of the first run of the leader's page that shows it; or, when no run in 15 s
+    showed it, what both processes' overviews showed."""
+    body = await (await browser.new_context()).new_page()
+    await _body_signed_in(body, writer_url, username)
+    form = body.locator("[data-testid='stMain'] [data-testid='stForm']").first
+    # the quarter the report is for (the form's first choice), and the leader's overview on it
+    chosen = await form.locator("[data-testid='stSelectbox']").first.evaluate(
+        "e => e.textContent + ' ' + [...e.querySelectorAll('input')].map(i => i.value).join(' ')"
+    )
+    found = re.search(r"\d{4}(-Q[1-4]|-H[12])?", chosen)
+    if found is None:
+        raise RuntimeError(f"no period in the report form's first choice: {chosen!r}")
+    period = found.group(0)
+    leader = await (await browser.new_context()).new_page()
+    await _sign_in_form(leader, reader_url)
+    await _sign_in(leader, reader_url)
+    await leader.goto(f"{reader_url}/tong-quan?period={period}")
+    tile = leader.locator("[data-testid='stMetric']", has_text="Kiến nghị chờ chỉ đạo")
+    await tile.wait_for(timeout=120_000)
+    before = int(await _proposals_waiting(leader))
+    await form.get_by_role("textbox", name="Kết quả thực hiện").fill("Đã thực hiện (đo tải)")
+    await form.get_by_role("textbox", name="Kiến nghị, đề xuất").fill("Đề nghị (đo tải)")
+    await form.get_by_role("button", name="Gửi báo cáo").click()
+    await body.get_by_text("Đã ghi báo cáo nhiệm vụ").wait_for(timeout=120_000)
+    written = time.monotonic()
+    while time.monotonic() - written < 15:
+        asked = time.monotonic()
+        # the page run again: Streamlit's key "r" (the same session), and after 3 s of that a
+        # new page view (as a reload: a new session, signed in by the cookie)
+        if asked - written < 3:
+            await leader.locator("body").press("r")
+        else:
+            await leader.goto(f"{reader_url}/tong-quan?period={period}")
+        while time.monotonic() - asked < 2:
+            if await tile.count() and int(await _proposals_waiting(leader)) > before:
+                await leader.context.close()
+                await body.context.close()
+                return round(asked - written, 3)
+            await leader.wait_for_timeout(20)
+    await leader.goto(f"{writer_url}/tong-quan?period={period}")
+    await tile.wait_for(timeout=120_000)
+    return (
+        "not seen in 15 s: proposals waiting in the other process"
+        f" {before} before the write, {await _proposals_waiting(leader)} in the writer's"
+        f" (quarter {period})"
+    )
+
+
 async def _blank(page: Page, url: str) -> None:
     await page.goto(url)
     await page.get_by_role("heading", name="Trang trống").wait_for(timeout=120_000)
@@ -194,7 +277,12 @@ async def _phase(
 
 
 async def _measure(
-    n: int, app: tuple[str, int], blank: tuple[str, int], body_users: list[str], say: Say
+    n: int,
+    app: tuple[str, int],
+    other: tuple[str, int],
+    blank: tuple[str, int],
+    bodies_: list[tuple[str, str]],
+    say: Say,
 ) -> dict:
     async with async_playwright() as p:
         browser: Browser = await p.chromium.launch(
@@ -214,14 +302,28 @@ async def _measure(
         say(f"{n} session(s): the sign-in form")
         form = await _phase(pages, app[0], app[1], _sign_in_form)
         say(f"{n} session(s): signing in")
+        switch = PROFILE.with_name(PROFILE.name + ".on") if PROFILE else None
+        if switch:
+            for old in (PROFILE, PROFILE.with_suffix(".main")):
+                old.unlink(missing_ok=True)
+            switch.touch()
         sign_in = await _phase(pages, app[0], app[1], _sign_in)
+        if switch:
+            switch.unlink()
+            await asyncio.sleep(1)  # the server's event loop stops its profile
+            say(f"the sign-in phase profiled in {PROFILE} and {PROFILE.with_suffix('.main')}")
         say(f"{n} session(s): the overview")
         overview = await _phase(pages, app[0], app[1], _overview)
         say(f"{n} session(s): bodies sign in, then each sends a report")
         bodies = [await (await browser.new_context()).new_page() for _ in range(n)]
-        pairs = zip(bodies, body_users, strict=True)
-        await asyncio.gather(*(_body_signed_in(tab, app[0], who) for tab, who in pairs))
+        pairs = zip(bodies, bodies_[:n], strict=True)
+        await asyncio.gather(*(_body_signed_in(tab, app[0], who) for tab, (who, _) in pairs))
         report = await _phase(bodies, app[0], app[1], _report)
+        say(f"{n} session(s): the page of the body that reported")
+        codes = {id(page): code for page, (_, code) in zip(pages, bodies_, strict=False)}
+        body_page = await _phase(pages, app[0], app[1], _body_page(codes))
+        say("a report through one process, the overview on the other")
+        fresh = await _freshness(browser, app[0], other[0], FRESHNESS_BODY)
         await browser.close()
     return {
         "browser_sessions": n,
@@ -241,7 +343,13 @@ async def _measure(
         "browser_report_cpu_s": report["cpu_s"],
         "browser_report_p50_s": report["p50_s"],
         "browser_report_p95_s": report["p95_s"],
+        "browser_body_cpu_s": body_page["cpu_s"],
+        "browser_body_p50_s": body_page["p50_s"],
+        "browser_body_p95_s": body_page["p95_s"],
+        "cross_process_freshness_s": fresh if isinstance(fresh, float) else None,
+        **({} if isinstance(fresh, float) else {"cross_process_freshness_missing": fresh}),
         "peak_rss_mb_app": round(_peak_rss_mb(app[1])),
+        "peak_rss_mb_app_other": round(_peak_rss_mb(other[1])),
     }
 
 
@@ -252,24 +360,33 @@ def run(n: int, *, json_path: Path | None = None, say: Say = print) -> dict:
         engine = build_engine(url)
         with session_scope(engine) as s:
             scale.build(s, 1, actor=SYSTEM, password=PASSWORD)
-        with session_scope(engine) as s:  # N body accounts, one per session
-            body_users = list(
-                s.exec(
-                    select(User.username)
+        with session_scope(engine) as s:  # N body accounts, one per session; FRESHNESS_BODY
+            body_users = [
+                (username, code)
+                for username, code in s.exec(
+                    select(User.username, Organization.code)
+                    .join(Organization, col(Organization.id) == col(User.organization_id))
                     .where(User.role == Role.BODY, col(User.active))
+                    .where(User.username != FRESHNESS_BODY)
                     .order_by(User.username)
                     .limit(n)
                 )
-            )
+            ]
         engine.dispose()
         if len(body_users) < n:
             raise ValueError(f"the demo has {len(body_users)} body accounts, fewer than {n}")
         logs = Path(tempfile.mkdtemp(prefix="cchc-bench-browser-"))
         with (
-            _server(ROOT / "app.py", url, logs / "app.log") as app,
+            _server(
+                ROOT / "benchmarks" / "profiled_app.py" if PROFILE else ROOT / "app.py",
+                url,
+                logs / "app.log",
+                **({"PROFILE_FILE": str(PROFILE)} if PROFILE else {}),
+            ) as app,
+            _server(ROOT / "app.py", url, logs / "app-other.log") as other,
             _server(BLANK, url, logs / "blank.log") as blank,
         ):
-            result = asyncio.run(_measure(n, app, blank, body_users, say))
+            result = asyncio.run(_measure(n, app, other, blank, body_users, say))
     finally:
         cleanup()
     for key, value in result.items():
