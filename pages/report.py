@@ -9,7 +9,7 @@ from components import loaders
 from components.page import guard, start
 from components.ui import error, lang, plain, t
 from render import report_docx
-from render.fmt import number
+from render.fmt import first_upper, number
 from services.core.errors import DomainError
 from services.read.periodic_report import report_period
 
@@ -35,7 +35,7 @@ kind = kind_col.selectbox(
 period = period_col.selectbox(
     t("pr.period"),
     kinds[kind],
-    format_func=lambda code: report_docx.period_words(report_period(code), lang()).capitalize(),
+    format_func=lambda code: first_upper(report_docx.period_words(report_period(code), lang())),
     key=f"pr_period_{kind}",
 )
 names = dict(offer.bodies)

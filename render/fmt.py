@@ -92,3 +92,9 @@ def html_text(text: object) -> str:
     ":" and "$" as entities, so Streamlit finds no icon shortcode or formula in the source."""
     one_line = " ".join(str(text if text is not None else "").split())
     return html.escape(one_line, quote=True).replace(":", "&#58;").replace("$", "&#36;")
+
+
+def first_upper(text: str) -> str:
+    """The first letter in capitals, the rest as written ("quý IV năm 2022" → "Quý IV năm
+    2022"; str.capitalize would write "Quý iv")."""
+    return text[:1].upper() + text[1:]

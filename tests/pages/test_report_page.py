@@ -70,3 +70,11 @@ def test_a_body_gets_its_own_report_only_and_downloads_it(app_env):
     names = {r[1] for r in ([c.text for c in row.cells] for row in doc.tables[2].rows)}
     assert names == {"Cơ quan, đơn vị", "Sở Tư pháp", "Tổng cộng"}
     assert at.get("download_button")
+
+
+def test_the_period_picker_names_periods_as_an_official_writes_them(app_env):
+    at = open_report("vanphong")
+    shown = [box.value for box in at.selectbox]  # the chosen values, as the page formats them
+    options = [option for box in at.selectbox for option in box.options]
+    assert "Quý IV năm 2022" in options, options  # the Roman numeral stays in capitals
+    assert not any("Quý iv" in o or "Quý ii" in o for o in options), shown
