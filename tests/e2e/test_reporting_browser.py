@@ -85,7 +85,7 @@ def test_stp_reports_signs_out_and_the_leader_sees_it(app_url, browser, shots):
 
         # what was typed is shown as typed: the tags are text, no <b> or <script> was made of it
         page.get_by_text("Các báo cáo trước").click()
-        expect(page.get_by_text(PROPOSAL).first).to_be_visible()
+        expect(page.get_by_text(PROPOSAL).filter(visible=True).first).to_be_visible()
         assert page.locator("[data-testid='stMain'] b", has_text="in đậm").count() == 0
         assert page.locator("[data-testid='stMain'] script", has_text="alert").count() == 0
 
@@ -101,7 +101,9 @@ def test_stp_reports_signs_out_and_the_leader_sees_it(app_url, browser, shots):
         cookie_is(page, present=True)
         page.goto(f"{app_url}/kien-nghi")
         expect(page.get_by_role("heading", name="Kiến nghị")).to_be_visible(timeout=60_000)
-        expect(page.get_by_text(PROPOSAL).first).to_be_visible(timeout=60_000)  # newest first
+        expect(page.get_by_text(PROPOSAL).filter(visible=True).first).to_be_visible(
+            timeout=60_000
+        )  # newest first
         no_exception(page)
 
 
