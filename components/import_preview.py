@@ -27,6 +27,10 @@ TARGET_KINDS = [k.value for k in TargetKind]
 DIRECTIONS = [d.value for d in Direction]
 
 
+# The task table's columns: the row's key (hidden), then what the editor shows, in order.
+TASK_COLUMNS = ["key", "section", "text", "area", "cadence", "due", "timing", "leads", "partners"]
+
+
 def section_choice(parsed: ParsedDirective) -> dict[int, str]:
     return {
         n: f"{s.label or n} {shorten(s.heading, 40)}".strip()
@@ -83,17 +87,7 @@ def tasks_frame(parsed: ParsedDirective) -> pd.DataFrame:
             )
     frame = pd.DataFrame(
         rows,
-        columns=[
-            "key",
-            "section",
-            "text",
-            "area",
-            "cadence",
-            "due",
-            "timing",
-            "leads",
-            "partners",
-        ],
+        columns=TASK_COLUMNS,
     )
     frame["due"] = pd.to_datetime(frame["due"])  # a date column, even when every cell is empty
     return frame
@@ -175,16 +169,7 @@ def edit_tasks(parsed: ParsedDirective, bodies: list[BodyRef], key: str) -> pd.D
         tasks_frame(parsed),
         key,
         num_rows="dynamic",
-        column_order=[
-            "section",
-            "text",
-            "area",
-            "cadence",
-            "due",
-            "timing",
-            "leads",
-            "partners",
-        ],
+        column_order=TASK_COLUMNS[1:],  # all but the row's key
         column_config={
             "section": st.column_config.SelectboxColumn(
                 t("imp.col_section"),
