@@ -60,6 +60,11 @@ if data.successors:  # closed: its work passed on (its history stays here)
             label=plain(f"{link.name} ({link.code})"),
             query_params={"org": link.code},
         )
+    ended = data.successors[0].effective_on
+    if periods.bounds(f.period)[0] >= ended:  # a period after its end: nothing of its own
+        st.caption(t("reorg.own_history", period=f.period, day=fmt_date(ended)))
+        history_link(org.code, org.name, ended)
+        st.stop()
 elif not org.active:
     st.info(t("body.inactive"))
 if data.predecessors:  # a successor: the history of the bodies it took over

@@ -7,6 +7,13 @@ random generator, so every demo database is the same.
 DEMO_SEED = 2021
 FIRST_QUARTER = "2021-Q3"
 LAST_QUARTER = "2022-Q4"  # the demo's current period
+# One merger, so that the demo shows what a reorganisation does (demo only, not history): Sở
+# Giao thông vận tải joins Sở Xây dựng, as the two departments did across Vietnam in 2025. It is
+# dated on the first day of the demo's current quarter because the app refuses a change dated in
+# a period already closed; the 2025 date would fall after the demo's last quarter.
+MERGED = ("SGTVT",)
+MERGED_INTO = "SXD"
+MERGED_ON = "2022-10-01"
 # Three bodies that lag, so the overview has a story to tell.
 LAGGARDS = {"HMT": 0.35, "HNN": 0.42, "BQLKKT": 0.5}
 # Deadlines an office would set for one-off work the directive leaves undated (demo only):

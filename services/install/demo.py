@@ -26,6 +26,7 @@ from models import (
 )
 from seed_data import demo as plan
 from services.accounts.users import create_user
+from services.admin import reorganize
 from services.core import clock, periods
 from services.core.actor import Actor, hash_password
 from services.core.errors import InvalidInput
@@ -71,6 +72,7 @@ def seed_demo(session: Session, *, actor: Actor, password: str) -> seed.SeedResu
     rng = random.Random(plan.DEMO_SEED)  # nosec B311  # repeatable demo data, not a secret
     _seed_history(session, rng, quarters, result)
     _seed_figures(session, rng, quarters, result)
+    _merge(session, actor, result)
     seed.set_setting(session, DEMO_KEY, "1")
     return result.finish(session, actor, "seed_demo")  # an empty database: always added rows
 
@@ -113,6 +115,24 @@ def _seed_accounts(session: Session, password: str, result: seed.SeedResult, act
         result.add("users")
 
 
+def _merged_by(code: str, quarter: str) -> bool:
+    """`code` had been merged into another body before `quarter` began (the demo's merger)."""
+    return code in plan.MERGED and periods.bounds(quarter)[0] >= date.fromisoformat(plan.MERGED_ON)
+
+
+def _merge(session: Session, actor: Actor, result: seed.SeedResult) -> None:
+    """The demo's one merger, through the same service as the administration page: the merged
+    body's open work and accounts go to its successor from the merger's day."""
+    reorganize.merge(
+        session,
+        actor=actor,
+        sources=plan.MERGED,
+        into=plan.MERGED_INTO,
+        on=date.fromisoformat(plan.MERGED_ON),
+    )
+    result.add("mergers")
+
+
 def _at(day: date) -> datetime:
     """09:00 in Vietnam on `day`, as UTC."""
     return clock.at(day, 9)
@@ -151,6 +171,8 @@ def _seed_history(
         for index, quarter in enumerate(quarters):
             if not sent[assignment.organization_id, quarter] or rng.random() > 0.92:
                 continue  # no report on this task this quarter
+            if _merged_by(org_code, quarter):
+                continue  # the body had joined its successor by then
             end = periods.bounds(quarter)[1]
             day = end - timedelta(days=rng.randint(0, 20))
             progress = _next_progress(rng, progress, d, task.cadence, quarter)
@@ -237,6 +259,8 @@ def _seed_figures(
                 value += step + rng.uniform(-abs(step), abs(step))
                 if lag and rng.random() > lag + 0.3:
                     continue  # a lagging body misses some figures
+                if _merged_by(body.code, quarter):
+                    continue  # its successor reports from then on
                 session.add(
                     Measurement(
                         target_id=pk(target),

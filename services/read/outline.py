@@ -54,7 +54,9 @@ class SectionRow:
 
 
 def outline(session: Session, *, directive_id: int) -> list[SectionRow]:
-    """Sections and tasks in order, with lead counts and partner names: three queries."""
+    """Sections and tasks in order, with lead counts and partner names: three queries. The
+    bodies are today's (an assignment handed to a successor counts once, for the successor)."""
+    held = col(Assignment.held_until).is_(None)
     sections = session.exec(
         select(Section)
         .where(col(Section.directive_id) == directive_id)
@@ -71,7 +73,9 @@ def outline(session: Session, *, directive_id: int) -> list[SectionRow]:
             select(Assignment.task_id, func.count())
             .join(Task)
             .join(Section)
-            .where(Section.directive_id == directive_id, Assignment.role == AssignmentRole.LEAD)
+            .where(
+                Section.directive_id == directive_id, Assignment.role == AssignmentRole.LEAD, held
+            )
             .group_by(col(Assignment.task_id))
         ).all()
     )
@@ -81,7 +85,9 @@ def outline(session: Session, *, directive_id: int) -> list[SectionRow]:
         .join(Organization)
         .join(Task)
         .join(Section)
-        .where(Section.directive_id == directive_id, Assignment.role == AssignmentRole.PARTNER)
+        .where(
+            Section.directive_id == directive_id, Assignment.role == AssignmentRole.PARTNER, held
+        )
         .order_by(col(Organization.sort_order))
     ):
         partners.setdefault(task_id, []).append(name)

@@ -1,6 +1,7 @@
 """What each leadership screen shows, composed from the read model, the roll-ups and the
 target rules: one call per screen, plain data out."""
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TypedDict
@@ -81,6 +82,10 @@ def trend(
     rows = snapshot.snapshot(session, f, today=today).rows
     reports = snapshot.report_stream(session, f, today=today)
     moves = succession.moved_from(session)  # a moved assignment carries its predecessor's state
+    # each point counts the assignments held on its own day (a point before a merger counts the
+    # bodies of then): the rows of each other structure in the range, read once
+    changed_on = succession.change_days(session)
+    held = {bisect_right(changed_on, snapshot.filters_as_of(f, today)): rows}
     # assignment -> (status, percent, period, first done at)
     state: dict[int, tuple[str, int, str | None, datetime | None]] = {}
     position = 0
@@ -97,7 +102,10 @@ def trend(
             state[aid] = (status, percent, reported_period, done_at)
             position += 1
         percents, overdue = [], 0
-        for r in rows:
+        structure = bisect_right(changed_on, day)
+        if structure not in held:
+            held[structure] = snapshot.snapshot(session, at, today=today).rows
+        for r in held[structure]:
             found = next(
                 (
                     state[a]

@@ -33,6 +33,18 @@ def names_on(session: Session, day: date) -> dict[int, str]:
     return {int(r.organization_id): r.name for r in rows}
 
 
+def change_days(session: Session) -> list[date]:
+    """The days on which some assignment changed hands, in order: two days hold the same
+    assignments exactly when the same number of these days fall on or before each."""
+    days = {
+        day
+        for column in (Assignment.held_from, Assignment.held_until)
+        for day in session.exec(select(column).where(col(column).is_not(None)).distinct())
+        if day is not None
+    }
+    return sorted(days)
+
+
 def moved_from(session: Session) -> dict[int, int]:
     """Assignment id -> the predecessor's assignment it was made to carry on (a "move"): its
     state, until the successor reports, is the predecessor's latest."""

@@ -107,3 +107,29 @@ def test_split_preview_lists_each_open_task(own_db):  # noqa: F811
     head = [i.value for i in at.info if "Nếu xác nhận" in i.value]
     assert len(head) == 1 and "1 đơn vị ngừng hoạt động" in head[0], head
     assert bodies(own_db)["HSH"].active  # a preview only
+
+
+def test_the_demo_merged_body_points_to_its_history(app_env):
+    """The demo's Sở GTVT merged into Sở Xây dựng on 01/10/2022: in 2022-Q4 its page says who
+    took its work and links its own history instead of empty tables; in 2022-Q3 it is whole."""
+    at = sign_in("lanhdao")
+    at.switch_page("pages/body.py")
+    at.query_params["org"] = "SGTVT"
+    at.query_params["period"] = "2022-Q4"
+    at.run()
+    assert not at.exception and not at.error
+    assert any("Đơn vị đã ngừng từ 01/10/2022" in i.value for i in at.info)
+    assert any("Kỳ 2022-Q4 bắt đầu sau khi đơn vị ngừng" in shown(c.value) for c in at.caption)
+    assert not at.metric and not at.dataframe  # no empty tiles or table of its own
+    at.switch_page("pages/body.py")
+    at.query_params["period"] = "2022-Q3"
+    at.run()
+    assert not at.exception and not at.error
+    assert any(m.label == "Lượt giao cho đơn vị" and int(m.value) > 0 for m in at.metric)
+    assert len(at.dataframe) == 1
+    # Sở Xây dựng, its successor, links it as a predecessor
+    at.switch_page("pages/body.py")
+    at.query_params["org"] = "SXD"
+    at.query_params["period"] = "2022-Q4"
+    at.run()
+    assert any("tiền thân (trước 01/10/2022)" in shown(c.value) for c in at.caption)

@@ -25,7 +25,7 @@ from services.admin import reorganize
 from services.core.actor import Actor
 from services.core.errors import DomainError, PermissionDenied
 from services.install.seed import ensure_periods
-from services.read import screens, succession
+from services.read import outline, screens, succession
 from services.read import snapshot as snap
 from services.read.snapshot import Filters
 
@@ -124,7 +124,8 @@ def test_merge_keeps_2022_and_moves_open_work(office):
     assert list(frame[frame.code == "MTNN"]["Ghi chú"]) == [
         "gồm Huyện Mường Tè, Huyện Nậm Nhùn (sáp nhập từ 01/03/2025)"
     ]
-    assert "Ghi chú" not in tables.scorecard(before.scorecard, "vi", before.notes).columns
+    # 2022-Q4 carries the demo's own merger note (SGTVT into SXD) and nothing of this one
+    assert [n.names for n in before.notes.values()] == [["Sở Giao thông vận tải"]]
     body = screens.body_detail(s, later, "MTNN")
     assert [p.code for p in body.predecessors] == ["HMT", "HNN"]
     assert [x.code for x in screens.body_detail(s, q4, "HMT").successors] == ["MTNN"]
@@ -132,7 +133,11 @@ def test_merge_keeps_2022_and_moves_open_work(office):
     judged_then = {c for st in before.targets for c in st.bodies}
     judged_later = {c for st in data.targets for c in st.bodies}
     assert {"HMT", "HNN"} <= judged_then and not {"HMT", "HNN"} & judged_later
-    event = s.exec(select(AuditEvent).where(AuditEvent.action == "reorganize_merge")).one()
+    event = s.exec(  # the demo's own merger (SGTVT into SXD) has its event too
+        select(AuditEvent).where(
+            AuditEvent.action == "reorganize_merge", AuditEvent.entity_id == org(s, "MTNN").id
+        )
+    ).one()
     assert event.after["moved_assignments"] == out.moved_assignments
 
 
@@ -236,3 +241,48 @@ def test_a_day_before_the_body_existed_is_refused(office):
     with pytest.raises(DomainError) as gone:
         reorganize.rename(s, actor=actor, code="HMT", name="Tên khác", on=date(2025, 6, 1))
     assert "đã ngừng tồn tại từ ngày 01/03/2025" in str(gone.value)
+
+
+def test_the_demo_shows_one_merger(office):
+    """The demo's labelled merger (README): Sở Giao thông vận tải joins Sở Xây dựng from
+    01/10/2022, the first day of the demo's current quarter, through the same service."""
+    s, _, directive_id = office
+    sgtvt, sxd = org(s, "SGTVT"), org(s, "SXD")
+    assert (sgtvt.ended_on, sgtvt.active, sxd.active) == (date(2022, 10, 1), False, True)
+    assert [x.code for x in succession.predecessors(s, sxd.id)] == ["SGTVT"]
+
+    def held(table, period: str) -> int:
+        query = select(func.count()).select_from(table)
+        if table is ProgressReport:
+            query = query.join(Assignment).where(Assignment.organization_id == sgtvt.id)
+        else:
+            query = query.where(Measurement.organization_id == sgtvt.id)
+        return int(s.exec(query.where(table.period == period)).one())
+
+    # its history stays its own up to the day, and nothing is written for it after
+    assert held(ProgressReport, "2022-Q3") > 0 and held(Measurement, "2022-Q3") > 0
+    assert held(ProgressReport, "2022-Q4") == 0 and held(Measurement, "2022-Q4") == 0
+    # its account works for its successor now
+    assert s.exec(select(User).where(User.username == "sgtvt")).one().organization_id == sxd.id
+    # 2022-Q3 ranks it among the bodies; 2022-Q4 ranks its successor, with the note
+    q3, q4 = (
+        screens.leadership_overview(s, Filters(directive_id=directive_id, period=p))
+        for p in ("2022-Q3", "2022-Q4")
+    )
+    then = tables.scorecard(q3.scorecard, "vi", q3.notes)
+    now = tables.scorecard(q4.scorecard, "vi", q4.notes)
+    assert "SGTVT" in set(then.code) and "SGTVT" not in set(now.code)
+    assert list(now[now.code == "SXD"]["Ghi chú"]) == [
+        "gồm Sở Giao thông vận tải (sáp nhập từ 01/10/2022)"
+    ]
+    # every task it left unfinished is Sở Xây dựng's in 2022-Q4
+    left_open = {
+        a.task_id
+        for a in s.exec(select(Assignment).where(Assignment.organization_id == sgtvt.id))
+        if a.status != Status.DONE
+    }
+    rows = snap.snapshot(s, Filters(directive_id=directive_id, period="2022-Q4")).rows
+    assert left_open and left_open <= {r.task_id for r in rows if r.organization_code == "SXD"}
+    # the directive's outline counts today's bodies: section 1's tasks have 27 leads, not 28
+    first = outline.outline(s, directive_id=directive_id)[0]
+    assert {task.leads for task in first.tasks} == {27}
