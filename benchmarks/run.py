@@ -1,7 +1,8 @@
-"""manage.py bench: build an installation at a scale into a fresh database, then measure the
-pages, the queries behind the overview, writes alone and under contention, the exports, and
-memory. Ratios and counts, measured in one run: this machine is shared, so no test relies on
-a wall-clock limit."""
+"""manage.py bench: build an installation at a scale into a fresh database, then measure
+`manage.py notify` on it (and on a scale-1 database built beside it, for the ratio), the pages,
+the queries behind the overview, writes alone and under contention, the exports, and memory.
+Ratios and counts, measured in one run: this machine is shared, so no test relies on a
+wall-clock limit."""
 
 import json
 import logging
@@ -13,13 +14,14 @@ import statistics
 import tempfile
 import threading
 import time
+import tracemalloc
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, func, text
+from sqlalchemy import create_engine, delete, func, text
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, col, select
 
@@ -331,34 +333,115 @@ def measure_exports(engine: Engine, say: Say) -> dict:
     }
 
 
-def measure_notify(engine: Engine, say: Say) -> dict:
-    """`manage.py notify` in the app only (no SMTP: the e-mails are the server's time), three
-    days before the current period ends, then once more (it must create nothing)."""
+def _notify_once(engine: Engine, repeat: int = 3) -> dict:
+    """`manage.py notify` on `engine`'s database as it was built: first a dry run under
+    tracemalloc (the peak of what it allocates in Python: rows, notices, statements; not the
+    database's own memory in C), which also compiles its statements as a server that has run
+    it before would have them; then the run, timed, `repeat` times (the notices it made are
+    deleted between runs, so each is a first run on the same data; the median is kept: this
+    machine is shared); then once more (it must create nothing)."""
     from config import Settings
+    from models import Notice
     from services.core import clock
     from services.notices import runner
 
     with Session(engine) as s:
         current = periods.current_period(s)
-    day = current.ends_on - timedelta(days=3)
-    moment = clock.at(day, 8, 0)
+    moment = clock.at(current.ends_on - timedelta(days=3), 8, 0)
     settings = Settings(database_url=str(engine.url), smtp_host="", mail_from="")
-    start = time.perf_counter()
-    first = runner.notify(engine, settings, now=moment)
-    first_s = time.perf_counter() - start
+    os.sync()  # the build's writes go to disk now, not during the timed commits
+    tracemalloc.start()
+    runner.notify(engine, settings, now=moment, dry_run=True)
+    added = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    runs, created = [], set()
+    for n in range(repeat):
+        with Session(engine) as s:
+            last = s.exec(select(func.max(Notice.id))).one() or 0
+        start = time.perf_counter()
+        created.add(runner.notify(engine, settings, now=moment).created)
+        runs.append(time.perf_counter() - start)
+        if n < repeat - 1:
+            with session_scope(engine) as s:
+                s.exec(delete(Notice).where(col(Notice.id) > last))
+    if len(created) != 1:
+        raise RuntimeError(f"the same notify made different numbers of notices: {created}")
     start = time.perf_counter()
     again = runner.notify(engine, settings, now=moment)
     again_s = time.perf_counter() - start
+    return {
+        "s": statistics.median(runs),
+        "created": created.pop(),
+        "again_s": again_s,
+        "again": again.created,
+        "added_mb": added / 2**20,
+    }
+
+
+def measure_notify(engine: Engine, say: Say, reference: Engine | None = None) -> dict:
+    """`manage.py notify` in the app only (no SMTP: the e-mails are the server's time), three
+    days before the current period ends, on the database as built; and, above scale 1, on a
+    scale-1 database built in the same run (`reference`), measured the same way, so that
+    `notify_ratio` compares two runs made seconds apart on the same machine."""
+    this = _notify_once(engine)
+    base = _notify_once(reference) if reference is not None else this
     say(
-        f"notify: {first.created} notices in {first_s:.2f} s; "
-        f"again {again.created} in {again_s:.2f} s"
+        f"notify: {this['created']} notices in {this['s']:.3f} s "
+        f"(scale 1: {base['created']} in {base['s']:.3f} s, ratio {this['s'] / base['s']:.2f}); "
+        f"again {this['again']} in {this['again_s']:.3f} s; "
+        f"{this['added_mb']:.1f} MB allocated at the peak (scale 1: {base['added_mb']:.1f})"
     )
     return {
-        "notify_s": round(first_s, 3),
-        "notices_created": first.created,
-        "notify_again_s": round(again_s, 3),
-        "notices_created_again": again.created,
+        "notify_s": round(this["s"], 4),
+        "notices_created": this["created"],
+        "notify_again_s": round(this["again_s"], 4),
+        "notices_created_again": this["again"],
+        "notify_s_scale1": round(base["s"], 4),
+        "notices_created_scale1": base["created"],
+        "notify_ratio": round(this["s"] / base["s"], 2),
+        "notify_added_mb": round(this["added_mb"], 1),
+        "notify_added_mb_scale1": round(base["added_mb"], 1),
     }
+
+
+def notify_in_one_run(engine: Engine, base_url: str, scale_n: int, say: Say) -> dict:
+    """measure_notify on the database just built and, above scale 1, on a scale-1 database
+    built beside it for the purpose (then dropped)."""
+    if scale_n == 1:
+        return measure_notify(engine, say)
+    url, cleanup = fresh_database(base_url)
+    try:
+        say("scale 1 beside it, for notify_ratio")
+        reference, _, _ = build(url, 1, lambda line: None)
+        try:
+            return measure_notify(engine, say, reference)
+        finally:
+            reference.dispose()
+    finally:
+        cleanup()
+
+
+def build(url: str, scale_n: int, say: Say) -> tuple[Engine, dict[str, int], float]:
+    """Migrate the empty database at `url` and build the installation at `scale_n` in it, then
+    refresh the planner's statistics: the engine, the rows added and the seconds it took."""
+    _migrate(url)
+    engine = build_engine(url)
+    start = time.perf_counter()
+    with session_scope(engine) as s:
+        added = scale.build(
+            s,
+            scale_n,
+            actor=SYSTEM,
+            password=PASSWORD,
+            progress=lambda share, what: say(f"  {share:4.0%} {what}"),
+        )
+    build_s = time.perf_counter() - start
+    # The planner's statistics, as autovacuum (PostgreSQL) would refresh them within a
+    # minute of a bulk load: without them PostgreSQL picked a plan 100x slower for the
+    # body page's query right after the build.
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    return engine, added, build_s
 
 
 def run(
@@ -374,23 +457,7 @@ def run(
     backend = make_url(normalise_url(url)).get_backend_name()
     try:
         say(f"scale {scale_n} on {backend}: building a fresh database")
-        _migrate(url)
-        engine = build_engine(url)
-        start = time.perf_counter()
-        with session_scope(engine) as s:
-            added = scale.build(
-                s,
-                scale_n,
-                actor=SYSTEM,
-                password=PASSWORD,
-                progress=lambda share, what: say(f"  {share:4.0%} {what}"),
-            )
-        build_s = time.perf_counter() - start
-        # The planner's statistics, as autovacuum (PostgreSQL) would refresh them within a
-        # minute of a bulk load: without them PostgreSQL picked a plan 100x slower for the
-        # body page's query right after the build.
-        with engine.begin() as conn:
-            conn.exec_driver_sql("ANALYZE")
+        engine, added, build_s = build(url, scale_n, say)
         with Session(engine) as s:
             counts = {
                 "directives": s.exec(select(func.count()).select_from(Directive)).one(),
@@ -400,12 +467,14 @@ def run(
         say(f"built in {build_s:.1f} s: {counts}")
         _point_app_at(url)
         result = {"scale": scale_n, "backend": backend, "build_s": round(build_s, 1), **counts}
+        # first, on the database as built (and a scale-1 one built the same way): what is due
+        # then depends on the build alone, not on the reports the measures below write
+        result |= notify_in_one_run(engine, base, scale_n, say)
         result |= measure_pages(engine, say)
         result["queries_ms"] = measure_queries(engine, say)
         result |= measure_writes(engine, say, writes)
         result |= measure_contention(engine, say, seconds=seconds)
         result |= measure_exports(engine, say)
-        result |= measure_notify(engine, say)
         result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         result["added"] = added
         engine.dispose()
@@ -433,6 +502,10 @@ KEYS = [
     "report_docx_s",
     "notify_s",
     "notices_created",
+    "notify_s_scale1",
+    "notices_created_scale1",
+    "notify_ratio",
+    "notify_added_mb",
     "peak_rss_mb",
 ]
 

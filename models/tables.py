@@ -7,7 +7,7 @@ Times are timezone-aware UTC (SQLModel's UTCDateTime); pages show them in Asia/H
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -106,7 +106,7 @@ class Task(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     area: str = Field(max_length=30)  # ReformArea
     cadence: str = Field(max_length=20)  # Cadence
-    due_date: date | None = None
+    due_date: date | None = Field(default=None, index=True)  # the notices read the near ones
 
 
 class Assignment(SQLModel, table=True):
@@ -116,6 +116,12 @@ class Assignment(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("task_id", "organization_id"),
         Index("ix_assignment_org_role", "organization_id", "role"),
+        # The notices (services/notices/generate.py) find the few assignments they are about
+        # through these rather than by reading every assignment: a task's partners, a near
+        # deadline set on the assignment, a recurring task not reported in the period.
+        Index("ix_assignment_role_task", "role", "task_id"),
+        Index("ix_assignment_due_date_override", "due_date_override"),
+        Index("ix_assignment_last_period", "last_period"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -138,7 +144,19 @@ class Assignment(SQLModel, table=True):
 
 
 class ProgressReport(SQLModel, table=True):
-    __table_args__ = (Index("ix_report_assignment_created", "assignment_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_report_assignment_created", "assignment_id", "created_at"),
+        # The notices read the reports of the last days, and the proposals still waiting for a
+        # direction (a partial index: only the reports that carry one; a query uses it when it
+        # writes the same condition, `proposals <> ''`, as a literal).
+        Index("ix_report_created", "created_at"),
+        Index(
+            "ix_report_with_proposals",
+            "id",
+            sqlite_where=text("proposals <> ''"),
+            postgresql_where=text("proposals <> ''"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     assignment_id: int = Field(foreign_key="assignment.id")

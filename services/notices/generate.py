@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import CompoundSelect, and_, func, literal_column, or_, union_all
 from sqlalchemy import select as sa_select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from models import (
@@ -122,15 +123,16 @@ def _states(session: Session, period: str, today: date) -> Iterator[DueState]:
     """Only the assignments a notice can be about, read with one query on the live state the
     read model reads for the current period (not every assignment's snapshot): those of the
     open directives their body holds now that are dated, not done and due within the widest
-    reminder step or overdue, and the recurring ones not reported in the period."""
+    reminder step or overdue, and the recurring ones not reported in the period.
+
+    They are first found through indexes (`_maybe_due`), so that the query reads about as many
+    assignments as are due, not every assignment of the open directives; the conditions below
+    then class them exactly."""
     as_of = as_of_day(period, today)
     year = f"{periods.year_of(period)}-%"
+    soon = as_of + timedelta(days=max(DUE_STEPS))
     due = func.coalesce(col(Assignment.due_date_override), col(Task.due_date))
-    dated = and_(
-        due.is_not(None),
-        col(Assignment.status) != Status.DONE,
-        due <= as_of + timedelta(days=max(DUE_STEPS)),
-    )
+    dated = and_(due.is_not(None), col(Assignment.status) != Status.DONE, due <= soon)
     unreported = and_(
         due.is_(None),
         col(Task.cadence) != Cadence.ONCE,
@@ -159,7 +161,12 @@ def _states(session: Session, period: str, today: date) -> Iterator[DueState]:
         .join(Section, col(Section.id) == col(Task.section_id))
         .join(Organization, col(Organization.id) == col(Assignment.organization_id))
         .join(Directive, col(Directive.id) == col(Section.directive_id))
-        .where(col(Directive.is_open), held_on(as_of), or_(dated, unreported))
+        .where(
+            col(Assignment.id).in_(_maybe_due(period, soon)),
+            col(Directive.is_open),
+            held_on(as_of),
+            or_(dated, unreported),
+        )
         .order_by(
             col(Directive.id), col(Section.ordinal), col(Task.ordinal), col(Organization.sort_order)
         )
@@ -195,6 +202,20 @@ def _states(session: Session, period: str, today: date) -> Iterator[DueState]:
                 as_of=as_of,
             ),
         )
+
+
+def _maybe_due(period: str, soon: date) -> CompoundSelect[tuple[int]]:
+    """The ids of the assignments that may be due (a superset, each part read through an index):
+    the task's deadline or the assignment's own is by `soon`, or the period last reported is not
+    `period` (written as "before or after": `<>` would make the database read the whole index)."""
+    last = col(Assignment.last_period)
+    return union_all(
+        sa_select(col(Assignment.id))
+        .join(Task, col(Task.id) == col(Assignment.task_id))
+        .where(col(Task.due_date) <= soon),
+        sa_select(col(Assignment.id)).where(col(Assignment.due_date_override) <= soon),
+        sa_select(col(Assignment.id)).where(or_(last.is_(None), last < period, last > period)),
+    )
 
 
 # --- events ----------------------------------------------------------------------------------
@@ -257,53 +278,49 @@ def for_direction(session: Session, note_id: int) -> int:
 
 def lead_reports(session: Session, people: Recipients, *, since: datetime) -> list[Candidate]:
     """A lead body's report on a task, to the users of the bodies that are partners in it.
-    Only tasks that have partners are read, and only the report's few columns."""
-    with_partners = select(Assignment.task_id).where(col(Assignment.role) == AssignmentRole.PARTNER)
+    One query, a row per report and partner: it starts from the tasks that have partners (the
+    IN keeps the database from reading every lead assignment first), and reads only the
+    report's few columns."""
+    lead, partner = aliased(Assignment), aliased(Assignment)
+    with_partners = sa_select(col(Assignment.task_id)).where(
+        col(Assignment.role) == AssignmentRole.PARTNER
+    )
     query = (
         sa_select(
             col(ProgressReport.id),
             col(ProgressReport.period),
             col(ProgressReport.percent),
-            col(Assignment.task_id),
             col(Organization.code),
             col(Section.ordinal),
             col(Task.ordinal),
+            col(partner.id),
+            col(partner.organization_id),
         )
-        .join(Assignment, col(Assignment.id) == ProgressReport.assignment_id)
-        .join(Organization, col(Organization.id) == Assignment.organization_id)
-        .join(Task, col(Task.id) == Assignment.task_id)
-        .join(Section, col(Section.id) == Task.section_id)
+        .join(lead, col(lead.id) == col(ProgressReport.assignment_id))
+        .join(Organization, col(Organization.id) == col(lead.organization_id))
+        .join(Task, col(Task.id) == col(lead.task_id))
+        .join(Section, col(Section.id) == col(Task.section_id))
+        .join(partner, col(partner.task_id) == col(lead.task_id))
         .where(
-            col(Assignment.role) == AssignmentRole.LEAD,
+            col(lead.role) == AssignmentRole.LEAD,
+            col(partner.role) == AssignmentRole.PARTNER,
             col(ProgressReport.created_at) >= since,
-            col(Assignment.task_id).in_(with_partners),
+            col(lead.task_id).in_(with_partners),
         )
     )
-    reports = session.execute(query).all()
-    if not reports:
-        return []
-    task_ids = {row[3] for row in reports}
-    partners: dict[int, list[tuple[int, int]]] = {}
-    for aid, task_id, org_id in session.exec(
-        select(Assignment.id, Assignment.task_id, Assignment.organization_id).where(
-            Assignment.role == AssignmentRole.PARTNER, col(Assignment.task_id).in_(task_ids)
-        )
-    ):
-        partners.setdefault(task_id, []).append((aid or 0, org_id))
     out = []
-    for report_id, period, percent, task_id, code, sec, task_ord in reports:
+    for report_id, period, percent, code, sec, task_ord, aid, org_id in session.execute(query):
         label = task_label(sec, task_ord)
-        for aid, org_id in partners.get(task_id, []):
-            for uid in people.of_body(org_id):
-                out.append(
-                    Candidate(
-                        uid,
-                        NoticeKind.LEAD_REPORT,
-                        f"report:{report_id}",
-                        params={"lead": code, "task": label, "period": period, "percent": percent},
-                        link=assignment_link(label, aid),
-                    )
+        for uid in people.of_body(org_id):
+            out.append(
+                Candidate(
+                    uid,
+                    NoticeKind.LEAD_REPORT,
+                    f"report:{report_id}",
+                    params={"lead": code, "task": label, "period": period, "percent": percent},
+                    link=assignment_link(label, aid),
                 )
+            )
     return out
 
 
@@ -439,7 +456,9 @@ def digest(
     waiting = session.exec(
         select(func.count())
         .select_from(ProgressReport)
-        .where(ProgressReport.proposals != "", col(ProgressReport.id).not_in(answered))
+        # the literal condition of the partial index ix_report_with_proposals, so it is used
+        .where(col(ProgressReport.proposals) != literal_column("''"))
+        .where(col(ProgressReport.id).not_in(answered))
     ).one()
     overdue = sum(row.timeliness == Timeliness.OVERDUE for row in states)
     params = {"moved": int(moved), "overdue": overdue, "waiting": int(waiting)}

@@ -52,8 +52,7 @@ def test_the_browser_benchmark_runs_at_one_session(tmp_path: Path):
     assert result["sign_in_cpu_s"] > result["browser_blank_cpu_s"], result  # bcrypt at least
     assert result["peak_rss_mb_app"] > 50
     assert result["peak_rss_mb_app_other"] > 50  # the second process, on the same database
-    # a report through one process, the overview on the other: the figure when a run showed it
-    # (<= 1 s as a target is for the README: a loaded machine's wall clock is no test), else
-    # what each process's overview showed
-    fresh = result["cross_process_freshness_s"]
-    assert (0 <= fresh < 15) if fresh is not None else result["cross_process_freshness_missing"]
+    # a report through one process reaches the overview open on the other (how soon, <= 1 s as
+    # a target, is for the README: a loaded machine's wall clock is no test)
+    assert result["cross_process_freshness_s"] is not None, result
+    assert 0 <= result["cross_process_freshness_s"] <= result["cross_process_on_screen_s"]

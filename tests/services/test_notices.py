@@ -1,6 +1,7 @@
 """Notices made by services.notices.generate on a demo database, on SQLite and PostgreSQL:
 each reaches the right users and nobody else, and running again creates nothing new."""
 
+import threading
 from datetime import date
 
 import pytest
@@ -251,3 +252,32 @@ def test_one_reads_and_marks_only_ones_own_notices(db):
             select(Notice.id).where(col(Notice.id).in_(theirs), col(Notice.read_at).is_not(None))
         ).all()
         assert inbox.unread_count(s, actor=actor(db, "lanhdao")) >= len(theirs)
+
+
+def test_two_runs_at_once_make_each_notice_once_and_count_it_once(db):
+    """Two runners (a timer and someone at the console) on the same day: every notice exists
+    once, and the counts the two runs report add up to the notices made."""
+    day = date(2023, 1, 18)  # a new week: a new digest, overdue tasks reminded again
+    before = total(db)
+    start = threading.Barrier(2)
+    made: list[int] = []
+
+    def runner() -> None:
+        start.wait()
+        made.append(run(db, day))
+
+    threads = [threading.Thread(target=runner) for _ in range(2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(made) == 2 and sum(made) == total(db) - before > 0
+    assert run(db, day) == 0
+    with session_scope(db) as s:
+        copies = s.exec(
+            select(func.count())
+            .select_from(Notice)
+            .group_by(Notice.user_id, Notice.kind, Notice.subject, Notice.occasion)
+            .order_by(func.count().desc())
+        ).first()
+    assert copies == 1
