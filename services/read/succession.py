@@ -36,13 +36,9 @@ def names_on(session: Session, day: date) -> dict[int, str]:
 def change_days(session: Session) -> list[date]:
     """The days on which some assignment changed hands, in order: two days hold the same
     assignments exactly when the same number of these days fall on or before each."""
-    days = {
-        day
-        for column in (Assignment.held_from, Assignment.held_until)
-        for day in session.exec(select(column).where(col(column).is_not(None)).distinct())
-        if day is not None
-    }
-    return sorted(days)
+    starts = session.exec(select(col(Assignment.held_from)).distinct()).all()
+    ends = session.exec(select(col(Assignment.held_until)).distinct()).all()
+    return sorted({day for day in (*starts, *ends) if day is not None})
 
 
 def moved_from(session: Session) -> dict[int, int]:

@@ -35,7 +35,9 @@ def test_overview_tiles_equal_the_database(app_env):
     assert not at.exception
     got = tiles(at)
     assert got["Nhiệm vụ"] == str(sql("SELECT COUNT(*) FROM task"))
-    assert got["Lượt giao cho đơn vị"] == str(sql(f"SELECT COUNT(*) FROM assignment a WHERE {HELD}"))
+    assert got["Lượt giao cho đơn vị"] == str(
+        sql(f"SELECT COUNT(*) FROM assignment a WHERE {HELD}")
+    )
     assert got["Quá hạn chưa hoàn thành"] == str(sql(OVERDUE.format(extra="")))
     waiting = sql(
         "SELECT COUNT(*) FROM progressreport r WHERE r.proposals <> '' AND NOT EXISTS "

@@ -20,9 +20,7 @@ def test_leader_signs_in_with_one_submit_and_sees_the_overview(app_env):
     with Session(get_engine()) as s:
         tasks = s.exec(select(func.count()).select_from(Task)).one()
         # held today (the demo's Sở GTVT handed its own to Sở Xây dựng on 01/10/2022)
-        assignments = s.exec(
-            select(func.count()).where(col(Assignment.held_until).is_(None))
-        ).one()
+        assignments = s.exec(select(func.count()).where(col(Assignment.held_until).is_(None))).one()
     tiles = {m.label: m.value for m in at.metric}
     assert tiles["Nhiệm vụ"] == str(tasks) == "40"
     assert tiles["Lượt giao cho đơn vị"] == str(assignments)
