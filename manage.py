@@ -27,7 +27,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,8 @@ from services.core.errors import DomainError
 from services.read import bodies as body_list
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from services.importing.parser import ParsedDirective
     from services.read.bodies import BodyRef
 
@@ -228,12 +231,29 @@ def _print_summary(parsed: "ParsedDirective", bodies: "list[BodyRef]") -> None:
     )
 
 
-def cmd_reorganize(args: argparse.Namespace) -> int:
-    """merge, split or rename bodies from a day, in one transaction (rolled back on --dry-run,
-    which prints the same numbers)."""
+@contextmanager
+def _transaction(*, dry_run: bool) -> "Iterator[Session]":
+    """One unit of work that a dry run rolls back: committed at the end, or rolled back (on
+    --dry-run, or any error)."""
     from sqlmodel import Session
 
     from models import get_engine
+
+    with Session(get_engine(), expire_on_commit=False) as session:
+        try:
+            yield session
+            if dry_run:
+                session.rollback()
+            else:
+                session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def cmd_reorganize(args: argparse.Namespace) -> int:
+    """merge, split or rename bodies from a day, in one transaction (rolled back on --dry-run,
+    which prints the same numbers)."""
     from services.admin import reorganize
     from services.core.actor import SYSTEM
     from services.core.errors import InvalidInput
@@ -252,41 +272,33 @@ def cmd_reorganize(args: argparse.Namespace) -> int:
         if not path.is_file():
             raise InvalidInput("err.reorg_plan_file", path=args.plan, line=0)
         plan = reorganize.read_plan(path.read_bytes(), name=args.plan)
-    with Session(get_engine(), expire_on_commit=False) as session:
-        try:
-            if args.operation == "merge":
-                outcome = reorganize.merge(
-                    session,
-                    actor=SYSTEM,
-                    sources=codes(args.sources),
-                    into=(args.new_code or args.into) if args.new_name else args.into,
-                    on=on,
-                    new_name=args.new_name,
-                    new_kind=args.kind,
-                    accounts=args.accounts,
-                )
-            elif args.operation == "split":
-                outcome = reorganize.split(
-                    session,
-                    actor=SYSTEM,
-                    source=args.source,
-                    into=codes(args.into),
-                    on=on,
-                    plan=plan,
-                    accounts=args.accounts,
-                    accounts_to=args.accounts_to,
-                )
-            else:
-                outcome = reorganize.rename(
-                    session, actor=SYSTEM, code=args.code, name=args.name, on=on
-                )
-            if args.dry_run:
-                session.rollback()
-            else:
-                session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+    with _transaction(dry_run=args.dry_run) as session:
+        if args.operation == "merge":
+            outcome = reorganize.merge(
+                session,
+                actor=SYSTEM,
+                sources=codes(args.sources),
+                into=(args.new_code or args.into) if args.new_name else args.into,
+                on=on,
+                new_name=args.new_name,
+                new_kind=args.kind,
+                accounts=args.accounts,
+            )
+        elif args.operation == "split":
+            outcome = reorganize.split(
+                session,
+                actor=SYSTEM,
+                source=args.source,
+                into=codes(args.into),
+                on=on,
+                plan=plan,
+                accounts=args.accounts,
+                accounts_to=args.accounts_to,
+            )
+        else:
+            outcome = reorganize.rename(
+                session, actor=SYSTEM, code=args.code, name=args.name, on=on
+            )
     say = _say_err if args.json else _say
     if args.json:
         print(json.dumps(outcome.as_json(), ensure_ascii=False))
@@ -308,9 +320,6 @@ def cmd_reorganize(args: argparse.Namespace) -> int:
 
 def _apply_body_file(args: argparse.Namespace) -> int:
     """manage.py reorganize apply FILE: the body list from a file, in one transaction."""
-    from sqlmodel import Session
-
-    from models import get_engine
     from services.admin import body_file
     from services.core.actor import SYSTEM
     from services.core.errors import InvalidInput
@@ -319,16 +328,8 @@ def _apply_body_file(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise InvalidInput("err.import_file_missing", path=args.file)
     lines = body_file.read_body_file(path.read_bytes(), name=args.file)
-    with Session(get_engine(), expire_on_commit=False) as session:
-        try:
-            outcome = body_file.apply_body_file(session, actor=SYSTEM, lines=lines)
-            if args.dry_run:
-                session.rollback()
-            else:
-                session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+    with _transaction(dry_run=args.dry_run) as session:
+        outcome = body_file.apply_body_file(session, actor=SYSTEM, lines=lines)
     summary = outcome.as_json()
     say = _say_err if args.json else _say
     if args.json:
@@ -336,11 +337,7 @@ def _apply_body_file(args: argparse.Namespace) -> int:
     else:
         say(
             "cli.body_file_done",
-            created=len(summary["created"]),
-            renamed=len(summary["renamed"]),
-            unchanged=summary["unchanged"],
-            moved=summary["moved_assignments"],
-            merged=summary["merged_assignments"],
+            **outcome.counts(),
             closed=", ".join(summary["closed_bodies"]) or "-",
         )
     if args.dry_run:

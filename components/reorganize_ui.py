@@ -211,11 +211,7 @@ def reorganize_tab(actor: Actor) -> None:
             st.info(
                 t(
                     "reorg.file_preview",
-                    created=len(summary["created"]),
-                    renamed=len(summary["renamed"]),
-                    unchanged=summary["unchanged"],
-                    moved=summary["moved_assignments"],
-                    merged=summary["merged_assignments"],
+                    **planned.counts(),
                     closed=len(summary["closed_bodies"]),
                 )
             )

@@ -281,6 +281,15 @@ def _bullet(doc: DocumentObject, pieces: Iterable[tuple[str, bool, bool]]) -> Pa
     return p
 
 
+def _plain_bullet(doc: DocumentObject, text: str) -> Paragraph:
+    return _bullet(doc, [(text, False, False)])
+
+
+def _led_bullet(doc: DocumentObject, lead: str, text: str) -> Paragraph:
+    """A bullet whose bold lead-in (who, on which task) comes before what they wrote."""
+    return _bullet(doc, [(lead, True, False), (text, False, False)])
+
+
 def _short_line(p: Paragraph, left_mm: float, right_mm: float) -> None:
     """A rule under a line of the header, as long as the indents leave it (a bottom border)."""
     fmt = p.paragraph_format
@@ -452,21 +461,15 @@ def _part_one(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     _heading(doc, t("pr.h1_inspection", lang), level=2)
     if lead.targets:
         for line in lead.targets:
-            _bullet(
+            _plain_bullet(
                 doc,
-                [
-                    (
-                        t(
-                            "pr.target_line",
-                            lang,
-                            code=line.code,
-                            name=line.name,
-                            verdict=verdict_text(line.verdict, lang),
-                        ),
-                        False,
-                        False,
-                    )
-                ],
+                t(
+                    "pr.target_line",
+                    lang,
+                    code=line.code,
+                    name=line.name,
+                    verdict=verdict_text(line.verdict, lang),
+                ),
             )
     else:
         _para(doc, t("pr.no_inspection_target", lang))
@@ -583,10 +586,7 @@ def _part_three(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     if r.targets_met:
         _para(doc, t("pr.targets_met", lang, n=len(r.targets_met), total=len(r.targets)))
         for line in r.targets_met:
-            _bullet(
-                doc,
-                [(f"{line.code} {line.name}: {verdict_text(line.verdict, lang)}", False, False)],
-            )
+            _plain_bullet(doc, f"{line.code} {line.name}: {verdict_text(line.verdict, lang)}")
     _heading(doc, t("pr.h3_bad", lang), level=2)
     _para(
         doc,
@@ -604,10 +604,7 @@ def _part_three(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
             t("pr.targets_missed", lang, n=len(r.targets_missed), total=len(r.targets)),
         )
         for line in r.targets_missed:
-            _bullet(
-                doc,
-                [(f"{line.code} {line.name}: {verdict_text(line.verdict, lang)}", False, False)],
-            )
+            _plain_bullet(doc, f"{line.code} {line.name}: {verdict_text(line.verdict, lang)}")
     if r.silent_bodies:
         _para(
             doc,
@@ -618,22 +615,10 @@ def _part_three(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     if r.causes:
         _para(doc, t("pr.causes", lang))
         for cause in r.causes:
-            _bullet(
+            _led_bullet(
                 doc,
-                [
-                    (
-                        t(
-                            "pr.cause",
-                            lang,
-                            name=cause.organization_name,
-                            label=cause.label,
-                            text="",
-                        ),
-                        True,
-                        False,
-                    ),
-                    (cause.text, False, False),
-                ],
+                t("pr.cause", lang, name=cause.organization_name, label=cause.label, text=""),
+                cause.text,
             )
 
 
@@ -644,42 +629,30 @@ def _part_four(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     _heading(doc, t("pr.h4_due", lang, span=nxt), level=2)
     if r.next_due:
         for task in r.next_due:
-            _bullet(
+            _plain_bullet(
                 doc,
-                [
-                    (
-                        t(
-                            "pr.next_due",
-                            lang,
-                            label=task.label,
-                            day=fmt_date(task.due_date),
-                            bodies=task.bodies,
-                            text=shorten(task.text, TASK_TEXT_LIMIT),
-                        ),
-                        False,
-                        False,
-                    )
-                ],
+                t(
+                    "pr.next_due",
+                    lang,
+                    label=task.label,
+                    day=fmt_date(task.due_date),
+                    bodies=task.bodies,
+                    text=shorten(task.text, TASK_TEXT_LIMIT),
+                ),
             )
     else:
         _para(doc, t("pr.next_none", lang))
     _heading(doc, t("pr.h4_recurring", lang), level=2)
     for task in r.recurring:
-        _bullet(
+        _plain_bullet(
             doc,
-            [
-                (
-                    t(
-                        "pr.recurring",
-                        lang,
-                        label=task.label,
-                        cadence=t(f"cadence.{task.cadence}", lang).lower(),
-                        text=shorten(task.text, TASK_TEXT_LIMIT),
-                    ),
-                    False,
-                    False,
-                )
-            ],
+            t(
+                "pr.recurring",
+                lang,
+                label=task.label,
+                cadence=t(f"cadence.{task.cadence}", lang).lower(),
+                text=shorten(task.text, TASK_TEXT_LIMIT),
+            ),
         )
     if r.overdue:
         _heading(doc, t("pr.h4_overdue", lang, n=len(r.overdue)), level=2)
@@ -691,24 +664,18 @@ def _part_five(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     if not r.proposals:
         _para(doc, t("pr.proposals_none", lang))
     for prop in r.proposals:
-        _bullet(
+        _led_bullet(
             doc,
-            [
-                (
-                    t(
-                        "pr.proposal",
-                        lang,
-                        name=prop.organization_name,
-                        label=prop.task_label,
-                        day=fmt_date(prop.raised_on),
-                        days=prop.days_waiting,
-                        text="",
-                    ),
-                    True,
-                    False,
-                ),
-                (prop.proposals, False, False),
-            ],
+            t(
+                "pr.proposal",
+                lang,
+                name=prop.organization_name,
+                label=prop.task_label,
+                day=fmt_date(prop.raised_on),
+                days=prop.days_waiting,
+                text="",
+            ),
+            prop.proposals,
         )
 
 

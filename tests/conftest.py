@@ -64,6 +64,32 @@ def demo_sqlite(folder: Path) -> str:
     return url
 
 
+def merge_muong_te_and_nam_nhun(engine: Engine, **extra: str) -> None:
+    """On the demo: the secretariat merges Mường Tè (HMT) and Nậm Nhùn (HNN) into a new body
+    MTNN on 01/03/2025, in a period after the demo's (2025-Q1 and Q2 are made)."""
+    from datetime import date
+
+    from sqlmodel import select
+
+    from models import Role, User, session_scope
+    from services.admin import reorganize
+    from services.core.actor import Actor
+    from services.install.seed import ensure_periods
+
+    with session_scope(engine) as s:
+        secretariat = s.exec(select(User).where(User.role == Role.SECRETARIAT)).first()
+        ensure_periods(s, ["2025-Q1", "2025-Q2"], current="2022-Q4")
+        reorganize.merge(
+            s,
+            actor=Actor.of(secretariat),
+            sources=["HMT", "HNN"],
+            into="MTNN",
+            on=date(2025, 3, 1),
+            new_name="Khu vực Mường Tè - Nậm Nhùn",
+            **extra,
+        )
+
+
 def _postgres_schema_url() -> Iterator[str]:
     admin = create_engine(normalise_url(PG_URL))
     schema = f"t_{uuid.uuid4().hex[:10]}"

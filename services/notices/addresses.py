@@ -44,14 +44,12 @@ def set_email(session: Session, *, actor: Actor, username: str, email: str | Non
         return user
     before = {"email": user.email}
     user.email = address
-    session.add(user)
-    session.flush()
-    audit.record(
+    audit.saved(
         session,
-        actor=actor,
+        actor,
+        user,
         action="set_email",
         entity="user",
-        entity_id=user.id,
         before=before,
         after={"email": address},
     )

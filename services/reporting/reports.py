@@ -30,6 +30,7 @@ from services.core.errors import InvalidInput, StaleUpdate
 from services.core.labels import label_order, task_label
 from services.core.permissions import Action
 from services.core.query import found, ids
+from services.core.rows import from_row
 from services.core.timeliness import completion_day, reported_in_period, timeliness
 
 
@@ -355,21 +356,16 @@ def body_assignments(
         )
         reported = reported_in_period(task.cadence, a.last_period, when.current_period)
         rows.append(
-            AssignmentRow(
+            from_row(
+                AssignmentRow,
+                a,
                 assignment_id=pk(a),
-                organization_id=a.organization_id,
                 organization_code=code,
                 task_id=pk(task),
                 task_label=task_label(sec_ord, task.ordinal),
                 task_text=task.text,
                 cadence=task.cadence,
-                role=a.role,
-                status=a.status,
-                stuck=a.stuck,
-                percent=a.percent,
                 due_date=due,
-                last_period=a.last_period,
-                version=a.version,
                 timeliness=tl,
                 urgency=urgency(a.status, tl, due, reported, when.as_of),
             )
@@ -432,23 +428,13 @@ def _report_views(session: Session, assignment_ids: list[int], limit: int) -> li
                 DirectionView(note.text, name or "", note.closed, note.created_at)
             )
     return [
-        ReportView(
+        from_row(
+            ReportView,
+            r,
             id=pk(r),
             organization_code=code,
             organization_name=org_name,
-            period=r.period,
-            status=r.status,
-            stuck=r.stuck,
-            percent=r.percent,
-            result=r.result,
-            difficulties=r.difficulties,
-            proposals=r.proposals,
-            evidence_number=r.evidence_number,
-            evidence_date=r.evidence_date,
-            evidence_link=r.evidence_link,
             author=author or "",
-            on_behalf=r.on_behalf,
-            created_at=r.created_at,
             directions=notes.get(pk(r), []),
         )
         for r, code, org_name, author in rows
