@@ -2,6 +2,7 @@
 apply a body list from a file. The preview runs the very change in a unit of work and rolls
 it back, so what it shows is what the confirmation will write (services.admin.reorganize)."""
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -15,6 +16,31 @@ from services.admin import body_file, reorganize
 from services.core.actor import Actor
 
 NEW_BODY = "__new__"
+
+
+def _one_body(
+    label: str, codes: list[str], body_label: Callable[[str | None], str], *, key: str
+) -> str | None:
+    """One active body to pick, none until the user picks it."""
+    return st.selectbox(
+        label,
+        codes,
+        format_func=body_label,
+        index=None,
+        placeholder=t("adm.choose_bodies"),
+        key=key,
+    )
+
+
+def _accounts_choice(*, key: str) -> str:
+    """What happens to the accounts of a body that closes: moved to its successor, or stopped."""
+    return st.radio(
+        t("reorg.accounts"),
+        ["move", "deactivate"],
+        format_func=lambda k: t(f"reorg.accounts_{k}"),
+        horizontal=True,
+        key=key,
+    )
 
 
 def reorganize_tab(actor: Actor) -> None:
@@ -58,13 +84,7 @@ def reorganize_tab(actor: Actor) -> None:
             new_kind = c.selectbox(
                 t("adm.col_kind"), KINDS, format_func=lambda k: t(f"kind.{k}"), key="reorg_kind"
             )
-        choice = st.radio(
-            t("reorg.accounts"),
-            ["move", "deactivate"],
-            format_func=lambda k: t(f"reorg.accounts_{k}"),
-            horizontal=True,
-            key="reorg_accounts",
-        )
+        choice = _accounts_choice(key="reorg_accounts")
         asked = ("merge", on, tuple(sources), into, new_code, new_name, new_kind, choice)
         if sources and into and on:
 
@@ -81,14 +101,7 @@ def reorganize_tab(actor: Actor) -> None:
                     accounts=choice,
                 )
     elif operation == "split":
-        source = st.selectbox(
-            t("reorg.source"),
-            active_codes,
-            format_func=body_label,
-            index=None,
-            placeholder=t("adm.choose_bodies"),
-            key="reorg_source",
-        )
+        source = _one_body(t("reorg.source"), active_codes, body_label, key="reorg_source")
         successors = st.multiselect(
             t("reorg.successors"),
             [c for c in active_codes if c != source],
@@ -96,13 +109,7 @@ def reorganize_tab(actor: Actor) -> None:
             placeholder=t("adm.choose_bodies"),
             key="reorg_successors",
         )
-        choice = st.radio(
-            t("reorg.accounts"),
-            ["move", "deactivate"],
-            format_func=lambda k: t(f"reorg.accounts_{k}"),
-            horizontal=True,
-            key="reorg_split_accounts",
-        )
+        choice = _accounts_choice(key="reorg_split_accounts")
         plan: dict[str, str] = {}
         if source and len(successors) > 1:
             labels = read(reorganize.open_work, source)
@@ -133,14 +140,7 @@ def reorganize_tab(actor: Actor) -> None:
                     accounts=choice,
                 )
     else:
-        rename_code = st.selectbox(
-            t("reorg.rename_code"),
-            active_codes,
-            format_func=body_label,
-            index=None,
-            placeholder=t("adm.choose_bodies"),
-            key="reorg_code",
-        )
+        rename_code = _one_body(t("reorg.rename_code"), active_codes, body_label, key="reorg_code")
         rename_name = st.text_input(t("reorg.rename_name"), max_chars=200, key="reorg_name")
         asked = ("rename", on, rename_code, rename_name)
         if rename_code and rename_name and on:

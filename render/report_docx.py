@@ -28,7 +28,7 @@ from docx.text.paragraph import Paragraph
 from catalogue import t
 from render.fmt import fmt_date, number, shorten, verdict_text
 from services.core import validation
-from services.read.periodic_report import PeriodicReport, ReportPeriod, report_period
+from services.read.periodic_report import AreaSection, PeriodicReport, ReportPeriod, report_period
 
 FONT = "Times New Roman"
 # paragraph styles this module adds (names as Word's style list shows them)
@@ -544,24 +544,26 @@ def _part_two(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
         if not area.tasks:
             _para(doc, t("pr.area_empty", lang))
             continue
-        c = area.by_timeliness
-        _para(
-            doc,
-            t(
-                "pr.area_summary",
-                lang,
-                tasks=len(area.tasks),
-                assignments=area.assignments,
-                on_time=c["done_on_time"],
-                late=c["done_late"],
-                going=c["in_progress_on_time"],
-                overdue=c["overdue"],
-                reported=c["reported"],
-                not_reported=c["not_reported"],
-            ),
-        )
+        _para(doc, _area_summary(area, lang))
         for task in area.tasks:
             _task(doc, task, lang)
+
+
+def _area_summary(area: AreaSection, lang: str) -> str:
+    """One area's tasks and assignments, and how many stand in each class of timeliness."""
+    c = area.by_timeliness
+    return t(
+        "pr.area_summary",
+        lang,
+        tasks=len(area.tasks),
+        assignments=area.assignments,
+        on_time=c["done_on_time"],
+        late=c["done_late"],
+        going=c["in_progress_on_time"],
+        overdue=c["overdue"],
+        reported=c["reported"],
+        not_reported=c["not_reported"],
+    )
 
 
 def _part_three(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
@@ -868,28 +870,9 @@ def preview(r: PeriodicReport, lang: str = "vi") -> list[tuple[int, str]]:
         (1, t("pr.h2", lang)),
     ]
     for n, area in enumerate(r.areas, 1):
-        c = area.by_timeliness
         heading = f"{n}. {t(f'pr.area_{area.area}', lang)}"
-        out.append(
-            (
-                2,
-                f"{heading}: "
-                + t(
-                    "pr.area_summary",
-                    lang,
-                    tasks=len(area.tasks),
-                    assignments=area.assignments,
-                    on_time=c["done_on_time"],
-                    late=c["done_late"],
-                    going=c["in_progress_on_time"],
-                    overdue=c["overdue"],
-                    reported=c["reported"],
-                    not_reported=c["not_reported"],
-                )
-                if area.tasks
-                else f"{heading}: {t('pr.area_empty', lang)}",
-            )
-        )
+        summary = _area_summary(area, lang) if area.tasks else t("pr.area_empty", lang)
+        out.append((2, f"{heading}: {summary}"))
     out += [
         (1, t("pr.h3", lang)),
         (

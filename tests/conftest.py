@@ -8,8 +8,12 @@ in CI (CI=true), so the PostgreSQL path is never silently untested there.
 import os
 import secrets
 import shutil
+import subprocess
+import time
+import urllib.request
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -46,6 +50,26 @@ def migrate(url: str) -> None:
     cfg.set_main_option("script_location", str(ROOT / "migrations"))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     command.upgrade(cfg, "head")
+
+
+@contextmanager
+def serving(proc: subprocess.Popen, health: str, log: Path, *, tries: int = 120) -> Iterator[None]:
+    """While the server `proc` runs: once it answers "ok" at the address `health` (half a second
+    between tries; the test fails with its `log` if it never does), until it is stopped after."""
+    try:
+        for _ in range(tries):
+            try:
+                with urllib.request.urlopen(health, timeout=1) as answer:  # nosec B310  # our own http://127.0.0.1 server
+                    if answer.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail(f"{proc.args!r} did not start:\n{log.read_text()}")
+        yield
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
 
 
 def demo_sqlite(folder: Path) -> str:

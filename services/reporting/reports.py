@@ -31,7 +31,7 @@ from services.core.labels import label_order, task_label
 from services.core.permissions import Action
 from services.core.query import found, ids
 from services.core.rows import from_row
-from services.core.timeliness import completion_day, reported_in_period, timeliness
+from services.core.timeliness import Reading, completion_day, reported_in_period
 
 
 def apply_report(assignment: Assignment, report: ProgressReport, *, reported_at: datetime) -> None:
@@ -297,16 +297,9 @@ class ReportView:
     directions: list[DirectionView] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Reading:
-    """The day assignments are read on, and the current period: the end of the current
-    period, or today if that comes first (a demo's history ends in its own past)."""
-
-    current_period: str
-    as_of: date
-
-
 def reading(session: Session, *, today: date | None = None) -> Reading:
+    """The day assignments are read on: the end of the current period, or today if that comes
+    first (a demo's history ends in its own past)."""
     today = today or clock.today()
     current = periods.current_period(session)
     if current is None:
@@ -345,14 +338,12 @@ def body_assignments(
     rows = []
     for a, task, sec_ord, code in session.exec(query):
         due = a.due_date_override or task.due_date
-        tl = timeliness(
+        tl = when.timeliness(
             cadence=task.cadence,
             status=a.status,
             due_date=due,
             completed_on=a.completed_on,
             last_period=a.last_period,
-            current_period=when.current_period,
-            as_of=when.as_of,
         )
         reported = reported_in_period(task.cadence, a.last_period, when.current_period)
         rows.append(
