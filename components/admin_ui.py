@@ -150,10 +150,14 @@ def accounts_tab(actor: Actor) -> None:
     add_col, edit_col = st.columns(2)
     with add_col.form("adm_user_add"):
         st.markdown(f"**{t('adm.user_add')}**")
-        username = st.text_input(t("adm.col_username"), help=t("adm.username_help"))
-        display = st.text_input(t("adm.col_display"))
-        role = st.selectbox(t("adm.col_role"), ROLES, format_func=lambda r: t(f"role.{r}"))
-        org = st.selectbox(t("adm.body_for_role"), [None, *active_codes], format_func=body_label)
+        account = {  # named as create_user takes them
+            "username": st.text_input(t("adm.col_username"), help=t("adm.username_help")),
+            "display_name": st.text_input(t("adm.col_display")),
+            "role": st.selectbox(t("adm.col_role"), ROLES, format_func=lambda r: t(f"role.{r}")),
+            "organization_code": st.selectbox(
+                t("adm.body_for_role"), [None, *active_codes], format_func=body_label
+            ),
+        }
         email = st.text_input(t("ntc.email"), help=t("ntc.email_help"))
         password = st.text_input(t("auth.password"), type="password")
         again = st.text_input(t("adm.password_again"), type="password")
@@ -166,17 +170,11 @@ def accounts_tab(actor: Actor) -> None:
                         s,
                         actor=actor,
                         username=users.create_user(
-                            s,
-                            username=username,
-                            display_name=display,
-                            password=password,
-                            role=role,
-                            organization_code=org,
-                            actor=actor,
+                            s, actor=actor, password=password, **account
                         ).username,
                         email=email,
                     ),
-                    t("adm.user_added", username=username.strip().lower()),
+                    t("adm.user_added", username=account["username"].strip().lower()),
                 )
     with edit_col:
         who = st.selectbox(

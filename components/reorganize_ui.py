@@ -4,6 +4,7 @@ it back, so what it shows is what the confirmation will write (services.admin.re
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -126,27 +127,18 @@ def reorganize_tab(actor: Actor) -> None:
                 key=f"reorg_plan_{source}_{'_'.join(successors)}",
             )
             plan = {str(r["task"]): str(r["body"]) for r in edited.to_dict("records") if r["body"]}
-        asked = ("split", on, source, tuple(successors), tuple(sorted(plan.items())), choice)
+        split = {"source": source, "into": successors, "on": on, "plan": plan, "accounts": choice}
+        asked = ("split", split)
         if source and successors and on:
-
-            def call(s, source=source, successors=successors, on=on, plan=plan, choice=choice):
-                return reorganize.split(
-                    s,
-                    actor=actor,
-                    source=source,
-                    into=successors,
-                    on=on,
-                    plan=plan,
-                    accounts=choice,
-                )
+            call = partial(reorganize.split, actor=actor, **split)
     else:
         rename_code = _one_body(t("reorg.rename_code"), active_codes, body_label, key="reorg_code")
         rename_name = st.text_input(t("reorg.rename_name"), max_chars=200, key="reorg_name")
         asked = ("rename", on, rename_code, rename_name)
         if rename_code and rename_name and on:
-
-            def call(s, code=rename_code, name=rename_name, on=on):
-                return reorganize.rename(s, actor=actor, code=code, name=name, on=on)
+            call = partial(
+                reorganize.rename, actor=actor, code=rename_code, name=rename_name, on=on
+            )
 
     if st.button(t("reorg.preview"), disabled=call is None, key="reorg_preview") and call:
         st.session_state["reorg_previewed"] = (asked, preview(call))

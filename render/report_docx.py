@@ -714,17 +714,6 @@ def _appendices(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     span_upper = span_text(r, lang).upper()
 
     _appendix_title(doc, "I", t("pr.app_bodies", lang, span_upper=span_upper), sign, who, lang)
-    headers = [
-        "pr.col_no",
-        "pr.col_body",
-        "pr.col_tasks",
-        "pr.col_on_time",
-        "pr.col_late",
-        "pr.col_going",
-        "pr.col_overdue",
-        "pr.col_not_reported",
-        "pr.col_rate",
-    ]
     rows = [
         [
             str(b.number),
@@ -753,23 +742,19 @@ def _appendices(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
             lang,
         ),
     ]
-    _table(doc, [t(h, lang) for h in headers], rows, [14, 76, 22, 24, 24, 24, 20, 24, 24], total)
+    _table(
+        doc,
+        _headings("no body tasks on_time late going overdue not_reported rate", lang),
+        rows,
+        [14, 76, 22, 24, 24, 24, 20, 24, 24],
+        total,
+    )
 
     doc.add_page_break()
     _appendix_title(doc, "II", t("pr.app_targets", lang), sign, who, lang)
     _table(
         doc,
-        [
-            t(k, lang)
-            for k in (
-                "pr.col_no",
-                "pr.col_code",
-                "pr.col_target",
-                "pr.col_period",
-                "pr.col_figure",
-                "pr.col_verdict",
-            )
-        ],
+        _headings("no code target period figure verdict", lang),
         [
             [
                 str(i),
@@ -790,18 +775,7 @@ def _appendices(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     _appendix_title(doc, "III", t("pr.app_overdue", lang), sign, who, lang)
     _table(
         doc,
-        [
-            t(k, lang)
-            for k in (
-                "pr.col_no",
-                "pr.col_task",
-                "pr.col_text",
-                "pr.col_body",
-                "pr.col_due",
-                "pr.col_days",
-                "pr.col_percent",
-            )
-        ],
+        _headings("no task text body due days percent", lang),
         [
             [
                 str(i),
@@ -816,6 +790,12 @@ def _appendices(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
         ],
         [12, 20, 100, 50, 24, 20, 26],
     )
+
+
+def _headings(columns: str, lang: str) -> list[str]:
+    """An appendix table's column headings: `columns` names them (space-separated), each the
+    catalogue's `pr.col_<name>`."""
+    return [t(f"pr.col_{name}", lang) for name in columns.split()]
 
 
 def _appendix_title(

@@ -233,6 +233,13 @@ def snapshot(
         if status != Status.DONE:
             completed = None
         due = override or task_due
+        tl = when.timeliness(
+            cadence=cadence,
+            status=status,
+            due_date=due,
+            completed_on=completed,
+            last_period=last_period,
+        )
         snap.rows.append(
             AssignmentState(
                 assignment_id=aid,
@@ -254,13 +261,7 @@ def snapshot(
                 completed_on=completed,
                 last_period=last_period,
                 last_reported_at=reported_at,
-                timeliness=when.timeliness(
-                    cadence=cadence,
-                    status=status,
-                    due_date=due,
-                    completed_on=completed,
-                    last_period=last_period,
-                ),
+                timeliness=tl,
             )
         )
     return snap

@@ -130,22 +130,19 @@ def submit_figure(
     guard.require_directive_open(session, directive_id=target.directive_id)
     guard.require_body_active(session, answerable)
     period = _period(session, target, data.period, today=clock.today(now))
-    value = check_value(target, data.value)
-    note = validation.clean_text(data.note, limit=NOTE_LIMIT, too_long="err.note_too_long")
-    source = validation.clean_text(
-        data.source, limit=validation.SHORT_LIMIT, too_long="err.source_too_long", one_line=True
-    )
-    previous = latest(session, target_id=pk(target), organization_id=org_id, period=period)
     row = Measurement(
         target_id=pk(target),
         organization_id=org_id,
         period=period,
-        value=value,
-        note=note,
-        source=source,
+        value=check_value(target, data.value),
+        note=validation.clean_text(data.note, limit=NOTE_LIMIT, too_long="err.note_too_long"),
+        source=validation.clean_text(
+            data.source, limit=validation.SHORT_LIMIT, too_long="err.source_too_long", one_line=True
+        ),
         author_id=actor.id,
         created_at=now,
     )
+    previous = latest(session, target_id=pk(target), organization_id=org_id, period=period)
     fields = ["target_id", "organization_id", "period", "value", "note", "source"]
     event = audit.saved(
         session,

@@ -7,6 +7,7 @@ assignment and never the history.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -181,15 +182,12 @@ def _validated_report(
     if data.status not in {s.value for s in Status}:
         raise InvalidInput("err.status_unknown", value=str(data.status)[:40])
     percent = _percent(data.percent)
-    result = validation.clean_text(
-        data.result, limit=validation.TEXT_LIMIT, too_long="err.result_too_long"
-    )
-    difficulties = validation.clean_text(
-        data.difficulties, limit=validation.TEXT_LIMIT, too_long="err.difficulties_too_long"
-    )
-    proposals = validation.clean_text(
-        data.proposals, limit=validation.TEXT_LIMIT, too_long="err.proposals_too_long"
-    )
+    texts: dict[str, Any] = {  # what the body wrote, each part cleaned by the one rule
+        part: validation.clean_text(
+            getattr(data, part), limit=validation.TEXT_LIMIT, too_long=f"err.{part}_too_long"
+        )
+        for part in ("result", "difficulties", "proposals")
+    }
     evidence_number = validation.clean_text(
         data.evidence_number,
         limit=validation.SHORT_LIMIT,
@@ -201,7 +199,7 @@ def _validated_report(
         raise InvalidInput(
             "err.evidence_date_future", value=data.evidence_date.strftime("%d/%m/%Y")
         )
-    if data.status != assignment.status and not result:
+    if data.status != assignment.status and not texts["result"]:
         raise InvalidInput("err.result_required")
     if data.status == Status.DONE and percent < 100 and not data.confirm_done_below_100:
         raise InvalidInput("err.done_below_100", percent=percent)
@@ -209,11 +207,9 @@ def _validated_report(
         assignment_id=pk(assignment),
         period=period,
         status=data.status,
-        stuck=data.status != Status.DONE and bool(difficulties or proposals),
+        stuck=data.status != Status.DONE and bool(texts["difficulties"] or texts["proposals"]),
         percent=percent,
-        result=result,
-        difficulties=difficulties,
-        proposals=proposals,
+        **texts,
         evidence_number=evidence_number,
         evidence_date=data.evidence_date,
         evidence_link=evidence_link,
