@@ -172,15 +172,8 @@ def set_directive_open(
     directive = _directive(session, directive_id)
     if directive.is_open == is_open:
         return directive
-    directive.is_open = is_open
-    audit.saved(
-        session,
-        actor,
-        directive,
-        action="open" if is_open else "close",
-        entity="directive",
-        before={"is_open": not is_open},
-        after={"is_open": is_open},
+    audit.switched(
+        session, actor, directive, "is_open", is_open, entity="directive", verbs=("open", "close")
     )
     return directive
 
