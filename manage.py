@@ -27,7 +27,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,8 @@ from services.core.errors import DomainError
 from services.read import bodies as body_list
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from services.importing.parser import ParsedDirective
     from services.read.bodies import BodyRef
 
@@ -228,12 +231,29 @@ def _print_summary(parsed: "ParsedDirective", bodies: "list[BodyRef]") -> None:
     )
 
 
-def cmd_reorganize(args: argparse.Namespace) -> int:
-    """merge, split or rename bodies from a day, in one transaction (rolled back on --dry-run,
-    which prints the same numbers)."""
+@contextmanager
+def _transaction(*, dry_run: bool) -> "Iterator[Session]":
+    """One unit of work that a dry run rolls back: committed at the end, or rolled back (on
+    --dry-run, or any error)."""
     from sqlmodel import Session
 
     from models import get_engine
+
+    with Session(get_engine(), expire_on_commit=False) as session:
+        try:
+            yield session
+            if dry_run:
+                session.rollback()
+            else:
+                session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def cmd_reorganize(args: argparse.Namespace) -> int:
+    """merge, split or rename bodies from a day, in one transaction (rolled back on --dry-run,
+    which prints the same numbers)."""
     from services.admin import reorganize
     from services.core.actor import SYSTEM
     from services.core.errors import InvalidInput
@@ -252,41 +272,33 @@ def cmd_reorganize(args: argparse.Namespace) -> int:
         if not path.is_file():
             raise InvalidInput("err.reorg_plan_file", path=args.plan, line=0)
         plan = reorganize.read_plan(path.read_bytes(), name=args.plan)
-    with Session(get_engine(), expire_on_commit=False) as session:
-        try:
-            if args.operation == "merge":
-                outcome = reorganize.merge(
-                    session,
-                    actor=SYSTEM,
-                    sources=codes(args.sources),
-                    into=(args.new_code or args.into) if args.new_name else args.into,
-                    on=on,
-                    new_name=args.new_name,
-                    new_kind=args.kind,
-                    accounts=args.accounts,
-                )
-            elif args.operation == "split":
-                outcome = reorganize.split(
-                    session,
-                    actor=SYSTEM,
-                    source=args.source,
-                    into=codes(args.into),
-                    on=on,
-                    plan=plan,
-                    accounts=args.accounts,
-                    accounts_to=args.accounts_to,
-                )
-            else:
-                outcome = reorganize.rename(
-                    session, actor=SYSTEM, code=args.code, name=args.name, on=on
-                )
-            if args.dry_run:
-                session.rollback()
-            else:
-                session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+    with _transaction(dry_run=args.dry_run) as session:
+        if args.operation == "merge":
+            outcome = reorganize.merge(
+                session,
+                actor=SYSTEM,
+                sources=codes(args.sources),
+                into=(args.new_code or args.into) if args.new_name else args.into,
+                on=on,
+                new_name=args.new_name,
+                new_kind=args.kind,
+                accounts=args.accounts,
+            )
+        elif args.operation == "split":
+            outcome = reorganize.split(
+                session,
+                actor=SYSTEM,
+                source=args.source,
+                into=codes(args.into),
+                on=on,
+                plan=plan,
+                accounts=args.accounts,
+                accounts_to=args.accounts_to,
+            )
+        else:
+            outcome = reorganize.rename(
+                session, actor=SYSTEM, code=args.code, name=args.name, on=on
+            )
     say = _say_err if args.json else _say
     if args.json:
         print(json.dumps(outcome.as_json(), ensure_ascii=False))
@@ -308,9 +320,6 @@ def cmd_reorganize(args: argparse.Namespace) -> int:
 
 def _apply_body_file(args: argparse.Namespace) -> int:
     """manage.py reorganize apply FILE: the body list from a file, in one transaction."""
-    from sqlmodel import Session
-
-    from models import get_engine
     from services.admin import body_file
     from services.core.actor import SYSTEM
     from services.core.errors import InvalidInput
@@ -319,16 +328,8 @@ def _apply_body_file(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise InvalidInput("err.import_file_missing", path=args.file)
     lines = body_file.read_body_file(path.read_bytes(), name=args.file)
-    with Session(get_engine(), expire_on_commit=False) as session:
-        try:
-            outcome = body_file.apply_body_file(session, actor=SYSTEM, lines=lines)
-            if args.dry_run:
-                session.rollback()
-            else:
-                session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+    with _transaction(dry_run=args.dry_run) as session:
+        outcome = body_file.apply_body_file(session, actor=SYSTEM, lines=lines)
     summary = outcome.as_json()
     say = _say_err if args.json else _say
     if args.json:
@@ -336,11 +337,7 @@ def _apply_body_file(args: argparse.Namespace) -> int:
     else:
         say(
             "cli.body_file_done",
-            created=len(summary["created"]),
-            renamed=len(summary["renamed"]),
-            unchanged=summary["unchanged"],
-            moved=summary["moved_assignments"],
-            merged=summary["merged_assignments"],
+            **outcome.counts(),
             closed=", ".join(summary["closed_bodies"]) or "-",
         )
     if args.dry_run:
@@ -564,13 +561,26 @@ def cmd_nginx_site(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command(
+    sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
+    name: str,
+    func: Callable[[argparse.Namespace], int],
+    *,
+    help: str,
+) -> argparse.ArgumentParser:
+    """The subcommand `name`, which runs `func`."""
+    p = sub.add_parser(name, help=help)
+    p.set_defaults(func=func)
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="manage.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("init-db", help="apply migrations").set_defaults(func=cmd_init_db)
-    p = sub.add_parser("seed", help="load the directive (idempotent)")
+    _command(sub, "init-db", cmd_init_db, help="apply migrations")
+    p = _command(sub, "seed", cmd_seed, help="load the directive (idempotent)")
     demo_choice = p.add_mutually_exclusive_group()
     demo_choice.add_argument(
         "--demo", action="store_true", help="the demo installation, into an empty database only"
@@ -580,28 +590,30 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the demo on an empty database, else only the directive (what make run does)",
     )
-    p.set_defaults(func=cmd_seed)
-    p = sub.add_parser("create-user", help="add an account")
+    p = _command(sub, "create-user", cmd_create_user, help="add an account")
     p.add_argument("username")
     p.add_argument("--role", required=True, help="leader, secretariat, body, viewer")
     p.add_argument("--org", help="body code, for the body role (e.g. SNV)")
     p.add_argument("--name", help="display name")
     p.add_argument("--password", help="else NEW_USER_PASSWORD, else asked twice")
-    p.set_defaults(func=cmd_create_user)
-    p = sub.add_parser("unlock", help="lift the sign-in wait of an account or an address")
+    p = _command(
+        sub, "unlock", cmd_unlock, help="lift the sign-in wait of an account or an address"
+    )
     p.add_argument("username", nargs="?", help="the account's name")
     p.add_argument("--address", help="a client's IP address instead")
-    p.set_defaults(func=cmd_unlock)
-    p = sub.add_parser("stats", help="counts")
+    p = _command(sub, "stats", cmd_stats, help="counts")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_stats)
-    p = sub.add_parser("import-directive", help="read a directive from its text and save it")
+    p = _command(
+        sub,
+        "import-directive",
+        cmd_import_directive,
+        help="read a directive from its text and save it",
+    )
     p.add_argument(
         "file", help=".txt, .docx, .xlsx (a task table) or .pdf (with a text layer); - reads stdin"
     )
     p.add_argument("--dry-run", action="store_true", help="parse and show, save nothing")
     p.add_argument("--json", action="store_true", help="print the parsed directive as JSON")
-    p.set_defaults(func=cmd_import_directive)
     p = sub.add_parser("reorganize", help="merge, split or rename bodies from a day")
     ops = p.add_subparsers(dest="operation", required=True)
 
@@ -635,31 +647,34 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     q.add_argument("--json", action="store_true", help="print what changed as JSON")
     q.set_defaults(func=cmd_reorganize)
-    p = sub.add_parser("backup", help="a consistent copy of the SQLite database")
+    p = _command(sub, "backup", cmd_backup, help="a consistent copy of the SQLite database")
     p.add_argument("file", help="where to write the copy")
-    p.set_defaults(func=cmd_backup)
-    p = sub.add_parser("restore", help="replace the SQLite database with a verified backup")
+    p = _command(
+        sub, "restore", cmd_restore, help="replace the SQLite database with a verified backup"
+    )
     p.add_argument("file", help="a backup made by manage.py backup or the admin page")
-    p.set_defaults(func=cmd_restore)
-    p = sub.add_parser("export", help="the briefing (pptx) or the office's spreadsheet (xlsx)")
+    p = _command(
+        sub, "export", cmd_export, help="the briefing (pptx) or the office's spreadsheet (xlsx)"
+    )
     p.add_argument("--format", choices=["pptx", "xlsx"], required=True)
     p.add_argument("--out", required=True, help="the file to write")
     p.add_argument("--as-of", help="the day to freeze the figures at (dd/mm/yyyy)")
     p.add_argument("--directive", type=int, help="directive id (default: the first)")
-    p.set_defaults(func=cmd_export)
-    p = sub.add_parser("report", help="the periodic CCHC report as a Word document (DOCX)")
+    p = _command(
+        sub, "report", cmd_report, help="the periodic CCHC report as a Word document (DOCX)"
+    )
     p.add_argument("--period", required=True, help="2022-Q4, 2022-H1 or 2022")
     p.add_argument("--org", help="a body's code (default: the province's report)")
     p.add_argument("--directive", type=int, help="directive id (default: the first)")
     p.add_argument("--as-of", help="the cut-off day inside the period (dd/mm/yyyy)")
     p.add_argument("--out", required=True, help="the .docx file to write")
-    p.set_defaults(func=cmd_report)
-    p = sub.add_parser("notify", help="make the notices due and e-mail the waiting ones")
+    p = _command(sub, "notify", cmd_notify, help="make the notices due and e-mail the waiting ones")
     p.add_argument("--now", help='the moment to run at, "DD/MM/YYYY HH:MM" (Vietnam time)')
     p.add_argument("--dry-run", action="store_true", help="count, write and send nothing")
     p.add_argument("--json", action="store_true", help="print the counts as JSON")
-    p.set_defaults(func=cmd_notify)
-    p = sub.add_parser("bench", help="build a fresh installation at a scale and measure it")
+    p = _command(
+        sub, "bench", cmd_bench, help="build a fresh installation at a scale and measure it"
+    )
     p.add_argument("--scale", type=int, default=1, help="1 is the demo; 100 is ~40,000 tasks")
     p.add_argument("--json", help="also write the results to this file")
     p.add_argument("--seconds", type=float, default=10, help="length of the contention run")
@@ -667,8 +682,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--browser", type=int, metavar="N", help="N Chromium sessions at once (benchmarks/browser)"
     )
-    p.set_defaults(func=cmd_bench)
-    p = sub.add_parser("nginx-site", help="the nginx site for N app processes (docs/DEPLOY.md)")
+    p = _command(
+        sub,
+        "nginx-site",
+        cmd_nginx_site,
+        help="the nginx site for N app processes (docs/DEPLOY.md)",
+    )
     p.add_argument("--server-name", required=True, help="the name people open, e.g. cchc.example")
     p.add_argument("--ports", default="8501,8502", help="the app processes' ports, comma-separated")
     p.add_argument("--cert", default="/etc/ssl/certs/cchc.crt", help="TLS certificate (chain)")
@@ -677,7 +696,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--https-port", type=int, default=443)
     p.add_argument("--log-dir", default="/var/log/nginx")
     p.add_argument("--out", help="write here instead of standard output")
-    p.set_defaults(func=cmd_nginx_site)
     return parser
 
 

@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -149,10 +150,14 @@ def accounts_tab(actor: Actor) -> None:
     add_col, edit_col = st.columns(2)
     with add_col.form("adm_user_add"):
         st.markdown(f"**{t('adm.user_add')}**")
-        username = st.text_input(t("adm.col_username"), help=t("adm.username_help"))
-        display = st.text_input(t("adm.col_display"))
-        role = st.selectbox(t("adm.col_role"), ROLES, format_func=lambda r: t(f"role.{r}"))
-        org = st.selectbox(t("adm.body_for_role"), [None, *active_codes], format_func=body_label)
+        account = {  # named as create_user takes them
+            "username": st.text_input(t("adm.col_username"), help=t("adm.username_help")),
+            "display_name": st.text_input(t("adm.col_display")),
+            "role": st.selectbox(t("adm.col_role"), ROLES, format_func=lambda r: t(f"role.{r}")),
+            "organization_code": st.selectbox(
+                t("adm.body_for_role"), [None, *active_codes], format_func=body_label
+            ),
+        }
         email = st.text_input(t("ntc.email"), help=t("ntc.email_help"))
         password = st.text_input(t("auth.password"), type="password")
         again = st.text_input(t("adm.password_again"), type="password")
@@ -165,17 +170,11 @@ def accounts_tab(actor: Actor) -> None:
                         s,
                         actor=actor,
                         username=users.create_user(
-                            s,
-                            username=username,
-                            display_name=display,
-                            password=password,
-                            role=role,
-                            organization_code=org,
-                            actor=actor,
+                            s, actor=actor, password=password, **account
                         ).username,
                         email=email,
                     ),
-                    t("adm.user_added", username=username.strip().lower()),
+                    t("adm.user_added", username=account["username"].strip().lower()),
                 )
     with edit_col:
         who = st.selectbox(
@@ -295,8 +294,9 @@ def accounts_tab(actor: Actor) -> None:
 
 def _task_inputs(
     text: str, area: str, cadence: str, due: date | None, *, height: int
-) -> tuple[str, str, str, date | None]:
-    """A task's text, area, cadence and due date, as the edit and the add forms ask them."""
+) -> dict[str, Any]:
+    """A task's text, area, cadence and due date, as the edit and the add forms ask them: named
+    as the services take them."""
     text = st.text_area(t("imp.col_text"), text, height=height)
     c1, c2, c3 = st.columns(3)
     area = c1.selectbox(
@@ -309,7 +309,27 @@ def _task_inputs(
         format_func=lambda v: t(f"cadence.{v}"),
     )
     due = c3.date_input(t("imp.col_due"), value=due, format="DD/MM/YYYY")
-    return text, area, cadence, due
+    return {"text": text, "area": area, "cadence": cadence, "due_date": due}
+
+
+def _directive_inputs(d: Any) -> dict[str, Any]:
+    """A directive's facts as its form asks them, named as update_directive takes them."""
+    c1, c2, c3 = st.columns([1, 1, 1])
+    kind = c1.text_input(t("imp.kind"), d.kind)
+    number = c2.text_input(t("imp.number_label"), d.number or "")
+    issued = c3.date_input(t("imp.date"), value=d.issued_date, format="DD/MM/YYYY")
+    title = st.text_area(t("imp.title"), d.title, height=80)
+    c4, c5 = st.columns(2)
+    issuer = c4.text_input(t("imp.issuer"), d.issuer)
+    signer = c5.text_input(t("imp.signer"), d.signer)
+    return {
+        "kind": kind,
+        "number": number,
+        "issued_date": issued,
+        "title": title,
+        "issuer": issuer,
+        "signer": signer,
+    }
 
 
 def directives_tab(actor: Actor) -> None:
@@ -339,27 +359,12 @@ def directives_tab(actor: Actor) -> None:
             )
         )
         with st.form(f"adm_directive_{d.id}"):
-            c1, c2, c3 = st.columns([1, 1, 1])
-            kind = c1.text_input(t("imp.kind"), d.kind)
-            number = c2.text_input(t("imp.number_label"), d.number or "")
-            issued = c3.date_input(t("imp.date"), value=d.issued_date, format="DD/MM/YYYY")
-            title = st.text_area(t("imp.title"), d.title, height=80)
-            c4, c5 = st.columns(2)
-            issuer = c4.text_input(t("imp.issuer"), d.issuer)
-            signer = c5.text_input(t("imp.signer"), d.signer)
+            facts = _directive_inputs(d)
             save, toggle = st.columns([1, 1])
             if save.form_submit_button(t("adm.save"), type="primary"):
                 _save(
                     lambda s: directive_admin.update_directive(
-                        s,
-                        actor=actor,
-                        directive_id=d.id,
-                        kind=kind,
-                        number=number,
-                        issued_date=issued,
-                        title=title,
-                        issuer=issuer,
-                        signer=signer,
+                        s, actor=actor, directive_id=d.id, **facts
                     ),
                     t("adm.directive_saved"),
                 )
@@ -402,7 +407,7 @@ def directives_tab(actor: Actor) -> None:
             if task is not None:
                 with st.form(f"adm_task_{task.id}"):
                     st.markdown(f"**{t('adm.task_edit', label=task.label)}**")
-                    text, area, cadence, due = _task_inputs(
+                    fields = _task_inputs(
                         task.text, task.area, task.cadence, task.due_date, height=150
                     )
                     sure = st.checkbox(t("adm.remove_sure"))
@@ -410,14 +415,7 @@ def directives_tab(actor: Actor) -> None:
                     if save.form_submit_button(t("adm.save"), type="primary"):
                         _save(
                             lambda s: directive_admin.update_task(
-                                s,
-                                actor=actor,
-                                task_id=task.id,
-                                text=text,
-                                area=area,
-                                cadence=cadence,
-                                due_date=due,
-                                expected_text=task.text,
+                                s, actor=actor, task_id=task.id, expected_text=task.text, **fields
                             ),
                             t("adm.task_saved", label=task.label),
                         )
@@ -489,9 +487,7 @@ def directives_tab(actor: Actor) -> None:
             section_id = st.selectbox(
                 t("imp.col_section"), list(sections), format_func=sections.get
             )
-            text, area, cadence, due = _task_inputs(
-                "", AREAS[0], Cadence.CONTINUOUS, None, height=120
-            )
+            fields = _task_inputs("", AREAS[0], Cadence.CONTINUOUS, None, height=120)
             leads = st.multiselect(
                 t("imp.col_leads"),
                 active_codes,
@@ -501,14 +497,7 @@ def directives_tab(actor: Actor) -> None:
             if st.form_submit_button(t("adm.add"), type="primary"):
                 _save(
                     lambda s: directive_admin.add_task(
-                        s,
-                        actor=actor,
-                        section_id=section_id,
-                        text=text,
-                        area=area,
-                        cadence=cadence,
-                        due_date=due,
-                        lead_codes=leads,
+                        s, actor=actor, section_id=section_id, lead_codes=leads, **fields
                     ),
                     t("adm.task_added"),
                 )

@@ -75,31 +75,35 @@ def report_form(
             key=key("percent"),
         )
         limit = f"{TEXT_LIMIT:,}".replace(",", ".")
-        result = st.text_area(
-            t("rp.result"), key=key("result"), help=t("rp.result_help", n=limit), height=110
-        )
+        texts = {  # what the body writes, named as ReportInput takes it
+            "result": st.text_area(
+                t("rp.result"), key=key("result"), help=t("rp.result_help", n=limit), height=110
+            )
+        }
         c1, c2 = st.columns(2)
-        difficulties = c1.text_area(
+        texts["difficulties"] = c1.text_area(
             t("rp.difficulties"), key=key("difficulties"), help=t("rp.text_help", n=limit)
         )
-        proposals = c2.text_area(
+        texts["proposals"] = c2.text_area(
             t("rp.proposals"), key=key("proposals"), help=t("rp.proposals_help", n=limit)
         )
         c1, c2, c3 = st.columns([1, 1, 2])
-        evidence_number = c1.text_input(
-            t("rp.evidence_number"), key=key("evidence_number"), placeholder="15/KH-SNV"
-        )
-        evidence_date = c2.date_input(
-            t("rp.evidence_date"),
-            value=None,
-            min_value=date(2000, 1, 1),
-            max_value=today,
-            format="DD/MM/YYYY",
-            key=key("evidence_date"),
-        )
-        evidence_link = c3.text_input(
-            t("rp.evidence_link"), key=key("evidence_link"), placeholder="https://"
-        )
+        evidence = {  # the document that shows the work, named as ReportInput takes it
+            "evidence_number": c1.text_input(
+                t("rp.evidence_number"), key=key("evidence_number"), placeholder="15/KH-SNV"
+            ),
+            "evidence_date": c2.date_input(
+                t("rp.evidence_date"),
+                value=None,
+                min_value=date(2000, 1, 1),
+                max_value=today,
+                format="DD/MM/YYYY",
+                key=key("evidence_date"),
+            ),
+            "evidence_link": c3.text_input(
+                t("rp.evidence_link"), key=key("evidence_link"), placeholder="https://"
+            ),
+        }
         confirm = False
         if st.session_state.get(key("confirm_asked")):
             confirm = st.checkbox(t("rp.confirm_done"), key=key("confirm"))
@@ -111,12 +115,8 @@ def report_form(
             period=period or "",
             status=status,
             percent=percent,
-            result=result,
-            difficulties=difficulties,
-            proposals=proposals,
-            evidence_number=evidence_number,
-            evidence_date=evidence_date,
-            evidence_link=evidence_link,
+            **texts,
+            **evidence,
             confirm_done_below_100=confirm,
         ),
         version,

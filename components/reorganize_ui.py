@@ -2,7 +2,9 @@
 apply a body list from a file. The preview runs the very change in a unit of work and rolls
 it back, so what it shows is what the confirmation will write (services.admin.reorganize)."""
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +17,31 @@ from services.admin import body_file, reorganize
 from services.core.actor import Actor
 
 NEW_BODY = "__new__"
+
+
+def _one_body(
+    label: str, codes: list[str], body_label: Callable[[str | None], str], *, key: str
+) -> str | None:
+    """One active body to pick, none until the user picks it."""
+    return st.selectbox(
+        label,
+        codes,
+        format_func=body_label,
+        index=None,
+        placeholder=t("adm.choose_bodies"),
+        key=key,
+    )
+
+
+def _accounts_choice(*, key: str) -> str:
+    """What happens to the accounts of a body that closes: moved to its successor, or stopped."""
+    return st.radio(
+        t("reorg.accounts"),
+        ["move", "deactivate"],
+        format_func=lambda k: t(f"reorg.accounts_{k}"),
+        horizontal=True,
+        key=key,
+    )
 
 
 def reorganize_tab(actor: Actor) -> None:
@@ -58,13 +85,7 @@ def reorganize_tab(actor: Actor) -> None:
             new_kind = c.selectbox(
                 t("adm.col_kind"), KINDS, format_func=lambda k: t(f"kind.{k}"), key="reorg_kind"
             )
-        choice = st.radio(
-            t("reorg.accounts"),
-            ["move", "deactivate"],
-            format_func=lambda k: t(f"reorg.accounts_{k}"),
-            horizontal=True,
-            key="reorg_accounts",
-        )
+        choice = _accounts_choice(key="reorg_accounts")
         asked = ("merge", on, tuple(sources), into, new_code, new_name, new_kind, choice)
         if sources and into and on:
 
@@ -81,14 +102,7 @@ def reorganize_tab(actor: Actor) -> None:
                     accounts=choice,
                 )
     elif operation == "split":
-        source = st.selectbox(
-            t("reorg.source"),
-            active_codes,
-            format_func=body_label,
-            index=None,
-            placeholder=t("adm.choose_bodies"),
-            key="reorg_source",
-        )
+        source = _one_body(t("reorg.source"), active_codes, body_label, key="reorg_source")
         successors = st.multiselect(
             t("reorg.successors"),
             [c for c in active_codes if c != source],
@@ -96,13 +110,7 @@ def reorganize_tab(actor: Actor) -> None:
             placeholder=t("adm.choose_bodies"),
             key="reorg_successors",
         )
-        choice = st.radio(
-            t("reorg.accounts"),
-            ["move", "deactivate"],
-            format_func=lambda k: t(f"reorg.accounts_{k}"),
-            horizontal=True,
-            key="reorg_split_accounts",
-        )
+        choice = _accounts_choice(key="reorg_split_accounts")
         plan: dict[str, str] = {}
         if source and len(successors) > 1:
             labels = read(reorganize.open_work, source)
@@ -119,34 +127,18 @@ def reorganize_tab(actor: Actor) -> None:
                 key=f"reorg_plan_{source}_{'_'.join(successors)}",
             )
             plan = {str(r["task"]): str(r["body"]) for r in edited.to_dict("records") if r["body"]}
-        asked = ("split", on, source, tuple(successors), tuple(sorted(plan.items())), choice)
+        split = {"source": source, "into": successors, "on": on, "plan": plan, "accounts": choice}
+        asked = ("split", split)
         if source and successors and on:
-
-            def call(s, source=source, successors=successors, on=on, plan=plan, choice=choice):
-                return reorganize.split(
-                    s,
-                    actor=actor,
-                    source=source,
-                    into=successors,
-                    on=on,
-                    plan=plan,
-                    accounts=choice,
-                )
+            call = partial(reorganize.split, actor=actor, **split)
     else:
-        rename_code = st.selectbox(
-            t("reorg.rename_code"),
-            active_codes,
-            format_func=body_label,
-            index=None,
-            placeholder=t("adm.choose_bodies"),
-            key="reorg_code",
-        )
+        rename_code = _one_body(t("reorg.rename_code"), active_codes, body_label, key="reorg_code")
         rename_name = st.text_input(t("reorg.rename_name"), max_chars=200, key="reorg_name")
         asked = ("rename", on, rename_code, rename_name)
         if rename_code and rename_name and on:
-
-            def call(s, code=rename_code, name=rename_name, on=on):
-                return reorganize.rename(s, actor=actor, code=code, name=name, on=on)
+            call = partial(
+                reorganize.rename, actor=actor, code=rename_code, name=rename_name, on=on
+            )
 
     if st.button(t("reorg.preview"), disabled=call is None, key="reorg_preview") and call:
         st.session_state["reorg_previewed"] = (asked, preview(call))
@@ -211,11 +203,7 @@ def reorganize_tab(actor: Actor) -> None:
             st.info(
                 t(
                     "reorg.file_preview",
-                    created=len(summary["created"]),
-                    renamed=len(summary["renamed"]),
-                    unchanged=summary["unchanged"],
-                    moved=summary["moved_assignments"],
-                    merged=summary["merged_assignments"],
+                    **planned.counts(),
                     closed=len(summary["closed_bodies"]),
                 )
             )

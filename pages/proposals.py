@@ -14,6 +14,12 @@ from services.core import permissions
 from services.core.permissions import Action
 from services.reporting import proposals
 
+
+def _in_picker(p: proposals.Proposal) -> str:
+    """A waiting proposal on one line: when, who, which task, what it asks."""
+    return f"{p.period} · {p.organization_code} · {p.task_label} · {shorten(p.proposals, 70)}"
+
+
 actor = guard("proposals")
 start("page.proposals")
 names = body_names(with_all=True)
@@ -36,9 +42,7 @@ with tab_waiting:
             t("pp.choose"),
             waiting,
             ident=lambda p: p.report_id,
-            describe=lambda p: (
-                f"{p.period} · {p.organization_code} · {p.task_label} · {shorten(p.proposals, 70)}"
-            ),
+            describe=_in_picker,
             key="pp_choice",
         )
         with st.container(border=True):

@@ -28,7 +28,7 @@ from docx.text.paragraph import Paragraph
 from catalogue import t
 from render.fmt import fmt_date, number, shorten, verdict_text
 from services.core import validation
-from services.read.periodic_report import PeriodicReport, ReportPeriod, report_period
+from services.read.periodic_report import AreaSection, PeriodicReport, ReportPeriod, report_period
 
 FONT = "Times New Roman"
 # paragraph styles this module adds (names as Word's style list shows them)
@@ -281,6 +281,15 @@ def _bullet(doc: DocumentObject, pieces: Iterable[tuple[str, bool, bool]]) -> Pa
     return p
 
 
+def _plain_bullet(doc: DocumentObject, text: str) -> Paragraph:
+    return _bullet(doc, [(text, False, False)])
+
+
+def _led_bullet(doc: DocumentObject, lead: str, text: str) -> Paragraph:
+    """A bullet whose bold lead-in (who, on which task) comes before what they wrote."""
+    return _bullet(doc, [(lead, True, False), (text, False, False)])
+
+
 def _short_line(p: Paragraph, left_mm: float, right_mm: float) -> None:
     """A rule under a line of the header, as long as the indents leave it (a bottom border)."""
     fmt = p.paragraph_format
@@ -452,21 +461,15 @@ def _part_one(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     _heading(doc, t("pr.h1_inspection", lang), level=2)
     if lead.targets:
         for line in lead.targets:
-            _bullet(
+            _plain_bullet(
                 doc,
-                [
-                    (
-                        t(
-                            "pr.target_line",
-                            lang,
-                            code=line.code,
-                            name=line.name,
-                            verdict=verdict_text(line.verdict, lang),
-                        ),
-                        False,
-                        False,
-                    )
-                ],
+                t(
+                    "pr.target_line",
+                    lang,
+                    code=line.code,
+                    name=line.name,
+                    verdict=verdict_text(line.verdict, lang),
+                ),
             )
     else:
         _para(doc, t("pr.no_inspection_target", lang))
@@ -541,24 +544,26 @@ def _part_two(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
         if not area.tasks:
             _para(doc, t("pr.area_empty", lang))
             continue
-        c = area.by_timeliness
-        _para(
-            doc,
-            t(
-                "pr.area_summary",
-                lang,
-                tasks=len(area.tasks),
-                assignments=area.assignments,
-                on_time=c["done_on_time"],
-                late=c["done_late"],
-                going=c["in_progress_on_time"],
-                overdue=c["overdue"],
-                reported=c["reported"],
-                not_reported=c["not_reported"],
-            ),
-        )
+        _para(doc, _area_summary(area, lang))
         for task in area.tasks:
             _task(doc, task, lang)
+
+
+def _area_summary(area: AreaSection, lang: str) -> str:
+    """One area's tasks and assignments, and how many stand in each class of timeliness."""
+    c = area.by_timeliness
+    return t(
+        "pr.area_summary",
+        lang,
+        tasks=len(area.tasks),
+        assignments=area.assignments,
+        on_time=c["done_on_time"],
+        late=c["done_late"],
+        going=c["in_progress_on_time"],
+        overdue=c["overdue"],
+        reported=c["reported"],
+        not_reported=c["not_reported"],
+    )
 
 
 def _part_three(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
@@ -583,10 +588,7 @@ def _part_three(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     if r.targets_met:
         _para(doc, t("pr.targets_met", lang, n=len(r.targets_met), total=len(r.targets)))
         for line in r.targets_met:
-            _bullet(
-                doc,
-                [(f"{line.code} {line.name}: {verdict_text(line.verdict, lang)}", False, False)],
-            )
+            _plain_bullet(doc, f"{line.code} {line.name}: {verdict_text(line.verdict, lang)}")
     _heading(doc, t("pr.h3_bad", lang), level=2)
     _para(
         doc,
@@ -604,10 +606,7 @@ def _part_three(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
             t("pr.targets_missed", lang, n=len(r.targets_missed), total=len(r.targets)),
         )
         for line in r.targets_missed:
-            _bullet(
-                doc,
-                [(f"{line.code} {line.name}: {verdict_text(line.verdict, lang)}", False, False)],
-            )
+            _plain_bullet(doc, f"{line.code} {line.name}: {verdict_text(line.verdict, lang)}")
     if r.silent_bodies:
         _para(
             doc,
@@ -618,22 +617,10 @@ def _part_three(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     if r.causes:
         _para(doc, t("pr.causes", lang))
         for cause in r.causes:
-            _bullet(
+            _led_bullet(
                 doc,
-                [
-                    (
-                        t(
-                            "pr.cause",
-                            lang,
-                            name=cause.organization_name,
-                            label=cause.label,
-                            text="",
-                        ),
-                        True,
-                        False,
-                    ),
-                    (cause.text, False, False),
-                ],
+                t("pr.cause", lang, name=cause.organization_name, label=cause.label, text=""),
+                cause.text,
             )
 
 
@@ -644,42 +631,30 @@ def _part_four(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     _heading(doc, t("pr.h4_due", lang, span=nxt), level=2)
     if r.next_due:
         for task in r.next_due:
-            _bullet(
+            _plain_bullet(
                 doc,
-                [
-                    (
-                        t(
-                            "pr.next_due",
-                            lang,
-                            label=task.label,
-                            day=fmt_date(task.due_date),
-                            bodies=task.bodies,
-                            text=shorten(task.text, TASK_TEXT_LIMIT),
-                        ),
-                        False,
-                        False,
-                    )
-                ],
+                t(
+                    "pr.next_due",
+                    lang,
+                    label=task.label,
+                    day=fmt_date(task.due_date),
+                    bodies=task.bodies,
+                    text=shorten(task.text, TASK_TEXT_LIMIT),
+                ),
             )
     else:
         _para(doc, t("pr.next_none", lang))
     _heading(doc, t("pr.h4_recurring", lang), level=2)
     for task in r.recurring:
-        _bullet(
+        _plain_bullet(
             doc,
-            [
-                (
-                    t(
-                        "pr.recurring",
-                        lang,
-                        label=task.label,
-                        cadence=t(f"cadence.{task.cadence}", lang).lower(),
-                        text=shorten(task.text, TASK_TEXT_LIMIT),
-                    ),
-                    False,
-                    False,
-                )
-            ],
+            t(
+                "pr.recurring",
+                lang,
+                label=task.label,
+                cadence=t(f"cadence.{task.cadence}", lang).lower(),
+                text=shorten(task.text, TASK_TEXT_LIMIT),
+            ),
         )
     if r.overdue:
         _heading(doc, t("pr.h4_overdue", lang, n=len(r.overdue)), level=2)
@@ -691,24 +666,18 @@ def _part_five(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     if not r.proposals:
         _para(doc, t("pr.proposals_none", lang))
     for prop in r.proposals:
-        _bullet(
+        _led_bullet(
             doc,
-            [
-                (
-                    t(
-                        "pr.proposal",
-                        lang,
-                        name=prop.organization_name,
-                        label=prop.task_label,
-                        day=fmt_date(prop.raised_on),
-                        days=prop.days_waiting,
-                        text="",
-                    ),
-                    True,
-                    False,
-                ),
-                (prop.proposals, False, False),
-            ],
+            t(
+                "pr.proposal",
+                lang,
+                name=prop.organization_name,
+                label=prop.task_label,
+                day=fmt_date(prop.raised_on),
+                days=prop.days_waiting,
+                text="",
+            ),
+            prop.proposals,
         )
 
 
@@ -745,17 +714,6 @@ def _appendices(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     span_upper = span_text(r, lang).upper()
 
     _appendix_title(doc, "I", t("pr.app_bodies", lang, span_upper=span_upper), sign, who, lang)
-    headers = [
-        "pr.col_no",
-        "pr.col_body",
-        "pr.col_tasks",
-        "pr.col_on_time",
-        "pr.col_late",
-        "pr.col_going",
-        "pr.col_overdue",
-        "pr.col_not_reported",
-        "pr.col_rate",
-    ]
     rows = [
         [
             str(b.number),
@@ -784,23 +742,19 @@ def _appendices(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
             lang,
         ),
     ]
-    _table(doc, [t(h, lang) for h in headers], rows, [14, 76, 22, 24, 24, 24, 20, 24, 24], total)
+    _table(
+        doc,
+        _headings("no body tasks on_time late going overdue not_reported rate", lang),
+        rows,
+        [14, 76, 22, 24, 24, 24, 20, 24, 24],
+        total,
+    )
 
     doc.add_page_break()
     _appendix_title(doc, "II", t("pr.app_targets", lang), sign, who, lang)
     _table(
         doc,
-        [
-            t(k, lang)
-            for k in (
-                "pr.col_no",
-                "pr.col_code",
-                "pr.col_target",
-                "pr.col_period",
-                "pr.col_figure",
-                "pr.col_verdict",
-            )
-        ],
+        _headings("no code target period figure verdict", lang),
         [
             [
                 str(i),
@@ -821,18 +775,7 @@ def _appendices(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
     _appendix_title(doc, "III", t("pr.app_overdue", lang), sign, who, lang)
     _table(
         doc,
-        [
-            t(k, lang)
-            for k in (
-                "pr.col_no",
-                "pr.col_task",
-                "pr.col_text",
-                "pr.col_body",
-                "pr.col_due",
-                "pr.col_days",
-                "pr.col_percent",
-            )
-        ],
+        _headings("no task text body due days percent", lang),
         [
             [
                 str(i),
@@ -847,6 +790,12 @@ def _appendices(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
         ],
         [12, 20, 100, 50, 24, 20, 26],
     )
+
+
+def _headings(columns: str, lang: str) -> list[str]:
+    """An appendix table's column headings: `columns` names them (space-separated), each the
+    catalogue's `pr.col_<name>`."""
+    return [t(f"pr.col_{name}", lang) for name in columns.split()]
 
 
 def _appendix_title(
@@ -901,28 +850,9 @@ def preview(r: PeriodicReport, lang: str = "vi") -> list[tuple[int, str]]:
         (1, t("pr.h2", lang)),
     ]
     for n, area in enumerate(r.areas, 1):
-        c = area.by_timeliness
         heading = f"{n}. {t(f'pr.area_{area.area}', lang)}"
-        out.append(
-            (
-                2,
-                f"{heading}: "
-                + t(
-                    "pr.area_summary",
-                    lang,
-                    tasks=len(area.tasks),
-                    assignments=area.assignments,
-                    on_time=c["done_on_time"],
-                    late=c["done_late"],
-                    going=c["in_progress_on_time"],
-                    overdue=c["overdue"],
-                    reported=c["reported"],
-                    not_reported=c["not_reported"],
-                )
-                if area.tasks
-                else f"{heading}: {t('pr.area_empty', lang)}",
-            )
-        )
+        summary = _area_summary(area, lang) if area.tasks else t("pr.area_empty", lang)
+        out.append((2, f"{heading}: {summary}"))
     out += [
         (1, t("pr.h3", lang)),
         (

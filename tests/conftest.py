@@ -8,8 +8,12 @@ in CI (CI=true), so the PostgreSQL path is never silently untested there.
 import os
 import secrets
 import shutil
+import subprocess
+import time
+import urllib.request
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,6 +52,26 @@ def migrate(url: str) -> None:
     command.upgrade(cfg, "head")
 
 
+@contextmanager
+def serving(proc: subprocess.Popen, health: str, log: Path, *, tries: int = 120) -> Iterator[None]:
+    """While the server `proc` runs: once it answers "ok" at the address `health` (half a second
+    between tries; the test fails with its `log` if it never does), until it is stopped after."""
+    try:
+        for _ in range(tries):
+            try:
+                with urllib.request.urlopen(health, timeout=1) as answer:  # nosec B310  # our own http://127.0.0.1 server
+                    if answer.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail(f"{proc.args!r} did not start:\n{log.read_text()}")
+        yield
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
 def demo_sqlite(folder: Path) -> str:
     """A migrated SQLite database in `folder` holding the demo installation (password
     laichau2021): its URL."""
@@ -62,6 +86,32 @@ def demo_sqlite(folder: Path) -> str:
         demo.seed_demo(session, actor=SYSTEM, password="laichau2021")
     eng.dispose()
     return url
+
+
+def merge_muong_te_and_nam_nhun(engine: Engine, **extra: str) -> None:
+    """On the demo: the secretariat merges Mường Tè (HMT) and Nậm Nhùn (HNN) into a new body
+    MTNN on 01/03/2025, in a period after the demo's (2025-Q1 and Q2 are made)."""
+    from datetime import date
+
+    from sqlmodel import select
+
+    from models import Role, User, session_scope
+    from services.admin import reorganize
+    from services.core.actor import Actor
+    from services.install.seed import ensure_periods
+
+    with session_scope(engine) as s:
+        secretariat = s.exec(select(User).where(User.role == Role.SECRETARIAT)).first()
+        ensure_periods(s, ["2025-Q1", "2025-Q2"], current="2022-Q4")
+        reorganize.merge(
+            s,
+            actor=Actor.of(secretariat),
+            sources=["HMT", "HNN"],
+            into="MTNN",
+            on=date(2025, 3, 1),
+            new_name="Khu vực Mường Tè - Nậm Nhùn",
+            **extra,
+        )
 
 
 def _postgres_schema_url() -> Iterator[str]:

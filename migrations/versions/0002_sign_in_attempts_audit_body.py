@@ -1,11 +1,4 @@
-"""sign-in attempts on the user, the body concerned on each audit event
-
-Revision ID: 0002
-Revises: 0001
-Create Date: 2026-11-29
-"""
-
-from collections.abc import Sequence
+"""sign-in attempts on the user, the body concerned on each audit event"""
 
 import sqlalchemy as sa
 import sqlmodel
@@ -14,8 +7,6 @@ from alembic import op
 
 revision: str = '0002'
 down_revision: str | None = '0001'
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -1,24 +1,16 @@
 """the audit log is append-only in the database: UPDATE and DELETE (and, on PostgreSQL,
 TRUNCATE) of audit_event are refused by triggers
 
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-12-03
-
 A later migration that recreates audit_event (SQLite batch mode copies it into a new table)
 drops these triggers with the old table and must create them again;
 tests/security/test_audit_append_only.py checks that they exist at head.
 """
-
-from collections.abc import Sequence
 
 from alembic import op
 
 
 revision: str = '0003'
 down_revision: str | None = '0002'
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 MESSAGE = 'audit_event is append-only'
 

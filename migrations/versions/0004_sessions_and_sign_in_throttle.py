@@ -1,12 +1,6 @@
 """revocable sign-ins (a session epoch on each user) and sign-in throttling per account and
 per client address (replacing the per-user failure count of 0002)
-
-Revision ID: 0004
-Revises: 0002
-Create Date: 2026-12-03
 """
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 import sqlmodel
@@ -15,8 +9,6 @@ from alembic import op
 
 revision: str = '0004'
 down_revision: str | None = '0003'
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

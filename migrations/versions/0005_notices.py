@@ -1,12 +1,6 @@
 """notices (once per recipient, kind, subject and occasion), users' e-mail addresses, closing a
 reporting period and each body's reporting for it
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-12-03
 """
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 import sqlmodel
@@ -15,8 +9,6 @@ from alembic import op
 
 revision: str = '0005'
 down_revision: str | None = '0004'
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -1,13 +1,7 @@
 """bodies change: a body's first and last day, successions (merge, split), former names valid
 until a day, assignments held from/until a day and the links that carry an assignment's history
 to its successor
-
-Revision ID: 0006
-Revises: 0005
-Create Date: 2026-12-03
 """
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 import sqlmodel
@@ -16,8 +10,6 @@ from alembic import op
 
 revision: str = '0006'
 down_revision: str | None = '0005'
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -52,14 +52,7 @@ def create_user(
         role=role,
         organization_id=org.id if org else None,
     )
-    audit.saved(
-        session,
-        actor,
-        user,
-        action="create",
-        entity="user",
-        after=audit.snapshot(user, _USER_FIELDS),
-    )
+    audit.created(session, actor, user, entity="user", fields=_USER_FIELDS)
     return user
 
 
@@ -206,15 +199,8 @@ def set_user_active(session: Session, *, actor: Actor, username: str, active: bo
         org = session.get(Organization, user.organization_id)
         if org is not None and not org.active:
             raise InvalidInput("err.org_inactive", value=org.code)
-    user.active = active
-    audit.saved(
-        session,
-        actor,
-        user,
-        action="activate" if active else "deactivate",
-        entity="user",
-        before={"active": not active},
-        after={"active": active},
+    audit.switched(
+        session, actor, user, "active", active, entity="user", verbs=("activate", "deactivate")
     )
     if not active:
         end_sessions(session, [pk(user)])

@@ -49,6 +49,18 @@ class FileOutcome:
     unchanged: list[str] = field(default_factory=list)
     operations: list[reorganize.Outcome] = field(default_factory=list)
 
+    def counts(self) -> dict[str, int]:
+        """The numbers a summary of the change gives: bodies added, renamed and kept,
+        assignments moved to a successor and merged into one it had."""
+        summary = self.as_json()
+        return {
+            "created": len(summary["created"]),
+            "renamed": len(summary["renamed"]),
+            "unchanged": summary["unchanged"],
+            "moved": summary["moved_assignments"],
+            "merged": summary["merged_assignments"],
+        }
+
     def as_json(self) -> dict[str, Any]:
         accounts: dict[str, list[str]] = {"moved": [], "deactivated": []}
         for op in self.operations:

@@ -27,7 +27,7 @@ from services.core.errors import InvalidInput, StaleUpdate
 from services.core.labels import task_label
 from services.core.optimistic import update_if_unchanged
 from services.core.permissions import Action, require
-from services.core.query import found
+from services.core.query import by_key, found
 
 _DIRECTIVE_FIELDS = ["kind", "number", "issued_date", "title", "issuer", "signer", "is_open"]
 _TASK_FIELDS = ["text", "area", "cadence", "due_date"]
@@ -93,13 +93,12 @@ def tasks_of(session: Session, directive_id: int) -> list[TaskAdminRow]:
 
 
 def assignments_of(session: Session, task_id: int) -> list[AssignmentAdminRow]:
-    reports = dict(
-        session.exec(
-            select(ProgressReport.assignment_id, func.count())
-            .join(Assignment)
-            .where(Assignment.task_id == task_id)
-            .group_by(col(ProgressReport.assignment_id))
-        ).all()
+    reports = by_key(
+        session,
+        select(ProgressReport.assignment_id, func.count())
+        .join(Assignment)
+        .where(Assignment.task_id == task_id)
+        .group_by(col(ProgressReport.assignment_id)),
     )
     rows = session.exec(
         select(Assignment, Organization)
@@ -173,15 +172,8 @@ def set_directive_open(
     directive = _directive(session, directive_id)
     if directive.is_open == is_open:
         return directive
-    directive.is_open = is_open
-    audit.saved(
-        session,
-        actor,
-        directive,
-        action="open" if is_open else "close",
-        entity="directive",
-        before={"is_open": not is_open},
-        after={"is_open": is_open},
+    audit.switched(
+        session, actor, directive, "is_open", is_open, entity="directive", verbs=("open", "close")
     )
     return directive
 

@@ -102,14 +102,7 @@ def create_body(
     org = Organization(
         code=code, name=name, kind=kind, sort_order=int(last) + 1, note=validation.clean(note)[:500]
     )
-    audit.saved(
-        session,
-        actor,
-        org,
-        action="create",
-        entity="organization",
-        after=audit.snapshot(org, _FIELDS),
-    )
+    audit.created(session, actor, org, entity="organization", fields=_FIELDS)
     return org
 
 

@@ -403,15 +403,13 @@ def rename(session: Session, *, actor: Actor, code: str, name: str, on: date) ->
     )
     before = org.name
     org.name = new
-    session.add(org)
-    session.flush()
     outcome = Outcome(kind=SuccessionKind.RENAME.value, successors=[org.code], effective_on=on)
-    audit.record(
+    audit.saved(
         session,
-        actor=actor,
+        actor,
+        org,
         action="reorganize_rename",
         entity="organization",
-        entity_id=org.id,
         before={"name": before},
         after={**outcome.as_json(), "name": new},
     )

@@ -63,6 +63,38 @@ def saved(session: Session, actor: Actor | None, row: Any, **change: Unpack[Chan
     return changed(session, actor, row, **change)
 
 
+def created(
+    session: Session, actor: Actor | None, row: Any, *, entity: str, fields: list[str]
+) -> AuditEvent:
+    """Write a new row and record its creation, with its `fields` as they are given."""
+    after = snapshot(row, fields)
+    return saved(session, actor, row, action="create", entity=entity, after=after)
+
+
+def switched(
+    session: Session,
+    actor: Actor | None,
+    row: Any,
+    flag: str,
+    on: bool,
+    *,
+    entity: str,
+    verbs: tuple[str, str],
+) -> AuditEvent:
+    """Turn the row's boolean `flag` on or off, write it and record it: the action is the first
+    of `verbs` when turned on ("activate", "open"), the second when turned off."""
+    setattr(row, flag, on)
+    return saved(
+        session,
+        actor,
+        row,
+        action=verbs[0] if on else verbs[1],
+        entity=entity,
+        before={flag: not on},
+        after={flag: on},
+    )
+
+
 def changed(
     session: Session, actor: Actor | None, row: Any, **change: Unpack[Change]
 ) -> AuditEvent:

@@ -32,6 +32,12 @@ def ids(found: Iterable[int | None]) -> list[int]:
     return [key for key in found if key is not None]
 
 
+def by_key(session: Session, statement: Select[*tuple[Any, ...]]) -> dict[Any, Any]:
+    """A query of (key, value) rows, one per key (a count or a min grouped by the key), as a
+    dict."""
+    return dict(session.exec(statement).all())
+
+
 def with_report_context(statement: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
     """A query over progress reports, joined to each report's assignment, task, section and
     body (for their columns and for filters on them)."""

@@ -56,6 +56,13 @@ def thousands(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+def require_at_most(n: int, limit: int, too_many: str) -> None:
+    """InvalidInput with the catalogue key `too_many` when a count `n` is over `limit`: the
+    sentence gives both, written as numbers are in Vietnamese (500.000)."""
+    if n > limit:
+        raise InvalidInput(too_many, n=thousands(n), limit=thousands(limit))
+
+
 def clean_link(value: str | None) -> str:
     """An http(s) address or nothing: no javascript:, file:, data: or bare words."""
     link = (value or "").strip()

@@ -77,12 +77,7 @@ def parse_source(
 
 
 def _check_task_count(n: int) -> None:
-    if n > MAX_TASKS:
-        raise InvalidInput(
-            "err.import_too_many_tasks",
-            n=validation.thousands(n),
-            limit=validation.thousands(MAX_TASKS),
-        )
+    validation.require_at_most(n, MAX_TASKS, "err.import_too_many_tasks")
 
 
 def parse_document(
@@ -259,12 +254,12 @@ def save(
         partner_assignments=partners,
         targets=len(parsed.targets),
     )
-    audit.record(
+    audit.changed(
         session,
-        actor=actor,
+        actor,
+        directive,
         action="import",
         entity="directive",
-        entity_id=directive.id,
         after={
             "code": directive.code,
             "kind": directive.kind,

@@ -31,6 +31,7 @@ from services.core.errors import InvalidInput
 if TYPE_CHECKING:  # python-docx and pypdf load when a file is read, not with this module
     from docx.document import Document as DocxDocument
     from docx.oxml.xmlchemy import BaseOxmlElement
+    from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
     from pypdf import PageObject, PdfReader
     from pypdf.generic import PdfObject, StreamObject
@@ -106,12 +107,7 @@ def read_pasted(text: str) -> SourceText:
 
 def _check_length(chars: int) -> None:
     """At most MAX_CHARS characters go to the parser."""
-    if chars > MAX_CHARS:
-        raise InvalidInput(
-            "err.import_text_too_long",
-            n=validation.thousands(chars),
-            limit=validation.thousands(MAX_CHARS),
-        )
+    validation.require_at_most(chars, MAX_CHARS, "err.import_text_too_long")
 
 
 def _decode(data: bytes) -> str:
@@ -273,12 +269,12 @@ def _column(letters: bytes) -> int:
     return n - 1
 
 
-def _read_xlsx(data: bytes) -> SourceText:
-    """The sheets' rows (openpyxl read_only: streamed, never a formula evaluated: a cell is
-    its text as stored), after the same zip checks as a .docx. The rows above a sheet's task
-    table (title, number, date) become the text; the table is handed over as rows, merged
-    cells repeated in each place they cover (read from the sheet's own mergeCells list, which
-    read_only mode does not give)."""
+@contextmanager
+def _workbook(data: bytes) -> Iterator[tuple["Workbook", zipfile.ZipFile]]:
+    """An .xlsx opened for reading (openpyxl read_only: streamed, never a formula evaluated: a
+    cell is its text as stored) after the same zip checks as a .docx, with its zip for what
+    read_only mode does not give (merged cells). Whatever breaks while it is read makes the file
+    unreadable; our own refusals (InvalidInput) go through as they are."""
     _check_zip(data, "Excel (.xlsx)", "err.import_xlsx_bomb")
     try:
         from openpyxl import load_workbook
@@ -286,27 +282,35 @@ def _read_xlsx(data: bytes) -> SourceText:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as err:  # openpyxl raises many kinds for a file that is no workbook
         raise InvalidInput("err.import_unreadable", kind="Excel (.xlsx)") from err
-    lines: list[str] = []
-    tables: list[Rows] = []
-    chars = 0
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for sheet in book.worksheets:
-                rows = _sheet_rows(sheet, archive)
-                chars += sum(len(c) for row in rows for c in row)
-                _check_length(chars)
-                found = _header_at(rows)
-                if found is None:
-                    lines.extend(" ".join(c for c in row if c) for row in rows)
-                    continue
-                lines.extend(" ".join(dict.fromkeys(c for c in row if c)) for row in rows[:found])
-                tables.append(tuple(rows[found:]))
+            yield book, archive
     except InvalidInput:
         raise
     except Exception as err:
         raise InvalidInput("err.import_unreadable", kind="Excel (.xlsx)") from err
     finally:
         book.close()
+
+
+def _read_xlsx(data: bytes) -> SourceText:
+    """The sheets' rows. The rows above a sheet's task table (title, number, date) become the
+    text; the table is handed over as rows, merged cells repeated in each place they cover
+    (read from the sheet's own mergeCells list)."""
+    lines: list[str] = []
+    tables: list[Rows] = []
+    chars = 0
+    with _workbook(data) as (book, archive):
+        for sheet in book.worksheets:
+            rows = _sheet_rows(sheet, archive)
+            chars += sum(len(c) for row in rows for c in row)
+            _check_length(chars)
+            found = _header_at(rows)
+            if found is None:
+                lines.extend(" ".join(c for c in row if c) for row in rows)
+                continue
+            lines.extend(" ".join(dict.fromkeys(c for c in row if c)) for row in rows[:found])
+            tables.append(tuple(rows[found:]))
     if not tables:
         raise InvalidInput("err.import_xlsx_no_table")
     return SourceText("\n".join(lines), "xlsx", False, tables=tuple(tables))
@@ -320,22 +324,8 @@ def is_xlsx(data: bytes) -> bool:
 def read_sheet(data: bytes) -> list[tuple[str, ...]]:
     """The first sheet of an .xlsx as rows of text, after the same zip checks and within the
     same row and column caps as a plan's workbook (a formula stays its text, never evaluated)."""
-    _check_zip(data, "Excel (.xlsx)", "err.import_xlsx_bomb")
-    try:
-        from openpyxl import load_workbook
-
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as err:  # openpyxl raises many kinds for a file that is no workbook
-        raise InvalidInput("err.import_unreadable", kind="Excel (.xlsx)") from err
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return _sheet_rows(book.worksheets[0], archive) if book.worksheets else []
-    except InvalidInput:
-        raise
-    except Exception as err:
-        raise InvalidInput("err.import_unreadable", kind="Excel (.xlsx)") from err
-    finally:
-        book.close()
+    with _workbook(data) as (book, archive):
+        return _sheet_rows(book.worksheets[0], archive) if book.worksheets else []
 
 
 def _header_at(rows: list[tuple[str, ...]]) -> int | None:

@@ -147,19 +147,19 @@ def section_one(orgs: dict[str, Organization]) -> list[Organization]:
 
 def section_row(directive_id: int, s: dict[str, Any]) -> Section:
     """A section of the directive, from the seed data."""
-    return Section(
-        directive_id=directive_id, ordinal=s["ordinal"], label=s["label"], heading=s["heading"]
-    )
+    return Section(directive_id=directive_id, **_columns(s, "ordinal label heading"))
+
+
+def _columns(data: dict[str, Any], names: str) -> dict[str, Any]:
+    """The seed data's values for the columns `names` (space-separated), stored as they are."""
+    return {name: data[name] for name in names.split()}
 
 
 def task_row(section_id: int, t: dict[str, Any]) -> Task:
     """A task of a section, from the seed data."""
     return Task(
         section_id=section_id,
-        ordinal=t["ordinal"],
-        text=t["text"],
-        area=t["area"],
-        cadence=t["cadence"],
+        **_columns(t, "ordinal text area cadence"),
         due_date=date.fromisoformat(t["due_date"]) if t["due_date"] else None,
     )
 
@@ -170,14 +170,7 @@ def target_row(
     """A target of the directive, from the seed data (its owner a body, or every body)."""
     return Target(
         directive_id=directive_id,
-        code=tg["code"],
-        name=tg["name"],
-        unit=tg["unit"],
-        kind=tg["kind"],
-        direction=tg["direction"],
-        value=tg["value"],
-        period_type=tg["period_type"],
-        scope=tg["scope"],
+        **_columns(tg, "code name unit kind direction value period_type scope"),
         owner_id=None if tg["owner"] == seed_data.ALL_BODIES else orgs[tg["owner"]].id,
         task_id=task_id,
         source_text=tg["source"],

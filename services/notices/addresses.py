@@ -7,8 +7,9 @@ from sqlmodel import Session, select
 from models import User
 from services.core import audit, validation
 from services.core.actor import Actor
-from services.core.errors import InvalidInput, NotFound, PermissionDenied
+from services.core.errors import InvalidInput, PermissionDenied
 from services.core.permissions import Action, can
+from services.core.query import found_where
 
 MAX_LENGTH = 254
 
@@ -44,14 +45,12 @@ def set_email(session: Session, *, actor: Actor, username: str, email: str | Non
         return user
     before = {"email": user.email}
     user.email = address
-    session.add(user)
-    session.flush()
-    audit.record(
+    audit.saved(
         session,
-        actor=actor,
+        actor,
+        user,
         action="set_email",
         entity="user",
-        entity_id=user.id,
         before=before,
         after={"email": address},
     )
@@ -59,12 +58,8 @@ def set_email(session: Session, *, actor: Actor, username: str, email: str | Non
 
 
 def _user(session: Session, username: str) -> User:
-    user = session.exec(
-        select(User).where(User.username == (username or "").strip().lower())
-    ).first()
-    if user is None:
-        raise NotFound("err.user_unknown", value=username)
-    return user
+    named = select(User).where(User.username == (username or "").strip().lower())
+    return found_where(session, named, "err.user_unknown", value=username)
 
 
 def _require(actor: Actor, user: User) -> None:

@@ -190,12 +190,12 @@ def close_period(
     following = periods.shift(period.code, 1)
     ensure_periods(session, [following], current=following)
     opened = session.exec(select(ReportingPeriod).where(ReportingPeriod.code == following)).one()
-    audit.record(
+    audit.changed(
         session,
-        actor=actor,
+        actor,
+        period,
         action="close",
         entity="reporting_period",
-        entity_id=period.id,
         before={"current": period.code},
         after={"closed": period.code, "current": following},
     )

@@ -39,7 +39,7 @@ from models import (
 )
 from services.core import clock, periods
 from services.core.labels import task_label
-from services.core.timeliness import timeliness
+from services.core.timeliness import Reading
 from services.notices.store import Candidate, Recipients, recipients, store
 from services.read.snapshot import as_of_day
 from services.read.succession import held_on
@@ -129,6 +129,7 @@ def _states(session: Session, period: str, today: date) -> Iterator[DueState]:
     assignments as are due, not every assignment of the open directives; the conditions below
     then class them exactly."""
     as_of = as_of_day(period, today)
+    when = Reading(period, as_of)
     year = f"{periods.year_of(period)}-%"
     soon = as_of + timedelta(days=max(DUE_STEPS))
     due = func.coalesce(col(Assignment.due_date_override), col(Task.due_date))
@@ -192,14 +193,12 @@ def _states(session: Session, period: str, today: date) -> Iterator[DueState]:
             code,
             due_date,
             status,
-            timeliness(
+            when.timeliness(
                 cadence=cadence,
                 status=status,
                 due_date=due_date,
                 completed_on=done if status == Status.DONE else None,
                 last_period=last,
-                current_period=period,
-                as_of=as_of,
             ),
         )
 

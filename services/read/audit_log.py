@@ -12,6 +12,7 @@ from services.core import clock, permissions
 from services.core.actor import Actor
 from services.core.errors import InvalidInput
 from services.core.permissions import Action
+from services.core.rows import from_row
 
 MAX_ROWS = 5_000
 
@@ -68,20 +69,7 @@ def events(
     rows = session.exec(
         query.order_by(col(AuditEvent.at).desc(), col(AuditEvent.id).desc()).limit(limit)
     )
-    return [
-        AuditRow(
-            id=pk(e),
-            at=e.at,
-            username=e.username,
-            action=e.action,
-            entity=e.entity,
-            entity_id=e.entity_id,
-            organization_code=code,
-            before=e.before,
-            after=e.after,
-        )
-        for e, code in rows
-    ]
+    return [from_row(AuditRow, e, id=pk(e), organization_code=code) for e, code in rows]
 
 
 def usernames(session: Session, *, actor: Actor) -> list[str]:

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from models import Assignment, AssignmentRole, Directive, Organization, Section, Task, pk
 from services.core.labels import task_label
+from services.core.query import by_key
 
 
 @dataclass(frozen=True)
@@ -68,16 +69,13 @@ def outline(session: Session, *, directive_id: int) -> list[SectionRow]:
         .where(Section.directive_id == directive_id)
         .order_by(col(Task.section_id), col(Task.ordinal))
     ).all()
-    lead_counts = dict(
-        session.exec(
-            select(Assignment.task_id, func.count())
-            .join(Task)
-            .join(Section)
-            .where(
-                Section.directive_id == directive_id, Assignment.role == AssignmentRole.LEAD, held
-            )
-            .group_by(col(Assignment.task_id))
-        ).all()
+    lead_counts = by_key(
+        session,
+        select(Assignment.task_id, func.count())
+        .join(Task)
+        .join(Section)
+        .where(Section.directive_id == directive_id, Assignment.role == AssignmentRole.LEAD, held)
+        .group_by(col(Assignment.task_id)),
     )
     partners: dict[int, list[str]] = {}
     for task_id, name in session.exec(
@@ -136,18 +134,16 @@ def header(session: Session, directive_id: int) -> DirectiveHeader | None:
 
 def list_directives(session: Session) -> list[DirectiveRow]:
     directives = session.exec(select(Directive).order_by(col(Directive.id))).all()
-    sections = dict(
-        session.exec(
-            select(col(Section.directive_id), func.count()).group_by(col(Section.directive_id))
-        ).all()
+    sections = by_key(
+        session,
+        select(col(Section.directive_id), func.count()).group_by(col(Section.directive_id)),
     )
-    tasks = dict(
-        session.exec(
-            select(Section.directive_id, func.count())
-            .select_from(Task)
-            .join(Section)
-            .group_by(col(Section.directive_id))
-        ).all()
+    tasks = by_key(
+        session,
+        select(Section.directive_id, func.count())
+        .select_from(Task)
+        .join(Section)
+        .group_by(col(Section.directive_id)),
     )
     return [
         DirectiveRow(

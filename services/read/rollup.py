@@ -3,7 +3,7 @@ figure is testable without a database and every figure on a page comes from the 
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Generic, TypeVar
 
@@ -114,41 +114,33 @@ def scorecard(rows: list[AssignmentState]) -> list[BodyScore]:
         groups[r.organization_id].append(r)
     scores = []
     for org_id, g in groups.items():
+        first = g[0]
         overdue = sum(r.timeliness == Timeliness.OVERDUE for r in g)
         not_reported = sum(r.timeliness == Timeliness.NOT_REPORTED for r in g)
         mean = _mean([r.percent for r in g])
         scores.append(
-            (
-                org_id,
-                g[0],
-                len(g),
-                sum(r.status == Status.DONE for r in g),
-                mean,
-                overdue,
-                not_reported,
-                sum(r.stuck for r in g),
+            BodyScore(
+                rank=0,  # once sorted
+                organization_id=org_id,
+                code=first.organization_code,
+                name=first.organization_name,
+                kind=first.organization_kind,
+                assignments=len(g),
+                done=sum(r.status == Status.DONE for r in g),
+                mean_percent=mean,
+                overdue=overdue,
+                not_reported=not_reported,
+                stuck=sum(r.stuck for r in g),
+                health=body_health(
+                    overdue=overdue,
+                    not_reported=not_reported,
+                    assignments=len(g),
+                    mean_percent=mean,
+                ),
             )
         )
-    scores.sort(key=lambda s: (-s[5], s[4], -s[6], s[1].organization_code))
-    return [
-        BodyScore(
-            rank=i,
-            organization_id=org_id,
-            code=first.organization_code,
-            name=first.organization_name,
-            kind=first.organization_kind,
-            assignments=n,
-            done=done,
-            mean_percent=mean,
-            overdue=overdue,
-            not_reported=not_rep,
-            stuck=stuck,
-            health=body_health(
-                overdue=overdue, not_reported=not_rep, assignments=n, mean_percent=mean
-            ),
-        )
-        for i, (org_id, first, n, done, mean, overdue, not_rep, stuck) in enumerate(scores, 1)
-    ]
+    scores.sort(key=lambda s: (-s.overdue, s.mean_percent, -s.not_reported, s.code))
+    return [replace(s, rank=i) for i, s in enumerate(scores, 1)]
 
 
 def overdue(rows: list[AssignmentState], as_of: date) -> list[tuple[AssignmentState, int]]:

@@ -12,7 +12,7 @@ from models import Organization, ProgressReport, Section, Task, Timeliness
 from services.core import clock
 from services.core.errors import InvalidInput
 from services.core.labels import parse_task_label
-from services.core.timeliness import completion_day, timeliness
+from services.core.timeliness import Reading, completion_day
 from services.notices.cycle import Rate, latest_on_time_rates
 from services.read import outline, rollup, snapshot, succession, targets
 from services.read.snapshot import AssignmentState, Filters
@@ -93,6 +93,7 @@ def trend(
     for code in [p for p in period_codes if p <= f.period]:
         at = replace(f, period=code, as_of=f.as_of if code == f.period else None)
         day = snapshot.filters_as_of(at, today)
+        when = Reading(code, day)
         cutoff = clock.end_of_day(day)
         while position < len(reports) and reports[position][1] <= cutoff:
             aid, created, status, percent, reported_period = reports[position]
@@ -116,14 +117,12 @@ def trend(
             )
             status, percent, period, done_at = found
             completed = completion_day(done_at, period) if status == "done" and done_at else None
-            tl = timeliness(
+            tl = when.timeliness(
                 cadence=r.cadence,
                 status=status,
                 due_date=r.due_date,
                 completed_on=completed,
                 last_period=period,
-                current_period=code,
-                as_of=day,
             )
             percents.append(percent)
             overdue += tl == Timeliness.OVERDUE

@@ -29,7 +29,7 @@ from models import (
 from services.core import clock, periods
 from services.core.labels import task_label
 from services.core.query import select_columns, with_report_context
-from services.core.timeliness import completion_day, timeliness
+from services.core.timeliness import Reading, completion_day
 from services.read import succession
 
 
@@ -201,6 +201,7 @@ def snapshot(
         as_of,
     ).order_by(col(Section.ordinal), col(Task.ordinal), col(Organization.sort_order))
     snap = Snapshot(filters=f, as_of=as_of, live=live)
+    when = Reading(f.period, as_of)
     for row in session.exec(query):
         (
             aid,
@@ -232,6 +233,13 @@ def snapshot(
         if status != Status.DONE:
             completed = None
         due = override or task_due
+        tl = when.timeliness(
+            cadence=cadence,
+            status=status,
+            due_date=due,
+            completed_on=completed,
+            last_period=last_period,
+        )
         snap.rows.append(
             AssignmentState(
                 assignment_id=aid,
@@ -253,15 +261,7 @@ def snapshot(
                 completed_on=completed,
                 last_period=last_period,
                 last_reported_at=reported_at,
-                timeliness=timeliness(
-                    cadence=cadence,
-                    status=status,
-                    due_date=due,
-                    completed_on=completed,
-                    last_period=last_period,
-                    current_period=f.period,
-                    as_of=as_of,
-                ),
+                timeliness=tl,
             )
         )
     return snap

@@ -82,14 +82,18 @@ class Link:
     effective_on: date
 
 
+# the other body's code and name, the kind and the day, in Link's order
+_LINK_COLUMNS = (
+    col(Organization.code),
+    col(Organization.name),
+    col(Succession.kind),
+    col(Succession.effective_on),
+)
+
+
 def predecessors(session: Session, organization_id: int) -> list[Link]:
     rows = session.exec(
-        select(
-            col(Organization.code),
-            col(Organization.name),
-            col(Succession.kind),
-            col(Succession.effective_on),
-        )
+        select(*_LINK_COLUMNS)
         .join(Organization, col(Organization.id) == col(Succession.predecessor_id))
         .where(Succession.successor_id == organization_id)
         .order_by(col(Succession.effective_on), col(Organization.sort_order))
@@ -99,12 +103,7 @@ def predecessors(session: Session, organization_id: int) -> list[Link]:
 
 def successors(session: Session, organization_id: int) -> list[Link]:
     rows = session.exec(
-        select(
-            col(Organization.code),
-            col(Organization.name),
-            col(Succession.kind),
-            col(Succession.effective_on),
-        )
+        select(*_LINK_COLUMNS)
         .join(Organization, col(Organization.id) == col(Succession.successor_id))
         .where(Succession.predecessor_id == organization_id)
         .order_by(col(Organization.sort_order))

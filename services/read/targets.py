@@ -26,6 +26,7 @@ from models import (
 )
 from services.core import clock, periods
 from services.core.labels import task_label
+from services.core.rows import from_row
 from services.read.snapshot import Filters, filters_as_of
 
 MET, NOT_MET, PARTIAL, NO_DATA = "met", "not_met", "partial", "no_data"
@@ -175,13 +176,10 @@ def statuses(session: Session, f: Filters, *, today: date | None = None) -> list
             )
             bodies = {}
         out.append(
-            TargetStatus(
+            from_row(
+                TargetStatus,
+                target,
                 target_id=pk(target),
-                code=target.code,
-                name=target.name,
-                unit=target.unit,
-                kind=target.kind,
-                scope=target.scope,
                 owner_code=owner,
                 task_label=task_label(sec, task_ord) if sec else None,
                 period=period,

@@ -15,6 +15,7 @@ from services.core.actor import Actor
 from services.core.errors import InvalidInput
 from services.core.permissions import Action
 from services.core.query import found
+from services.core.rows import from_row
 
 NOTE_LIMIT = 2_000
 PERCENT_UNIT = "%"
@@ -72,23 +73,10 @@ def targets_for(
             or_(Target.owner_id == organization_id, Target.scope == TargetScope.PER_BODY)
         )
     permissions.require(actor, Action.READ)
-    out = []
-    for target, owner_code in session.exec(query):
-        out.append(
-            FigureTarget(
-                id=pk(target),
-                code=target.code,
-                name=target.name,
-                unit=target.unit,
-                kind=target.kind,
-                value=target.value,
-                period_type=target.period_type,
-                scope=target.scope,
-                owner_id=target.owner_id,
-                owner_code=owner_code,
-            )
-        )
-    return out
+    return [
+        from_row(FigureTarget, target, id=pk(target), owner_code=owner_code)
+        for target, owner_code in session.exec(query)
+    ]
 
 
 def figure_body(
@@ -142,22 +130,19 @@ def submit_figure(
     guard.require_directive_open(session, directive_id=target.directive_id)
     guard.require_body_active(session, answerable)
     period = _period(session, target, data.period, today=clock.today(now))
-    value = check_value(target, data.value)
-    note = validation.clean_text(data.note, limit=NOTE_LIMIT, too_long="err.note_too_long")
-    source = validation.clean_text(
-        data.source, limit=validation.SHORT_LIMIT, too_long="err.source_too_long", one_line=True
-    )
-    previous = latest(session, target_id=pk(target), organization_id=org_id, period=period)
     row = Measurement(
         target_id=pk(target),
         organization_id=org_id,
         period=period,
-        value=value,
-        note=note,
-        source=source,
+        value=check_value(target, data.value),
+        note=validation.clean_text(data.note, limit=NOTE_LIMIT, too_long="err.note_too_long"),
+        source=validation.clean_text(
+            data.source, limit=validation.SHORT_LIMIT, too_long="err.source_too_long", one_line=True
+        ),
         author_id=actor.id,
         created_at=now,
     )
+    previous = latest(session, target_id=pk(target), organization_id=org_id, period=period)
     fields = ["target_id", "organization_id", "period", "value", "note", "source"]
     event = audit.saved(
         session,

@@ -24,6 +24,7 @@ from services.core.errors import InvalidInput, NotFound
 from services.core.labels import task_label
 from services.core.permissions import Action
 from services.core.query import select_columns, with_report_context
+from services.core.rows import from_row
 from services.notices import generate as notices
 
 
@@ -79,7 +80,9 @@ ProposalRow = tuple[ProgressReport, Assignment, Organization, Task, int, str | N
 
 def _proposal(row: ProposalRow, note: DirectionNote | None = None, note_by: str = "") -> Proposal:
     report, a, org, task, sec_ord, author = row
-    return Proposal(
+    return from_row(
+        Proposal,
+        report,
         report_id=pk(report),
         assignment_id=pk(a),
         organization_id=pk(org),
@@ -87,14 +90,7 @@ def _proposal(row: ProposalRow, note: DirectionNote | None = None, note_by: str 
         organization_name=org.name,
         task_label=task_label(sec_ord, task.ordinal),
         task_text=task.text,
-        period=report.period,
-        status=report.status,
-        percent=report.percent,
-        result=report.result,
-        difficulties=report.difficulties,
-        proposals=report.proposals,
         author=author or "",
-        created_at=report.created_at,
         direction=note.text if note else "",
         direction_by=note_by,
         direction_at=note.created_at if note else None,

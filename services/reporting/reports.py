@@ -7,6 +7,7 @@ assignment and never the history.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -30,7 +31,8 @@ from services.core.errors import InvalidInput, StaleUpdate
 from services.core.labels import label_order, task_label
 from services.core.permissions import Action
 from services.core.query import found, ids
-from services.core.timeliness import completion_day, reported_in_period, timeliness
+from services.core.rows import from_row
+from services.core.timeliness import Reading, completion_day, reported_in_period
 
 
 def apply_report(assignment: Assignment, report: ProgressReport, *, reported_at: datetime) -> None:
@@ -180,15 +182,12 @@ def _validated_report(
     if data.status not in {s.value for s in Status}:
         raise InvalidInput("err.status_unknown", value=str(data.status)[:40])
     percent = _percent(data.percent)
-    result = validation.clean_text(
-        data.result, limit=validation.TEXT_LIMIT, too_long="err.result_too_long"
-    )
-    difficulties = validation.clean_text(
-        data.difficulties, limit=validation.TEXT_LIMIT, too_long="err.difficulties_too_long"
-    )
-    proposals = validation.clean_text(
-        data.proposals, limit=validation.TEXT_LIMIT, too_long="err.proposals_too_long"
-    )
+    texts: dict[str, Any] = {  # what the body wrote, each part cleaned by the one rule
+        part: validation.clean_text(
+            getattr(data, part), limit=validation.TEXT_LIMIT, too_long=f"err.{part}_too_long"
+        )
+        for part in ("result", "difficulties", "proposals")
+    }
     evidence_number = validation.clean_text(
         data.evidence_number,
         limit=validation.SHORT_LIMIT,
@@ -200,7 +199,7 @@ def _validated_report(
         raise InvalidInput(
             "err.evidence_date_future", value=data.evidence_date.strftime("%d/%m/%Y")
         )
-    if data.status != assignment.status and not result:
+    if data.status != assignment.status and not texts["result"]:
         raise InvalidInput("err.result_required")
     if data.status == Status.DONE and percent < 100 and not data.confirm_done_below_100:
         raise InvalidInput("err.done_below_100", percent=percent)
@@ -208,11 +207,9 @@ def _validated_report(
         assignment_id=pk(assignment),
         period=period,
         status=data.status,
-        stuck=data.status != Status.DONE and bool(difficulties or proposals),
+        stuck=data.status != Status.DONE and bool(texts["difficulties"] or texts["proposals"]),
         percent=percent,
-        result=result,
-        difficulties=difficulties,
-        proposals=proposals,
+        **texts,
         evidence_number=evidence_number,
         evidence_date=data.evidence_date,
         evidence_link=evidence_link,
@@ -296,16 +293,9 @@ class ReportView:
     directions: list[DirectionView] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Reading:
-    """The day assignments are read on, and the current period: the end of the current
-    period, or today if that comes first (a demo's history ends in its own past)."""
-
-    current_period: str
-    as_of: date
-
-
 def reading(session: Session, *, today: date | None = None) -> Reading:
+    """The day assignments are read on: the end of the current period, or today if that comes
+    first (a demo's history ends in its own past)."""
     today = today or clock.today()
     current = periods.current_period(session)
     if current is None:
@@ -344,32 +334,25 @@ def body_assignments(
     rows = []
     for a, task, sec_ord, code in session.exec(query):
         due = a.due_date_override or task.due_date
-        tl = timeliness(
+        tl = when.timeliness(
             cadence=task.cadence,
             status=a.status,
             due_date=due,
             completed_on=a.completed_on,
             last_period=a.last_period,
-            current_period=when.current_period,
-            as_of=when.as_of,
         )
         reported = reported_in_period(task.cadence, a.last_period, when.current_period)
         rows.append(
-            AssignmentRow(
+            from_row(
+                AssignmentRow,
+                a,
                 assignment_id=pk(a),
-                organization_id=a.organization_id,
                 organization_code=code,
                 task_id=pk(task),
                 task_label=task_label(sec_ord, task.ordinal),
                 task_text=task.text,
                 cadence=task.cadence,
-                role=a.role,
-                status=a.status,
-                stuck=a.stuck,
-                percent=a.percent,
                 due_date=due,
-                last_period=a.last_period,
-                version=a.version,
                 timeliness=tl,
                 urgency=urgency(a.status, tl, due, reported, when.as_of),
             )
@@ -432,23 +415,13 @@ def _report_views(session: Session, assignment_ids: list[int], limit: int) -> li
                 DirectionView(note.text, name or "", note.closed, note.created_at)
             )
     return [
-        ReportView(
+        from_row(
+            ReportView,
+            r,
             id=pk(r),
             organization_code=code,
             organization_name=org_name,
-            period=r.period,
-            status=r.status,
-            stuck=r.stuck,
-            percent=r.percent,
-            result=r.result,
-            difficulties=r.difficulties,
-            proposals=r.proposals,
-            evidence_number=r.evidence_number,
-            evidence_date=r.evidence_date,
-            evidence_link=r.evidence_link,
             author=author or "",
-            on_behalf=r.on_behalf,
-            created_at=r.created_at,
             directions=notes.get(pk(r), []),
         )
         for r, code, org_name, author in rows

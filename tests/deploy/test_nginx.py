@@ -15,7 +15,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -26,7 +25,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from config import Settings
 from models import session_scope
 from models.db import build_engine
-from tests.conftest import IN_CI, ROOT, TEST_COOKIE_SECRET, _postgres_schema_url, migrate
+from tests.conftest import IN_CI, ROOT, TEST_COOKIE_SECRET, _postgres_schema_url, migrate, serving
 from tests.e2e.conftest import _free_port
 
 NGINX = os.environ.get("NGINX", shutil.which("nginx") or "/usr/sbin/nginx")
@@ -102,19 +101,8 @@ def _app_process(db_url: str, port: int, log: Path, https_port: int) -> Iterator
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    try:
-        for _ in range(240):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail(f"the app did not start:\n{log.read_text()}")
+    with serving(proc, f"http://127.0.0.1:{port}/_stcore/health", log, tries=240):
         yield proc
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 class Site:

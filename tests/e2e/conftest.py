@@ -4,15 +4,13 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, TEST_COOKIE_SECRET
+from tests.conftest import ROOT, TEST_COOKIE_SECRET, serving
 
 
 def _free_port() -> int:
@@ -53,19 +51,8 @@ def streamlit_server(
             stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail(f"streamlit did not start:\n{log.read_text()}")
+    with serving(proc, f"{url}/_stcore/health", log):
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 @pytest.fixture(scope="session")

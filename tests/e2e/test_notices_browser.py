@@ -12,43 +12,21 @@ from sqlmodel import select
 from models import Assignment, DirectionNote, ProgressReport, User, session_scope
 from models.db import build_engine
 from services.notices import generate
-from tests.conftest import migrate
+from tests.conftest import demo_sqlite
 from tests.e2e.conftest import streamlit_server
+from tests.e2e.test_reporting_browser import settled, sign_in
 
 ANSWER = "Giao Sở Tài chính bố trí kinh phí trong quý I/2023 <b>ngay</b>"
 
 
 @pytest.fixture(scope="module")
 def db_url(tmp_path_factory) -> str:
-    from services.core.actor import SYSTEM
-    from services.install import demo
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('e2e_notices') / 'demo.db'}"
-    migrate(url)
+    url = demo_sqlite(tmp_path_factory.mktemp("e2e_notices"))
     engine = build_engine(url)
-    with session_scope(engine) as s:
-        demo.seed_demo(s, actor=SYSTEM, password="laichau2021")
     with session_scope(engine) as s:  # what a run of manage.py notify on 07/01/2023 makes
         generate.generate(s, date(2023, 1, 7))
     engine.dispose()
     return url
-
-
-def sign_in(page: Page, url: str, username: str) -> None:
-    page.goto(url)
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill("laichau2021")
-    page.get_by_role("button", name="Đăng nhập").click()
-
-
-def settled(page: Page) -> None:
-    page.wait_for_function(
-        """() => !document.querySelector("[data-testid='stSkeleton']")
-              && !document.querySelector("[data-stale='true']")
-              && !document.querySelector("[data-testid='stStatusWidget']")""",
-        timeout=60_000,
-    )
-    page.wait_for_timeout(700)
 
 
 def unread(page: Page) -> int:

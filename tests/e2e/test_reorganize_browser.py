@@ -2,19 +2,13 @@
 merger) carries the open work and links its predecessors' history; following the link opens
 the predecessor, which says from when and who took its work. A screenshot of each."""
 
-from datetime import date
-
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, Page, expect
 from sqlmodel import select
 
-from models import Organization, Role, User, session_scope
+from models import Organization, session_scope
 from models.db import build_engine
-from services.admin import reorganize
-from services.core.actor import SYSTEM, Actor
-from services.install import demo
-from services.install.seed import ensure_periods
-from tests.conftest import ROOT, migrate
+from tests.conftest import ROOT, demo_sqlite, merge_muong_te_and_nam_nhun
 from tests.e2e.conftest import streamlit_server
 from tests.e2e.test_reporting_browser import no_exception, settled, sign_in
 
@@ -23,34 +17,26 @@ LAI_CHAU = ROOT / "seed_data" / "reorganize" / "lai-chau-2025-xa-phuong.csv"
 
 @pytest.fixture(scope="module")
 def merged_url(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('e2e_reorg') / 'demo.db'}"
-    migrate(url)
+    url = demo_sqlite(tmp_path_factory.mktemp("e2e_reorg"))
     engine = build_engine(url)
-    with session_scope(engine) as s:
-        demo.seed_demo(s, actor=SYSTEM, password="laichau2021")
-    with session_scope(engine) as s:
-        secretariat = s.exec(select(User).where(User.role == Role.SECRETARIAT)).first()
-        ensure_periods(s, ["2025-Q1", "2025-Q2"], current="2022-Q4")
-        reorganize.merge(
-            s,
-            actor=Actor.of(secretariat),
-            sources=["HMT", "HNN"],
-            into="MTNN",
-            on=date(2025, 3, 1),
-            new_name="Khu vực Mường Tè - Nậm Nhùn",
-            new_kind="commune",
-        )
+    merge_muong_te_and_nam_nhun(engine, new_kind="commune")
     engine.dispose()
     return url
 
 
+def open_as(browser: Browser, url: str, username: str, path: str) -> Page:
+    """A new window signed in as `username`, showing the page at `path`, its run over."""
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    sign_in(page, url, username)
+    settled(page)
+    page.goto(f"{url}/{path}")
+    settled(page)
+    return page
+
+
 def test_body_page_of_a_merged_body(merged_url, browser, shots, tmp_path):
     with streamlit_server(merged_url, tmp_path) as url:
-        page = browser.new_page(viewport={"width": 1440, "height": 900})
-        sign_in(page, url, "lanhdao")
-        settled(page)
-        page.goto(f"{url}/don-vi?org=MTNN&period=2025-Q2")
-        settled(page)
+        page = open_as(browser, url, "lanhdao", "don-vi?org=MTNN&period=2025-Q2")
         no_exception(page)
         main = page.locator("[data-testid='stMain']")
         expect(main.get_by_text("Lịch sử các đơn vị tiền thân (trước 01/03/2025)")).to_be_visible()
@@ -72,22 +58,15 @@ def test_body_page_of_a_merged_body(merged_url, browser, shots, tmp_path):
 
 
 def test_upload_the_body_list_preview_then_apply(tmp_path, browser, shots):
-    url_db = f"sqlite:///{tmp_path / 'upload.db'}"
-    migrate(url_db)
+    url_db = demo_sqlite(tmp_path)
     engine = build_engine(url_db)
-    with session_scope(engine) as s:
-        demo.seed_demo(s, actor=SYSTEM, password="laichau2021")
 
     def communes() -> int:
         with session_scope(engine) as s:
             return len(s.exec(select(Organization).where(Organization.kind == "commune")).all())
 
     with streamlit_server(url_db, tmp_path) as url:
-        page = browser.new_page(viewport={"width": 1440, "height": 900})
-        sign_in(page, url, "vanphong")
-        settled(page)
-        page.goto(f"{url}/quan-tri")
-        settled(page)
+        page = open_as(browser, url, "vanphong", "quan-tri")
         page.get_by_role("tab", name="Tổ chức lại").click()
         page.locator("input[type=file][accept*='.csv']").set_input_files(str(LAI_CHAU))
         settled(page)

@@ -2,9 +2,10 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy.engine import Engine
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, TEST_COOKIE_SECRET
+from tests.conftest import ROOT, TEST_COOKIE_SECRET, demo_sqlite
 
 
 def clear_sign_in_waits(url: str) -> None:
@@ -69,6 +70,21 @@ def app_env(demo_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[s
     yield demo_sqlite_url
     get_settings.cache_clear()
     get_engine.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def own_demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A demo database of the test module's own, for tests that write to it."""
+    return demo_sqlite(tmp_path_factory.mktemp("own_demo"))
+
+
+@pytest.fixture
+def app(own_demo_url: str, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    """The app pointed at the module's own demo database; the engine, to read what it wrote."""
+    from models.db import build_engine
+
+    point_app_at(own_demo_url, monkeypatch)
+    return build_engine(own_demo_url)
 
 
 def sign_in(username: str, password: str = "laichau2021") -> AppTest:

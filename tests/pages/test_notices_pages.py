@@ -6,34 +6,13 @@ from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
 from models import Organization, User, session_scope
-from models.db import build_engine
 from services.core import periods
-from services.core.actor import SYSTEM, Actor
+from services.core.actor import Actor
 from services.reporting import proposals
-from tests.conftest import migrate
 from tests.markdown_text import shown
-from tests.pages.conftest import point_app_at, sign_in
+from tests.pages.conftest import sign_in
 
 DIRECTION = "Đề nghị <b>hoàn thành</b> **ngay** [xem](javascript:alert(1)) trong quý I"
-
-
-@pytest.fixture(scope="module")
-def own_demo_url(tmp_path_factory) -> str:
-    from services.install import demo
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('notices_demo') / 'demo.db'}"
-    migrate(url)
-    engine = build_engine(url)
-    with session_scope(engine) as s:
-        demo.seed_demo(s, actor=SYSTEM, password="laichau2021")
-    engine.dispose()
-    return url
-
-
-@pytest.fixture
-def app(own_demo_url, monkeypatch):
-    point_app_at(own_demo_url, monkeypatch)
-    return build_engine(own_demo_url)
 
 
 def menu(at: AppTest) -> list[str]:

@@ -6,11 +6,9 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from models import Organization, Role, User
+from models import Organization
 from models.db import build_engine
-from services.admin import reorganize
-from services.core.actor import Actor
-from services.install.seed import ensure_periods
+from tests.conftest import merge_muong_te_and_nam_nhun
 from tests.markdown_text import shown
 from tests.pages.conftest import sign_in
 from tests.pages.test_import_admin_pages import count, own_db  # noqa: F401  (the fixture)
@@ -66,18 +64,7 @@ def test_a_bad_merger_is_one_sentence(own_db):  # noqa: F811
 
 def test_body_pages_link_the_succession(own_db):  # noqa: F811
     engine = build_engine(own_db)
-    with Session(engine) as s:
-        secretariat = s.exec(select(User).where(User.role == Role.SECRETARIAT)).first()
-        ensure_periods(s, ["2025-Q1", "2025-Q2"], current="2022-Q4")
-        reorganize.merge(
-            s,
-            actor=Actor.of(secretariat),
-            sources=["HMT", "HNN"],
-            into="MTNN",
-            on=date(2025, 3, 1),
-            new_name="Khu vực Mường Tè - Nậm Nhùn",
-        )
-        s.commit()
+    merge_muong_te_and_nam_nhun(engine)
     engine.dispose()
     at = sign_in("lanhdao")
     at.switch_page("pages/body.py")

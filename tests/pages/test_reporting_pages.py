@@ -21,22 +21,11 @@ from services.accounts import own as accounts
 from services.core.actor import SYSTEM, Actor
 from services.reporting import reports as reporting
 from services.reporting.reports import ReportInput
-from tests.conftest import ROOT, TEST_COOKIE_SECRET, demo_sqlite, migrate
+from tests.conftest import ROOT, TEST_COOKIE_SECRET, migrate
 from tests.markdown_text import shown
 from tests.pages.conftest import point_app_at, sign_in
 
 MARK = "kiểm thử trang"
-
-
-@pytest.fixture(scope="module")
-def own_demo_url(tmp_path_factory) -> str:
-    return demo_sqlite(tmp_path_factory.mktemp("pages_demo"))
-
-
-@pytest.fixture
-def app(own_demo_url, monkeypatch):
-    point_app_at(own_demo_url, monkeypatch)
-    return build_engine(own_demo_url)
 
 
 def _engine_assignment(engine, code: str, *, stuck: bool = False):

@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func
@@ -73,6 +74,12 @@ def new_account(session: Session, username: str, **fields: object) -> User:
         "actor": SYSTEM,
     }
     return users.create_user(session, username=username, **{**plain, **fields})
+
+
+def usernames(engine: Engine, statement: Any) -> set[str]:
+    """The usernames a query of User.username finds."""
+    with session_scope(engine) as s:
+        return set(s.exec(statement))
 
 
 def org_id(engine: Engine, code: str) -> int:

@@ -23,7 +23,7 @@ from services.core.errors import InvalidInput, PermissionDenied
 from services.notices import cycle
 from services.reporting import reports as reporting
 from services.reporting.reports import ReportInput
-from tests.services.reporting_db import actor, assignment_of
+from tests.services.reporting_db import actor, assignment_of, usernames
 
 NOW = clock.at(date(2023, 1, 6), 9, 0)
 
@@ -34,14 +34,10 @@ def count(engine, table, *where) -> int:
 
 
 def told(engine, kind: str) -> set[str]:
-    with session_scope(engine) as s:
-        return set(
-            s.exec(
-                select(User.username)
-                .join(Notice, Notice.user_id == User.id)
-                .where(Notice.kind == kind)
-            )
-        )
+    return usernames(
+        engine,
+        select(User.username).join(Notice, Notice.user_id == User.id).where(Notice.kind == kind),
+    )
 
 
 def test_the_office_chases_the_bodies_not_reported_once_a_day(seeded):

@@ -22,7 +22,7 @@ from services.notices import inbox
 from services.reporting import proposals
 from services.reporting import reports as reporting
 from services.reporting.reports import ReportInput
-from tests.services.reporting_db import BACKENDS, actor, demo_database
+from tests.services.reporting_db import BACKENDS, actor, demo_database, usernames
 
 DAY = date(2022, 12, 20)  # inside the demo's current period 2022-Q4 (deadline 10/01/2023)
 
@@ -58,14 +58,12 @@ def total(engine) -> int:
 
 
 def body_users(engine, code: str) -> set[str]:
-    with session_scope(engine) as s:
-        return set(
-            s.exec(
-                select(User.username)
-                .join(Organization, Organization.id == User.organization_id)
-                .where(Organization.code == code, User.role == Role.BODY)
-            )
-        )
+    return usernames(
+        engine,
+        select(User.username)
+        .join(Organization, Organization.id == User.organization_id)
+        .where(Organization.code == code, User.role == Role.BODY),
+    )
 
 
 def test_a_second_run_on_the_same_day_creates_nothing(db):

@@ -9,6 +9,8 @@ import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -89,6 +91,32 @@ def settings_for(db_url: str, smtp: SmtpServer) -> Settings:
         mail_from="Văn phòng UBND tỉnh Lai Châu <cchc@laichau.gov.vn>",
         app_base_url=BASE,
     )
+
+
+@contextmanager
+def manage_env(monkeypatch, db_url: str, smtp_port: int | None = None) -> Iterator[None]:
+    """manage.py's environment: the database and, with a port, a plain SMTP server on this
+    machine (without one, no mail at all); the cached settings and engine are read afresh, and
+    forgotten again after."""
+    from config import get_settings
+    from models.db import get_engine
+
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    if smtp_port is None:
+        for name in ("SMTP_HOST", "MAIL_FROM"):
+            monkeypatch.delenv(name, raising=False)
+    else:
+        monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("SMTP_PORT", str(smtp_port))
+        monkeypatch.setenv("SMTP_STARTTLS", "false")
+        monkeypatch.setenv("MAIL_FROM", "cchc@laichau.gov.vn")
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    try:
+        yield
+    finally:
+        get_settings.cache_clear()
+        get_engine.cache_clear()
 
 
 def give_direction(engine, text: str = DIRECTION) -> tuple[str, str]:
@@ -213,15 +241,8 @@ def test_without_smtp_notices_stay_in_the_app_and_nothing_fails(seeded, db_url):
 
 def test_manage_notify_json_and_bad_moment(seeded, db_url, monkeypatch, capsys):
     import manage
-    from config import get_settings
-    from models.db import get_engine
 
-    monkeypatch.setenv("DATABASE_URL", db_url)
-    for name in ("SMTP_HOST", "MAIL_FROM"):
-        monkeypatch.delenv(name, raising=False)
-    get_settings.cache_clear()
-    get_engine.cache_clear()
-    try:
+    with manage_env(monkeypatch, db_url):
         assert manage.main(["notify", "--now", "32/12/2022 08:00"]) == 2
         err = capsys.readouterr().err
         assert err.strip().count("\n") == 0 and "NGÀY/THÁNG/NĂM" in err
@@ -235,27 +256,15 @@ def test_manage_notify_json_and_bad_moment(seeded, db_url, monkeypatch, capsys):
         assert first == {**dry, "queued": first["created"]}
         assert manage.main(["notify", "--now", "20/12/2022 08:30", "--json"]) == 0
         assert json.loads(capsys.readouterr().out)["created"] == 0
-    finally:
-        get_settings.cache_clear()
-        get_engine.cache_clear()
 
 
 def test_manage_notify_with_the_server_down_exits_0_says_what_waits_and_keeps_everything(
     seeded, db_url, monkeypatch, capsys, tmp_path
 ):
     import manage
-    from config import get_settings
-    from models.db import get_engine
 
     smtp = SmtpServer(tmp_path / "mail")  # not started yet: nobody listens on its port
-    monkeypatch.setenv("DATABASE_URL", db_url)
-    monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("SMTP_PORT", str(smtp.port))
-    monkeypatch.setenv("SMTP_STARTTLS", "false")
-    monkeypatch.setenv("MAIL_FROM", "cchc@laichau.gov.vn")
-    get_settings.cache_clear()
-    get_engine.cache_clear()
-    try:
+    with manage_env(monkeypatch, db_url, smtp.port):
         # the server down is not a failed run (cron would report it every 15 minutes)
         assert manage.main(["notify", "--now", "20/12/2022 08:00", "--json"]) == 0
         out = capsys.readouterr()
@@ -282,9 +291,6 @@ def test_manage_notify_with_the_server_down_exits_0_says_what_waits_and_keeps_ev
             assert received == sorted(expected) and back["emailed"] == len(expected)
         finally:
             smtp.stop()
-    finally:
-        get_settings.cache_clear()
-        get_engine.cache_clear()
 
 
 def test_manage_notify_with_a_server_refusing_exits_0_and_keeps_everything(
@@ -292,8 +298,6 @@ def test_manage_notify_with_a_server_refusing_exits_0_and_keeps_everything(
 ):
     """A server that answers but refuses every message (554): the same, nothing marked sent."""
     import manage
-    from config import get_settings
-    from models.db import get_engine
 
     refusing = socket.socket()
     refusing.bind(("127.0.0.1", 0))
@@ -312,26 +316,18 @@ def test_manage_notify_with_a_server_refusing_exits_0_and_keeps_everything(
 
     th = threading.Thread(target=serve, daemon=True)
     th.start()
-    monkeypatch.setenv("DATABASE_URL", db_url)
-    monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("SMTP_PORT", str(refusing.getsockname()[1]))
-    monkeypatch.setenv("SMTP_STARTTLS", "false")
-    monkeypatch.setenv("MAIL_FROM", "cchc@laichau.gov.vn")
-    get_settings.cache_clear()
-    get_engine.cache_clear()
     try:
-        assert manage.main(["notify", "--now", "20/12/2022 08:00", "--json"]) == 0
-        out = capsys.readouterr()
-        result = json.loads(out.out)
-        assert result["failed"] > 0 and result["emailed"] == 0
-        assert result["queued"] == result["created"] > 0
-        assert f"{result['queued']} thông báo đang chờ" in out.err
-        with session_scope(seeded) as s:
-            assert not s.exec(select(Notice).where(col(Notice.emailed_at).is_not(None))).all()
-            assert all(n.attempts == 1 for n in s.exec(select(Notice)).all())
+        with manage_env(monkeypatch, db_url, refusing.getsockname()[1]):
+            assert manage.main(["notify", "--now", "20/12/2022 08:00", "--json"]) == 0
+            out = capsys.readouterr()
+            result = json.loads(out.out)
+            assert result["failed"] > 0 and result["emailed"] == 0
+            assert result["queued"] == result["created"] > 0
+            assert f"{result['queued']} thông báo đang chờ" in out.err
+            with session_scope(seeded) as s:
+                assert not s.exec(select(Notice).where(col(Notice.emailed_at).is_not(None))).all()
+                assert all(n.attempts == 1 for n in s.exec(select(Notice)).all())
     finally:
         stop.set()
         th.join(timeout=5)
         refusing.close()
-        get_settings.cache_clear()
-        get_engine.cache_clear()
