@@ -23,6 +23,17 @@ def bodies(url: str) -> dict[str, Organization]:
         engine.dispose()
 
 
+def body_page(at, code: str, period: str | None = None):
+    """The Đơn vị page of `code` (at `period`), run without an error."""
+    at.switch_page("pages/body.py")
+    at.query_params["org"] = code
+    if period:
+        at.query_params["period"] = period
+    at.run()
+    assert not at.exception and not at.error
+    return at
+
+
 def test_preview_then_confirm_a_merger(own_db):  # noqa: F811
     before = count(own_db, Organization)
     at = sign_in("vanphong")
@@ -66,17 +77,10 @@ def test_body_pages_link_the_succession(own_db):  # noqa: F811
     engine = build_engine(own_db)
     merge_muong_te_and_nam_nhun(engine)
     engine.dispose()
-    at = sign_in("lanhdao")
-    at.switch_page("pages/body.py")
-    at.query_params["org"] = "MTNN"
-    at.query_params["period"] = "2025-Q2"
-    at.run()
-    assert not at.exception and not at.error
+    at = body_page(sign_in("lanhdao"), "MTNN", "2025-Q2")
     assert any("tiền thân" in c.value for c in at.caption)
     assert any(m.label == "Lượt giao cho đơn vị" and int(m.value) > 0 for m in at.metric)
-    at.switch_page("pages/body.py")
-    at.query_params["org"] = "HMT"
-    at.run()
+    at = body_page(at, "HMT")
     assert any("Đơn vị đã ngừng từ 01/03/2025" in i.value for i in at.info)
 
 
@@ -99,24 +103,13 @@ def test_split_preview_lists_each_open_task(own_db):  # noqa: F811
 def test_the_demo_merged_body_points_to_its_history(app_env):
     """The demo's Sở GTVT merged into Sở Xây dựng on 01/10/2022: in 2022-Q4 its page says who
     took its work and links its own history instead of empty tables; in 2022-Q3 it is whole."""
-    at = sign_in("lanhdao")
-    at.switch_page("pages/body.py")
-    at.query_params["org"] = "SGTVT"
-    at.query_params["period"] = "2022-Q4"
-    at.run()
-    assert not at.exception and not at.error
+    at = body_page(sign_in("lanhdao"), "SGTVT", "2022-Q4")
     assert any("Đơn vị đã ngừng từ 01/10/2022" in i.value for i in at.info)
     assert any("Kỳ 2022-Q4 bắt đầu sau khi đơn vị ngừng" in shown(c.value) for c in at.caption)
     assert not at.metric and not at.dataframe  # no empty tiles or table of its own
-    at.switch_page("pages/body.py")
-    at.query_params["period"] = "2022-Q3"
-    at.run()
-    assert not at.exception and not at.error
+    at = body_page(at, "SGTVT", "2022-Q3")
     assert any(m.label == "Lượt giao cho đơn vị" and int(m.value) > 0 for m in at.metric)
     assert len(at.dataframe) == 1
     # Sở Xây dựng, its successor, links it as a predecessor
-    at.switch_page("pages/body.py")
-    at.query_params["org"] = "SXD"
-    at.query_params["period"] = "2022-Q4"
-    at.run()
+    at = body_page(at, "SXD", "2022-Q4")
     assert any("tiền thân (trước 01/10/2022)" in shown(c.value) for c in at.caption)
