@@ -3,13 +3,11 @@ The page list follows the role (services.permissions.ROLE_PAGES): a page that is
 cannot be opened by its URL either, and each page file checks it again (components.page.guard)
 however it was reached."""
 
-import gc
-
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components import notices_ui
-from components.page import gate, gated
+from components.page import freeze_the_libraries, gate, gated
 from components.ui import t
 from services.core.actor import Actor
 from services.core.permissions import ROLE_PAGES
@@ -84,19 +82,6 @@ def navigate(actor: Actor, pages: list, menu: DeltaGenerator) -> None:
                 menu.page_link(page)
         chosen.run()
     freeze_the_libraries()
-
-
-def freeze_the_libraries() -> None:
-    """Once per process, after the first page has run to its end: every object alive then
-    (the modules, classes and functions of Streamlit, pandas, SQLAlchemy and ours, some
-    220,000) is moved out of the garbage collector's sight (gc.freeze); they live as long as
-    the process anyway. Streamlit collects garbage after every run (runner.postScriptGC), and
-    that full collection walked all of them each time: 0.1 s of CPU per run, twice per
-    sign-in (the click's run and the cookie fragment's). What later runs make (sessions,
-    caches, pages' data) is still collected after each run."""
-    if gc.get_freeze_count() == 0:
-        gc.collect()  # nothing that is already garbage is kept for ever
-        gc.freeze()
 
 
 def main() -> None:

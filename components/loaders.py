@@ -89,7 +89,7 @@ def is_demo() -> bool:
     return read(demo.is_demo)
 
 
-@loader(*PROGRESS)
+@loader(*DIRECTIVE, "reportingperiod")  # not the reports: every page's filters, after each one
 def filter_options() -> dict:
     with session() as s:
         current = periods.current_period(s)

@@ -29,7 +29,7 @@ from services.core.permissions import Action, require
 from services.install.seed import ensure_periods, get_setting, set_setting
 from services.notices.generate import period_opened
 from services.notices.store import Candidate, recipients, store
-from services.read.snapshot import Filters, bodies_reported
+from services.read.snapshot import bodies_reported_in
 
 MESSAGE_LIMIT = 500
 
@@ -67,21 +67,19 @@ def not_reported(session: Session, *, actor: Actor, today: date | None = None) -
         return []
     today = today or clock.today()
     directives = _open_directives(session)
-    reported: set[int] = set()
-    for directive_id in directives:
-        reported |= bodies_reported(
-            session, Filters(directive_id=directive_id, period=period.code), today=today
-        )
+    reported = bodies_reported_in(session, directives, period.code, today=today)
     rows = session.exec(
         select(Organization.id, Organization.code, Organization.name)
         .where(
             col(Organization.active),
-            col(Organization.id).in_(
-                select(Assignment.organization_id)
-                .join(Task, col(Task.id) == Assignment.task_id)
-                .join(Section, col(Section.id) == Task.section_id)
-                .where(col(Section.directive_id).in_(directives))
-            ),
+            select(Assignment.id)  # from each body to its first such assignment
+            .join(Task, col(Task.id) == Assignment.task_id)
+            .join(Section, col(Section.id) == Task.section_id)
+            .where(
+                Assignment.organization_id == Organization.id,
+                col(Section.directive_id).in_(directives),
+            )
+            .exists(),
         )
         .order_by(col(Organization.sort_order), col(Organization.code))
     ).all()

@@ -394,21 +394,24 @@ def waiting_proposals(
     return out
 
 
-def bodies_reported(session: Session, f: Filters, *, today: date | None = None) -> set[int]:
-    """Ids of the bodies in scope that sent at least one report for the as-of period."""
-    day = filters_as_of(f, today)
-    cutoff = clock.end_of_day(day)
-    # From the directive's assignments to their reports (an index lookup each), never from
-    # every report of the period across all directives.
-    reported = (
+def _has_report(period: str, day: date) -> ColumnElement[bool]:
+    """The assignment has a report for `period` sent by the end of `day` (an index lookup)."""
+    return (
         select(ProgressReport.id)
         .where(
             ProgressReport.assignment_id == Assignment.id,
-            ProgressReport.period == f.period,
-            ProgressReport.created_at <= cutoff,
+            ProgressReport.period == period,
+            ProgressReport.created_at <= clock.end_of_day(day),
         )
         .exists()
     )
+
+
+def bodies_reported(session: Session, f: Filters, *, today: date | None = None) -> set[int]:
+    """Ids of the bodies in scope that sent at least one report for the as-of period."""
+    day = filters_as_of(f, today)
+    # From the directive's assignments to their reports (an index lookup each), never from
+    # every report of the period across all directives.
     query = _scope(
         select(col(Organization.id))
         .distinct()
@@ -416,11 +419,38 @@ def bodies_reported(session: Session, f: Filters, *, today: date | None = None) 
         .join(Task, col(Task.id) == col(Assignment.task_id))
         .join(Section, col(Section.id) == col(Task.section_id))
         .join(Organization, col(Organization.id) == col(Assignment.organization_id))
-        .where(reported),
+        .where(_has_report(f.period, day)),
         f,
         day,
     )
     return {org_id for org_id in session.exec(query) if org_id is not None}
+
+
+def bodies_reported_in(
+    session: Session, directive_ids: list[int], period: str, *, today: date | None = None
+) -> set[int]:
+    """The union of bodies_reported over these directives (no other filter), in one query.
+    From each body to its first reported assignment: a body that has reported costs a lookup
+    or two, where going from every assignment of every directive cost one each (0.3 s with
+    100 directives)."""
+    day = as_of_day(period, today)
+    reported_one = (
+        select(Assignment.id)
+        .join(Task, col(Task.id) == col(Assignment.task_id))
+        .join(Section, col(Section.id) == col(Task.section_id))
+        .where(
+            Assignment.organization_id == Organization.id,
+            col(Section.directive_id).in_(directive_ids),
+            succession.held_on(day),
+            _has_report(period, day),
+        )
+        .exists()
+    )
+    return {
+        org_id
+        for org_id in session.exec(select(col(Organization.id)).where(reported_one))
+        if org_id is not None
+    }
 
 
 class ReportWithDirections(TypedDict):

@@ -11,6 +11,7 @@ from sqlmodel import select
 
 from models import (
     AuditEvent,
+    Directive,
     Notice,
     Organization,
     PeriodResult,
@@ -21,6 +22,7 @@ from models import (
 from services.core import clock, periods
 from services.core.errors import InvalidInput, PermissionDenied
 from services.notices import cycle
+from services.read.snapshot import Filters, bodies_reported
 from services.reporting import reports as reporting
 from services.reporting.reports import ReportInput
 from tests.services.reporting_db import actor, assignment_of, usernames
@@ -38,6 +40,40 @@ def told(engine, kind: str) -> set[str]:
         engine,
         select(User.username).join(Notice, Notice.user_id == User.id).where(Notice.kind == kind),
     )
+
+
+def test_the_bodies_not_reported_are_those_the_overview_counts_and_leave_when_they_report(
+    seeded,
+):
+    """The list agrees with the overview's count, directive by directive (one query for all
+    open directives, not one each), and a body's first report for the period takes it off."""
+    office = actor(seeded, "vanphong")
+    now = clock.at(date(2022, 12, 20), 9, 0)  # inside the period: the overview counts it
+    today = now.date()
+    with session_scope(seeded) as s:
+        laggards = cycle.not_reported(s, actor=office, today=today)
+        open_ids = s.exec(select(Directive.id).where(Directive.is_open)).all()
+        reported = set().union(
+            *(
+                bodies_reported(s, Filters(directive_id=d, period="2022-Q4"), today=today)
+                for d in open_ids
+            )
+        )
+    assert laggards and not {b.organization_id for b in laggards} & reported
+    first = laggards[0]
+    assignment_id, version = assignment_of(seeded, first.code)
+    with session_scope(seeded) as s:
+        reporting.submit_report(
+            s,
+            actor=actor(seeded, first.code.lower()),
+            assignment_id=assignment_id,
+            expected_version=version,
+            data=ReportInput(period="2022-Q4", status="in_progress", percent=10, result="Bắt đầu"),
+            now=now,
+        )
+    with session_scope(seeded) as s:
+        after = cycle.not_reported(s, actor=office, today=today)
+    assert after == laggards[1:]
 
 
 def test_the_office_chases_the_bodies_not_reported_once_a_day(seeded):
