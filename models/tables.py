@@ -147,14 +147,23 @@ class ProgressReport(SQLModel, table=True):
     __table_args__ = (
         Index("ix_report_assignment_created", "assignment_id", "created_at"),
         # The notices read the reports of the last days, and the proposals still waiting for a
-        # direction (a partial index: only the reports that carry one; a query uses it when it
-        # writes the same condition, `proposals <> ''`, as a literal).
+        # direction, oldest first (a partial index: only the reports that carry one; a query
+        # uses it when it writes the same condition, `proposals <> ''`, as a literal).
         Index("ix_report_created", "created_at"),
         Index(
             "ix_report_with_proposals",
+            "created_at",
             "id",
             sqlite_where=text("proposals <> ''"),
             postgresql_where=text("proposals <> ''"),
+        ),
+        # the leaders' weekly digest names the tasks completed in the week, latest first
+        Index(
+            "ix_report_done",
+            "created_at",
+            "id",
+            sqlite_where=text("status = 'done'"),
+            postgresql_where=text("status = 'done'"),
         ),
     )
 

@@ -39,12 +39,14 @@ from models import (
 )
 from services.core import clock, periods
 from services.core.labels import task_label
+from services.core.query import select_columns, with_report_context
 from services.core.timeliness import Reading
 from services.notices.store import Candidate, Recipients, recipients, store
 from services.read.snapshot import as_of_day
 from services.read.succession import held_on
 
 EVENT_WINDOW_DAYS = 14
+DIGEST_ITEMS = 5  # the leaders' weekly digest names this many of each list
 DUE_STEPS = (1, 3, 7)  # days before a deadline a notice goes out
 EXCERPT = 200
 
@@ -101,7 +103,7 @@ def generate(session: Session, today: date | None = None, *, now: datetime | Non
         candidates += missed(current, states, people, today)
         if current.closed_at is None and today <= current.report_deadline:
             candidates += period_opened(current, people)
-        candidates += digest(session, states, people, today)
+        candidates += digest(session, states, people, today, as_of=as_of)
     return store(session, candidates, now=now)
 
 
@@ -114,6 +116,7 @@ class DueState:
     task_label: str
     organization_id: int
     organization_code: str
+    organization_name: str
     due_date: date | None
     status: str
     timeliness: str
@@ -150,6 +153,7 @@ def _states(session: Session, period: str, today: date) -> Iterator[DueState]:
             col(Task.ordinal),
             col(Organization.id),
             col(Organization.code),
+            col(Organization.name),
             col(Task.cadence),
             col(Assignment.due_date_override),
             col(Task.due_date),
@@ -178,6 +182,7 @@ def _states(session: Session, period: str, today: date) -> Iterator[DueState]:
         task_ord,
         org_id,
         code,
+        name,
         cadence,
         override,
         task_due,
@@ -191,6 +196,7 @@ def _states(session: Session, period: str, today: date) -> Iterator[DueState]:
             task_label(sec, task_ord),
             org_id,
             code,
+            name,
             due_date,
             status,
             when.timeliness(
@@ -430,9 +436,12 @@ def period_opened(period: ReportingPeriod, people: Recipients) -> list[Candidate
 
 
 def digest(
-    session: Session, states: list[DueState], people: Recipients, today: date
+    session: Session, states: list[DueState], people: Recipients, today: date, *, as_of: date
 ) -> list[Candidate]:
-    """Leaders, once a week: reports in the last seven days, overdue tasks, proposals waiting."""
+    """Leaders, once a week: what moved (the reports of the last seven days, and the tasks
+    they completed), what is overdue (the longest overdue first) and the proposals waiting
+    for a direction (the oldest first); the counts, and the first DIGEST_ITEMS of each list
+    by task and body. Days overdue are counted to `as_of`, as the overview counts them."""
     leaders = people.of_role(Role.LEADER)
     week = iso_week(today)
     have = set(
@@ -451,16 +460,71 @@ def digest(
     moved = session.exec(
         select(func.count()).select_from(ProgressReport).where(ProgressReport.created_at >= since)
     ).one()
-    answered = select(DirectionNote.report_id)
-    waiting = session.exec(
-        select(func.count())
-        .select_from(ProgressReport)
-        # the literal condition of the partial index ix_report_with_proposals, so it is used
-        .where(col(ProgressReport.proposals) != literal_column("''"))
-        .where(col(ProgressReport.id).not_in(answered))
-    ).one()
-    overdue = sum(row.timeliness == Timeliness.OVERDUE for row in states)
-    params = {"moved": int(moved), "overdue": overdue, "waiting": int(waiting)}
+    # the literal condition of the partial index ix_report_with_proposals, so it is used
+    waiting = and_(
+        col(ProgressReport.proposals) != literal_column("''"),
+        col(ProgressReport.id).not_in(select(DirectionNote.report_id)),
+    )
+    n_waiting = session.exec(select(func.count()).select_from(ProgressReport).where(waiting)).one()
+    overdue = sorted(
+        (row for row in states if row.timeliness == Timeliness.OVERDUE and row.due_date),
+        key=lambda row: (row.due_date, row.task_label, row.organization_code),
+    )
+    params = {
+        "moved": int(moved),
+        "overdue": len(overdue),
+        "waiting": int(n_waiting),
+        "done": _completed(session, since),
+        "late": [
+            [row.task_label, row.organization_name, (as_of - row.due_date).days]
+            for row in overdue[:DIGEST_ITEMS]
+            if row.due_date
+        ],
+        "oldest": [
+            [task_label(sec, task_ord), name, clock.day_of(created).strftime("%d/%m/%Y")]
+            for sec, task_ord, name, created in session.execute(
+                with_report_context(
+                    select_columns(
+                        col(Section.ordinal),
+                        col(Task.ordinal),
+                        col(Organization.name),
+                        col(ProgressReport.created_at),
+                    )
+                )
+                .where(waiting)
+                .order_by(col(ProgressReport.created_at), col(ProgressReport.id))
+                .limit(DIGEST_ITEMS)
+            )
+        ],
+    }
     return [
         Candidate(uid, NoticeKind.DIGEST, "digest", week, params, "/tong-quan") for uid in leaders
     ]
+
+
+def _completed(session: Session, since: datetime) -> list[list[str]]:
+    """The tasks bodies reported done since `since`, the latest first: [task, body] each."""
+    out: list[list[str]] = []
+    seen: set[int] = set()
+    rows = session.execute(
+        with_report_context(
+            select_columns(
+                col(ProgressReport.assignment_id),
+                col(Section.ordinal),
+                col(Task.ordinal),
+                col(Organization.name),
+            )
+        )
+        # the literal condition of the partial index ix_report_done, so it is used
+        .where(
+            col(ProgressReport.created_at) >= since,
+            col(ProgressReport.status) == literal_column(f"'{Status.DONE.value}'"),
+        )
+        .order_by(col(ProgressReport.created_at).desc(), col(ProgressReport.id).desc())
+        .limit(DIGEST_ITEMS * 2)  # a body may have reported the same task done twice
+    )
+    for aid, sec, task_ord, name in rows:
+        if aid not in seen and len(out) < DIGEST_ITEMS:
+            seen.add(aid)
+            out.append([task_label(sec, task_ord), name])
+    return out

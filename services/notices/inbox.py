@@ -30,7 +30,31 @@ def text_of(kind: str, params: dict[str, Any], lang: str = "vi") -> str:
     text = t(f"ntc.{kind}", lang, **params)
     if kind == "chase" and params.get("message"):
         text += " " + t("ntc.chase_message", lang, message=params["message"])
+    if kind == "digest":
+        text += _digest_lists(params, lang)
     return text
+
+
+def _digest_lists(params: dict[str, Any], lang: str) -> str:
+    """The weekly digest's lists, each a sentence: "task – body" items joined by semicolons."""
+    lists = [
+        ("ntc.digest_done", [f"{task} – {body}" for task, body in params.get("done") or []]),
+        (
+            "ntc.digest_late",
+            [
+                f"{task} – {body} ({t('ntc.days', lang, n=days)})"
+                for task, body, days in params.get("late") or []
+            ],
+        ),
+        (
+            "ntc.digest_oldest",
+            [
+                f"{task} – {body} ({t('ntc.since', lang, day=day)})"
+                for task, body, day in params.get("oldest") or []
+            ],
+        ),
+    ]
+    return "".join(" " + t(key, lang, items="; ".join(items)) for key, items in lists if items)
 
 
 def _view(n: Notice, lang: str) -> NoticeView:

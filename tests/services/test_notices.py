@@ -11,14 +11,21 @@ from sqlmodel import col, select
 from models import (
     Assignment,
     AssignmentRole,
+    Directive,
     Notice,
     Organization,
     Role,
+    Section,
+    Task,
     User,
     session_scope,
 )
+from services.core import clock
+from services.core.labels import task_label
 from services.notices import generate as notices
 from services.notices import inbox
+from services.read import screens
+from services.read.snapshot import Filters
 from services.reporting import proposals
 from services.reporting import reports as reporting
 from services.reporting.reports import ReportInput
@@ -196,6 +203,61 @@ def test_the_period_deadline_missed_bodies_and_the_weekly_digest(db):
     weeks = len(next(iter(digest.values())))
     run(db, date(2023, 1, 12))  # the same ISO week: no second digest
     assert len(next(iter(notices_of(db, kind="digest").values()))) == weeks
+
+
+def test_the_weekly_digest_names_what_moved_what_is_overdue_and_what_waits(db):
+    """A leader's digest lists the task a body completed in the week, the longest overdue tasks
+    as the overview lists them, and the proposals waiting longest as the proposals page does."""
+    day = date(2023, 1, 25)  # a week of its own (2023-W04), inside the period's grace
+    with session_scope(db) as s:
+        a, code, name, sec, task_ord = s.exec(
+            select(Assignment, Organization.code, Organization.name, Section.ordinal, Task.ordinal)
+            .join(Organization, Organization.id == Assignment.organization_id)
+            .join(Task, Task.id == Assignment.task_id)
+            .join(Section, Section.id == Task.section_id)
+            .join(Directive, Directive.id == Section.directive_id)
+            .where(
+                Assignment.status != "done",
+                Assignment.role == AssignmentRole.LEAD,
+                col(Assignment.held_until).is_(None),
+                col(Directive.is_open),
+                col(Organization.active),
+            )
+            .order_by(col(Assignment.id).desc())
+        ).first()
+        aid, version = a.id, a.version
+    with session_scope(db) as s:
+        reporting.submit_report(
+            s,
+            actor=actor(db, code.lower()),
+            assignment_id=aid,
+            expected_version=version,
+            data=ReportInput(period="2022-Q4", status="done", percent=100, result="Xong"),
+            now=clock.at(date(2023, 1, 24), 9, 0),
+        )
+    run(db, day)
+    leader = actor(db, "lanhdao")
+    with session_scope(db) as s:
+        text = inbox.my_notices(s, actor=leader, kinds=("digest",))[0].text
+        overdue = [
+            late
+            for d in s.exec(select(Directive.id).where(col(Directive.is_open))).all()
+            for late in screens.leadership_overview(
+                s, Filters(directive_id=d, period="2022-Q4"), today=day
+            ).overdue
+        ]
+        oldest = proposals.waiting(s, actor=leader)[::-1]  # the page lists them newest first
+    assert f"Mới hoàn thành: {task_label(sec, task_ord)} – {name}" in text
+    overdue.sort(key=lambda x: (-x[1], x[0].task_label, x[0].organization_code))
+    assert overdue and f"{len(overdue)} nhiệm vụ quá hạn" in text
+    late = "; ".join(f"{r.task_label} – {r.organization_name} ({n} ngày)" for r, n in overdue[:5])
+    assert f"Quá hạn lâu nhất: {late}." in text
+    assert oldest
+    waits = "; ".join(
+        f"{p.task_label} – {p.organization_name} (từ {clock.day_of(p.created_at):%d/%m/%Y})"
+        for p in oldest[:5]
+    )
+    assert f"Kiến nghị chờ lâu nhất: {waits}." in text
 
 
 @pytest.mark.parametrize(
