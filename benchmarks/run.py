@@ -333,74 +333,90 @@ def measure_exports(engine: Engine, say: Say) -> dict:
     }
 
 
-def _notify_once(engine: Engine, repeat: int = 3) -> dict:
-    """`manage.py notify` on `engine`'s database as it was built: first a dry run under
-    tracemalloc (the peak of what it allocates in Python: rows, notices, statements; not the
-    database's own memory in C), which also compiles its statements as a server that has run
-    it before would have them; then the run, timed, `repeat` times (the notices it made are
-    deleted between runs, so each is a first run on the same data; the median is kept: this
-    machine is shared); then once more (it must create nothing)."""
-    from config import Settings
-    from models import Notice
-    from services.core import clock
-    from services.notices import runner
+class _NotifyRun:
+    """`manage.py notify` on one database as it was built, three days before its current
+    period ends: prepared once (a dry run under tracemalloc: the peak of what it allocates in
+    Python, rows, notices, statements, not the database's own memory in C; it also compiles
+    the statements as a server that has run it before would have them), then timed as often as
+    asked, each time a first run on the same data (the notices it made are deleted after)."""
 
-    with Session(engine) as s:
-        current = periods.current_period(s)
-    moment = clock.at(current.ends_on - timedelta(days=3), 8, 0)
-    settings = Settings(database_url=str(engine.url), smtp_host="", mail_from="")
-    os.sync()  # the build's writes go to disk now, not during the timed commits
-    tracemalloc.start()
-    runner.notify(engine, settings, now=moment, dry_run=True)
-    added = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    runs, created = [], set()
-    for n in range(repeat):
+    def __init__(self, engine: Engine) -> None:
+        from config import Settings
+        from services.core import clock
+        from services.notices import runner
+
+        self.engine, self.runner = engine, runner
         with Session(engine) as s:
+            current = periods.current_period(s)
+        self.moment = clock.at(current.ends_on - timedelta(days=3), 8, 0)
+        self.settings = Settings(database_url=str(engine.url), smtp_host="", mail_from="")
+        os.sync()  # the build's writes go to disk now, not during the timed commits
+        tracemalloc.start()
+        runner.notify(engine, self.settings, now=self.moment, dry_run=True)
+        self.added_mb = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        self.runs: list[float] = []
+        self.created: set[int] = set()
+
+    def once(self, *, keep: bool = False) -> None:
+        from models import Notice
+
+        with Session(self.engine) as s:
             last = s.exec(select(func.max(Notice.id))).one() or 0
         start = time.perf_counter()
-        created.add(runner.notify(engine, settings, now=moment).created)
-        runs.append(time.perf_counter() - start)
-        if n < repeat - 1:
-            with session_scope(engine) as s:
+        self.created.add(self.runner.notify(self.engine, self.settings, now=self.moment).created)
+        self.runs.append(time.perf_counter() - start)
+        if not keep:
+            with session_scope(self.engine) as s:
                 s.exec(delete(Notice).where(col(Notice.id) > last))
-    if len(created) != 1:
-        raise RuntimeError(f"the same notify made different numbers of notices: {created}")
-    start = time.perf_counter()
-    again = runner.notify(engine, settings, now=moment)
-    again_s = time.perf_counter() - start
-    return {
-        "s": statistics.median(runs),
-        "created": created.pop(),
-        "again_s": again_s,
-        "again": again.created,
-        "added_mb": added / 2**20,
-    }
+
+    def result(self) -> dict:
+        """The median of the timed runs, and then one more run: it must create nothing."""
+        if len(self.created) != 1:
+            raise RuntimeError(f"the same notify made different numbers of notices: {self.created}")
+        start = time.perf_counter()
+        again = self.runner.notify(self.engine, self.settings, now=self.moment)
+        return {
+            "s": statistics.median(self.runs),
+            "created": next(iter(self.created)),
+            "again_s": time.perf_counter() - start,
+            "again": again.created,
+            "added_mb": self.added_mb,
+        }
 
 
-def measure_notify(engine: Engine, say: Say, reference: Engine | None = None) -> dict:
-    """`manage.py notify` in the app only (no SMTP: the e-mails are the server's time), three
-    days before the current period ends, on the database as built; and, above scale 1, on a
-    scale-1 database built in the same run (`reference`), measured the same way, so that
-    `notify_ratio` compares two runs made seconds apart on the same machine."""
-    this = _notify_once(engine)
-    base = _notify_once(reference) if reference is not None else this
+def measure_notify(
+    engine: Engine, say: Say, reference: Engine | None = None, repeat: int = 5
+) -> dict:
+    """`manage.py notify` in the app only (no SMTP: the e-mails are the server's time) on the
+    database as built and, above scale 1, on a scale-1 database built in the same run
+    (`reference`). The runs alternate between the two (this one, the reference, this one, …),
+    so that a burst of load on this shared machine falls on both alike, and `notify_ratio`
+    compares the medians of `repeat` runs each."""
+    this = _NotifyRun(engine)
+    base = _NotifyRun(reference) if reference is not None else this
+    for n in range(repeat):
+        this.once(keep=n == repeat - 1)
+        if base is not this:
+            base.once(keep=n == repeat - 1)
+    mine, theirs = this.result(), base.result() if base is not this else None
+    theirs = theirs or mine
     say(
-        f"notify: {this['created']} notices in {this['s']:.3f} s "
-        f"(scale 1: {base['created']} in {base['s']:.3f} s, ratio {this['s'] / base['s']:.2f}); "
-        f"again {this['again']} in {this['again_s']:.3f} s; "
-        f"{this['added_mb']:.1f} MB allocated at the peak (scale 1: {base['added_mb']:.1f})"
+        f"notify: {mine['created']} notices in {mine['s']:.3f} s "
+        f"(scale 1: {theirs['created']} in {theirs['s']:.3f} s, "
+        f"ratio {mine['s'] / theirs['s']:.2f}); again {mine['again']} in {mine['again_s']:.3f} s; "
+        f"{mine['added_mb']:.1f} MB allocated at the peak (scale 1: {theirs['added_mb']:.1f})"
     )
     return {
-        "notify_s": round(this["s"], 4),
-        "notices_created": this["created"],
-        "notify_again_s": round(this["again_s"], 4),
-        "notices_created_again": this["again"],
-        "notify_s_scale1": round(base["s"], 4),
-        "notices_created_scale1": base["created"],
-        "notify_ratio": round(this["s"] / base["s"], 2),
-        "notify_added_mb": round(this["added_mb"], 1),
-        "notify_added_mb_scale1": round(base["added_mb"], 1),
+        "notify_s": round(mine["s"], 4),
+        "notices_created": mine["created"],
+        "notify_again_s": round(mine["again_s"], 4),
+        "notices_created_again": mine["again"],
+        "notify_s_scale1": round(theirs["s"], 4),
+        "notices_created_scale1": theirs["created"],
+        "notify_ratio": round(mine["s"] / theirs["s"], 2),
+        "notify_added_mb": round(mine["added_mb"], 1),
+        "notify_added_mb_scale1": round(theirs["added_mb"], 1),
     }
 
 

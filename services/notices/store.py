@@ -27,6 +27,7 @@ from sqlmodel import Session, col, select
 
 from models import Notice, Role, User
 from services.core import clock
+from services.core.query import select_columns
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def store(session: Session, candidates: Iterable[Candidate], *, now: datetime | 
     table: Table = Notice.__table__  # type: ignore[attr-defined]
     postgres = session.get_bind().dialect.name == "postgresql"
     given = (_recordset if postgres else _json_each)(bindparam("rows", type_=Text))
-    chosen = select(
+    chosen = select_columns(
         *given,
         literal(now or clock.now(), type_=table.c.created_at.type),
         literal(0),
