@@ -3,8 +3,6 @@ index of 0007 now ordered by the day they were raised), and the reports that com
 latest first (partial: only the reports with status done)
 """
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
@@ -16,31 +14,19 @@ WITH_PROPOSALS = "proposals <> ''"
 DONE = "status = 'done'"
 
 
+def _partial(name: str, columns: list[str], condition: str) -> None:
+    """An index of progressreport over only the rows that meet `condition` (both backends)."""
+    where = sa.text(condition)
+    op.create_index(name, 'progressreport', columns, sqlite_where=where, postgresql_where=where)
+
+
 def upgrade() -> None:
     op.drop_index('ix_report_with_proposals', table_name='progressreport')
-    op.create_index(
-        'ix_report_with_proposals',
-        'progressreport',
-        ['created_at', 'id'],
-        sqlite_where=sa.text(WITH_PROPOSALS),
-        postgresql_where=sa.text(WITH_PROPOSALS),
-    )
-    op.create_index(
-        'ix_report_done',
-        'progressreport',
-        ['created_at', 'id'],
-        sqlite_where=sa.text(DONE),
-        postgresql_where=sa.text(DONE),
-    )
+    _partial('ix_report_with_proposals', ['created_at', 'id'], WITH_PROPOSALS)
+    _partial('ix_report_done', ['created_at', 'id'], DONE)
 
 
 def downgrade() -> None:
     op.drop_index('ix_report_done', table_name='progressreport')
     op.drop_index('ix_report_with_proposals', table_name='progressreport')
-    op.create_index(
-        'ix_report_with_proposals',
-        'progressreport',
-        ['id'],
-        sqlite_where=sa.text(WITH_PROPOSALS),
-        postgresql_where=sa.text(WITH_PROPOSALS),
-    )
+    _partial('ix_report_with_proposals', ['id'], WITH_PROPOSALS)
