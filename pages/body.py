@@ -26,7 +26,9 @@ names = {b.code: b.name for b in bodies}
 wanted = link_value("org").upper()
 if wanted and wanted not in names:
     bad_link("body.unknown", wanted)
-default = wanted if wanted in names else (codes[0] if codes else None)
+# a body's own account opens on its own body; everyone else on the first of the list
+own = next((c for oid, c, _ in loaders.reporting_bodies() if oid == actor.organization_id), None)
+default = wanted if wanted in names else (own or (codes[0] if codes else None))
 if default is None:
     st.stop()
 if st.session_state.get("body_org") not in codes:

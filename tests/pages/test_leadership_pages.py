@@ -161,3 +161,11 @@ def test_two_directives_titled_alike_can_each_be_chosen(two_directives):
             f"ON s.id = t.section_id WHERE s.directive_id = {second}"
         )
     )
+
+
+def test_a_bodys_account_opens_the_body_page_on_its_own_body(app_env):
+    at = sign_in("snv")
+    at.switch_page("pages/body.py").run()
+    assert not at.exception
+    body_select = next(s for s in at.selectbox if s.label == "Đơn vị")
+    assert body_select.value == "SNV"
