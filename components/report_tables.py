@@ -13,6 +13,7 @@ from components.ui import fmt_date, fmt_datetime, lang, t
 from render.audit import changes
 from render.fmt import shorten
 from services.core import clock
+from services.core.actor import SYSTEM
 
 URGENCY_COLOUR = {
     "overdue": "#f6d3d3",
@@ -142,17 +143,22 @@ def answered_proposals(items: list) -> None:
     )
 
 
-def _action(action: str) -> str:
-    """The action in the user's language; one the catalogue does not know, as stored."""
-    key = f"au.action.{action}"
-    text = catalogue.t(key, lang())  # a table cell: plain text, unescaped
-    return action if text == key else text
-
-
-def _entity(entity: str) -> str:
-    key = f"au.entity.{entity}"
+def _known(area: str, word: str) -> str:
+    """`word` (an action, an entity, a field) in the user's language, from the catalogue key
+    "au.<area>.<word>"; a word the catalogue does not know, as stored. Plain text, unescaped:
+    it goes into a table cell."""
+    key = f"au.{area}.{word}"
     text = catalogue.t(key, lang())
-    return entity if text == key else text
+    return word if text == key else text
+
+
+def _field(field: str) -> str:
+    return _known("field", field)
+
+
+def who(username: str) -> str:
+    """The account's name; what the installation did by itself, as "Hệ thống"."""
+    return t("au.system") if username == SYSTEM.username else username
 
 
 def audit_events(rows: list) -> None:
@@ -161,12 +167,14 @@ def audit_events(rows: list) -> None:
             [
                 {
                     t("au.col.at"): fmt_datetime(r.at),
-                    t("au.col.user"): r.username,
-                    t("au.col.action"): _action(r.action),
-                    t("au.col.entity"): _entity(r.entity)
+                    t("au.col.user"): who(r.username),
+                    t("au.col.action"): _known("action", r.action),
+                    t("au.col.entity"): _known("entity", r.entity)
                     + (f" #{r.entity_id}" if r.entity_id is not None else ""),
                     t("au.col.body"): r.organization_code or "",
-                    t("au.col.changes"): changes(r.before, r.after),
+                    t("au.col.changes"): changes(
+                        r.before, r.after, name=_field, yes_no=(t("au.yes"), t("au.no"))
+                    ),
                 }
                 for r in rows
             ]

@@ -22,7 +22,9 @@ except DomainError as err:
     st.stop()
 
 bodies = body_names(with_all=True)
-user_names: dict[str | None, str] = {None: t("au.all_users")} | {u: u for u in users}
+user_names: dict[str | None, str] = {None: t("au.all_users")} | {
+    u: report_tables.who(u) for u in users
+}
 c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
 organization_id = c1.selectbox(t("rp.body"), list(bodies), format_func=bodies.get, key="au_body")
 username = c2.selectbox(t("au.user"), list(user_names), format_func=user_names.get, key="au_user")

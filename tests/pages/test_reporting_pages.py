@@ -293,6 +293,12 @@ def test_the_audit_log_shows_who_changed_what_and_downloads(app):
     assert len(frame) > 0 and "Người thực hiện" in frame.columns
     with session_scope(app) as s:
         assert len(frame) == len(s.exec(select(AuditEvent)).all())
+    # every action and what it acted on in words, not as the code names them
+    assert "Tổ chức lại: sáp nhập" in set(frame["Thao tác"])  # the demo's merger
+    for column in ("Thao tác", "Đối tượng"):
+        assert not [v for v in frame[column] if "_" in v or v.split(" #")[0].isascii()]
+    merger = frame[frame["Thao tác"] == "Tổ chức lại: sáp nhập"]["Thay đổi"].iloc[0]
+    assert "tài khoản: (chuyển: sgtvt" in merger and "{" not in merger
     at.selectbox(key="au_user").set_value("stp").run()
     frame = at.dataframe[0].value
     assert set(frame["Người thực hiện"]) == {"stp"}

@@ -84,3 +84,55 @@ def test_no_area_module_repeats_a_key():
 def test_english_counts_take_their_plural(n, words):
     assert f"sent {words} on" in t("err.assignment_has_reports", "en", n=n)
     assert f"đã gửi {n} báo cáo" in t("err.assignment_has_reports", "vi", n=n)
+
+
+def _audit_words() -> tuple[set[str], set[str]]:
+    """The actions and entities the services write to the audit log, read from their code:
+    the `action=` and `entity=` literals and `action = …` (either branch of a conditional
+    too), the `verbs` of audit.switched, the action a few helpers take positionally, and
+    reorganize_<kind>."""
+    actions: set[str] = {f"reorganize_{kind.value}" for kind in enums.SuccessionKind}
+    entities: set[str] = set()
+    positional = {"_record": 2, "finish": 2, "_sign_in_event": 2}
+
+    def strings(node: ast.AST) -> set[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return {node.value}
+        if isinstance(node, ast.IfExp):
+            return strings(node.body) | strings(node.orelse)
+        if isinstance(node, ast.Tuple):
+            return {v for e in node.elts for v in strings(e)}
+        return set()
+
+    for path in sorted((ROOT / "services").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id == "action" for target in node.targets
+            ):
+                actions |= strings(node.value)
+            if not isinstance(node, ast.Call):
+                continue
+            for kw in node.keywords:
+                if kw.arg in ("action", "verbs"):
+                    actions |= strings(kw.value)
+                elif kw.arg == "entity":
+                    entities |= strings(kw.value)
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name in positional and len(node.args) > positional[name]:
+                actions |= strings(node.args[positional[name]])
+    return actions, entities
+
+
+def test_every_action_and_entity_of_the_audit_log_has_its_words():
+    actions, entities = _audit_words()
+    assert {
+        "report",
+        "reorganize_merge",
+        "restore",
+        "sign_in_failed",
+        "sign_in_refused",
+        "close",
+    } <= actions
+    assert {"organization", "task", "database"} <= entities
+    assert sorted(a for a in actions if f"au.action.{a}" not in TEXTS) == []
+    assert sorted(e for e in entities if f"au.entity.{e}" not in TEXTS) == []
