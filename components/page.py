@@ -32,16 +32,22 @@ _GATED_ACTOR: ContextVar[Actor | None] = ContextVar("gated_actor", default=None)
 _frozen = False  # freeze_the_libraries has run in this process
 
 
+def _switch_language() -> None:
+    """Before the run the click starts: every text of that run, the switch's own label and
+    the widgets drawn before it included, is in the language chosen."""
+    st.session_state["lang"] = st.session_state["lang_choice"]
+
+
 def _language_switch() -> None:
-    choice = st.sidebar.radio(
+    st.session_state.setdefault("lang_choice", ui.lang())
+    st.sidebar.radio(
         t("app.language"),
         ["vi", "en"],
         horizontal=True,
         key="lang_choice",
         format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
-        index=0 if ui.lang() == "vi" else 1,
+        on_change=_switch_language,
     )
-    st.session_state["lang"] = choice
 
 
 def gate() -> Actor:

@@ -169,3 +169,16 @@ def test_a_bodys_account_opens_the_body_page_on_its_own_body(app_env):
     assert not at.exception
     body_select = next(s for s in at.selectbox if s.label == "Đơn vị")
     assert body_select.value == "SNV"
+
+
+def test_switching_to_english_changes_every_word_at_once(app_env):
+    at = sign_in("lanhdao")
+    at.sidebar.radio[0].set_value("en").run()
+    assert not at.exception
+    assert at.sidebar.radio[0].label == "Language"
+    for key in ("f_area", "f_kind"):
+        assert at.sidebar.selectbox(key=key).options[0] == "All"
+    assert "Overview" in [t.value for t in at.title]
+    at.sidebar.radio[0].set_value("vi").run()
+    assert at.sidebar.radio[0].label == "Ngôn ngữ"
+    assert at.sidebar.selectbox(key="f_area").options[0] == "Tất cả"
