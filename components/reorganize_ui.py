@@ -13,6 +13,7 @@ from components.admin_ui import KINDS, SLOT, bodies
 from components.read import read
 from components.ui import lang, t
 from components.write import preview, write
+from config import get_settings
 from services.admin import body_file, reorganize
 from services.core.actor import Actor
 
@@ -189,7 +190,12 @@ def reorganize_tab(actor: Actor) -> None:
     st.divider()
     st.markdown(f"**{t('reorg.file')}**")
     st.caption(t("reorg.file_help"))
-    upload = st.file_uploader(t("reorg.file"), type=["csv", "xlsx"], key="reorg_file")
+    upload = st.file_uploader(
+        t("reorg.file"),
+        type=["csv", "xlsx"],
+        key="reorg_file",
+        max_upload_size=get_settings().import_max_mb,  # what the nginx site lets through
+    )
     if upload is not None:
         data = upload.getvalue()
 

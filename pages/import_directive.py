@@ -31,7 +31,8 @@ with source_tab:
         type=["txt", "docx", "xlsx", "pdf"],
         key=f"imp_file_{generation}",
         help=t("imp.file_help", mb=MAX_BYTES // 1_000_000),
-        max_upload_size=get_settings().import_max_mb,
+        # what the reader takes (and what the nginx site lets through), said once, the same
+        max_upload_size=min(get_settings().import_max_mb, MAX_BYTES // 1_000_000),
     )
     read_file = st.button(t("imp.read"), type="primary", key="imp_read_file", disabled=not upload)
 with paste_tab:
