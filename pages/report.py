@@ -73,7 +73,7 @@ for col, (label, value) in zip(
     cols,
     [
         ("pr.fig_tasks", str(h.assignments)),
-        ("pr.fig_done", str(h.done)),
+        ("pr.fig_done", str(h.done_by_deadline)),
         ("pr.fig_overdue", str(h.by_timeliness["overdue"])),
         ("pr.fig_bodies", f"{h.bodies - h.bodies_not_reported}/{h.bodies}"),
         ("pr.fig_targets", f"{len(facts.targets_met)}/{len(facts.targets)}"),

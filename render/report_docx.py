@@ -577,8 +577,9 @@ def _part_three(doc: DocumentObject, r: PeriodicReport, lang: str) -> None:
         t(
             "pr.good_summary",
             lang,
-            done=h.done,
+            done=h.done_by_deadline,
             on_time=h.by_timeliness["done_on_time"],
+            late=h.by_timeliness["done_late"],
             mean=number(round(h.mean_percent, 1), lang),
             reported=h.bodies - h.bodies_not_reported,
             bodies=h.bodies,

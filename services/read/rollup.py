@@ -23,6 +23,12 @@ class Headline:
     bodies_not_reported: int
     proposals_waiting: int
 
+    @property
+    def done_by_deadline(self) -> int:
+        """Done on time plus done late: the assignments done as the overview's tiles and the
+        report's appendix count them (a recurring task marked done counts as reported)."""
+        return self.by_timeliness["done_on_time"] + self.by_timeliness["done_late"]
+
 
 K = TypeVar("K", str, int)  # a group's key: an area's code, a section's ordinal
 

@@ -157,6 +157,12 @@ def test_the_provinces_report_says_what_the_overview_and_the_database_say(demo, 
         counts["not_reported"],
     )
     assert int(total[5]) == counts["in_progress_on_time"] + counts["reported"]
+    # part III says the same done as the tiles and this total: on time plus late
+    on_time, late = counts["done_on_time"], counts["done_late"]
+    assert any(
+        p.startswith(f"{on_time + late} lượt nhiệm vụ đã hoàn thành ({on_time} lượt đúng hạn, ")
+        for p in paragraphs
+    )
     # appendix II: each target with the overview's verdict in words
     assert [(r[1], r[5]) for r in rows(targets)[1:]] == [
         (st.code, verdict_text(st.verdict)) for st in seen.targets
