@@ -65,7 +65,10 @@ def seed_demo(session: Session, *, actor: Actor, password: str) -> seed.SeedResu
         return seed.seed_reference(session, actor=actor)
     if rows := rows_held(session):
         raise InvalidInput("err.demo_not_empty", rows=rows)
-    result = seed.seed_reference(session, actor=actor)
+    # the reference seed's first period is the demo's last quarter, not today's: the demo's
+    # periods are its own, with no empty one from the day it was installed among them
+    first_day = periods.bounds(plan.LAST_QUARTER)[0]
+    result = seed.seed_reference(session, actor=actor, today=first_day)
     _seed_accounts(session, password, result, actor)
     quarters = periods.quarters_between(plan.FIRST_QUARTER, plan.LAST_QUARTER)
     seed.ensure_periods(session, quarters, current=plan.LAST_QUARTER)

@@ -11,6 +11,7 @@ from models import (
     AuditEvent,
     Organization,
     ProgressReport,
+    ReportingPeriod,
     Section,
     Target,
     Task,
@@ -117,6 +118,8 @@ def test_demo_has_accounts_history_and_a_story(seeded):
         assert roles == {"leader": 1, "secretariat": 1, "viewer": 1, "body": 29}
         periods = set(s.exec(select(ProgressReport.period)).all())
         assert periods == {"2021-Q3", "2021-Q4", "2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4"}
+        # the reporting periods are the demo's own: none from the day it was installed
+        assert set(s.exec(select(ReportingPeriod.code)).all()) == periods
         stuck = s.exec(select(Assignment).where(Assignment.stuck == True)).all()  # noqa: E712
         assert stuck, "the demo should have stuck tasks"
         open_proposals = s.exec(select(ProgressReport).where(ProgressReport.proposals != "")).all()
