@@ -257,8 +257,14 @@ def _build_overview_view(f: Filters, lang: str, today: date) -> dict:
         "overdue": _arrow(tables.overdue(data.overdue, lang)),
         "stuck": _arrow(tables.stuck(data.stuck, lang)),
         "proposals": _arrow(tables.proposals(data.proposals, lang)),
-        "section_chart": _arrow_rows(charts.stacked_spec(sections, lang, height=300)),
-        "area_chart": _arrow_rows(charts.stacked_spec(areas, lang, **charts.AREA_SHAPE)),
+        "section_chart": _arrow_rows(
+            charts.stacked_spec(sections, lang, height=charts.bars_height(len(sections)))
+        ),
+        "area_chart": _arrow_rows(
+            charts.stacked_spec(
+                areas, lang, height=charts.bars_height(len(areas)), **charts.AREA_SHAPE
+            )
+        ),
     }
 
 

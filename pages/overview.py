@@ -34,11 +34,16 @@ tiles = [
     (t("ov.bodies_not_reported"), f"{h.bodies_not_reported}/{h.bodies}"),
     (t("ov.proposals_waiting"), h.proposals_waiting),
 ]
+PANEL = 460  # px: a panel's chart or table readable whole
+
 with st.container(horizontal=True, gap="small"):  # wraps onto a second row on small screens
     for label, value in tiles:
         st.metric(label, value, border=True, width=142)
 
-left, middle, right = st.columns([1.25, 1, 1.15], gap="medium")
+# Three panels side by side on a wide screen (1920 px), wrapping one under another where a
+# third of the width would cut their tables (a 1280 px laptop); each keeps a readable width.
+panels = st.container(horizontal=True, gap="medium")
+left, middle, right = (panels.container(width=PANEL) for _ in range(3))
 with left:
     st.subheader(t("ov.by_section"))
     event = st.vega_lite_chart(

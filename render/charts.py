@@ -84,7 +84,11 @@ def stacked_spec(
 @functools.lru_cache(maxsize=32)
 def _stacked_template(lang: str, height: int, field: str, font_size: int) -> dict:
     named = alt.NamedData(name=ROWS)
-    return spec(_stacked(named, lang, height=height, field=field, font_size=font_size))
+    chart = spec(_stacked(named, lang, height=height, field=field, font_size=font_size))
+    # the width fits the page; `height` is the bars' own (Streamlit's default, "fit", makes it
+    # the whole chart's: the legend and the axis took most of it and squeezed the bars thin)
+    chart["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return chart
 
 
 def _stacked(data, lang: str, *, height: int, field: str, font_size: int) -> alt.Chart:
@@ -116,7 +120,7 @@ def _stacked(data, lang: str, *, height: int, field: str, font_size: int) -> alt
                 scale=scale,
                 legend=alt.Legend(
                     orient="bottom",
-                    columns=2 if font_size < 16 else 3,
+                    columns=1 if font_size < 16 else 3,  # one: readable in a third of 1280 px
                     labelFontSize=font_size,
                     labelLimit=150 * font_size // 12,
                     symbolSize=100 * font_size // 12,
@@ -190,10 +194,15 @@ def target_series(points: list[dict], *, value: float | None, unit: str, lang: s
 
 
 def area_bars(groups: list[tuple[str, int, dict]], lang: str) -> alt.Chart:
-    return stacked_timeliness(groups, lang, **AREA_SHAPE)
+    return stacked_timeliness(groups, lang, height=bars_height(len(groups)), **AREA_SHAPE)
 
 
-AREA_SHAPE = {"height": 260, "field": "area"}
+AREA_SHAPE = {"field": "area"}
+
+
+def bars_height(n: int) -> int:
+    """The bars' height for `n` of them on a page: 30 px each (a label's line and a gap)."""
+    return max(90, 30 * n)
 
 
 # ------------------------------------------------------------------ charts for slides
