@@ -14,7 +14,7 @@ from models.db import build_engine
 from services.notices import generate
 from tests.conftest import demo_sqlite
 from tests.e2e.conftest import streamlit_server
-from tests.e2e.test_reporting_browser import settled, sign_in
+from tests.e2e.test_reporting_browser import cookie_is, settled, sign_in
 
 ANSWER = "Giao Sở Tài chính bố trí kinh phí trong quý I/2023 <b>ngay</b>"
 
@@ -43,6 +43,7 @@ def test_a_body_sees_the_leaders_answer_first_opens_it_and_the_count_drops(
         leader = browser.new_page(viewport={"width": 1400, "height": 900})
         sign_in(leader, url, "lanhdao")
         settled(leader)
+        cookie_is(leader, present=True)  # the next page is opened by its address
         leader.goto(f"{url}/kien-nghi")
         settled(leader)
         leader.locator("[data-testid='stMain'] textarea").first.fill(ANSWER)
@@ -75,6 +76,7 @@ def test_a_body_sees_the_leaders_answer_first_opens_it_and_the_count_drops(
         assert before >= 2
         page.screenshot(path=str(shots / "notices-landing.png"))
 
+        cookie_is(page, present=True)
         page.goto(f"{url}/thong-bao")
         settled(page)
         expect(page.get_by_role("heading", name="Thông báo")).to_be_visible()

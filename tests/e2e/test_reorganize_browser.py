@@ -10,7 +10,7 @@ from models import Organization, session_scope
 from models.db import build_engine
 from tests.conftest import ROOT, demo_sqlite, merge_muong_te_and_nam_nhun
 from tests.e2e.conftest import streamlit_server
-from tests.e2e.test_reporting_browser import no_exception, settled, sign_in
+from tests.e2e.test_reporting_browser import cookie_is, no_exception, settled, sign_in
 
 LAI_CHAU = ROOT / "seed_data" / "reorganize" / "lai-chau-2025-xa-phuong.csv"
 
@@ -29,6 +29,7 @@ def open_as(browser: Browser, url: str, username: str, path: str) -> Page:
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     sign_in(page, url, username)
     settled(page)
+    cookie_is(page, present=True)  # the page below is opened by its address, as a new run
     page.goto(f"{url}/{path}")
     settled(page)
     return page

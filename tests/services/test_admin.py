@@ -22,7 +22,7 @@ from services.accounts import users
 from services.admin import directives as directive_admin
 from services.admin import organizations
 from services.admin import periods as period_admin
-from services.core import periods
+from services.core import clock, periods
 from services.core.actor import Actor, check_password
 from services.core.errors import DomainError, InvalidInput, NotFound, PermissionDenied, StaleUpdate
 from services.importing.body_names import BodyMatcher
@@ -268,7 +268,7 @@ def test_directive_fields_and_open_close(seeded, office):
         40,
     )
     assert last_event(seeded).action == "close"
-    tomorrow = date.today() + timedelta(days=1)
+    tomorrow = clock.today() + timedelta(days=1)  # the office's day, not the machine's
     for kwargs, code in [
         ({"title": " "}, "err.import_no_title"),
         ({"kind": ""}, "err.import_no_kind"),
