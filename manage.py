@@ -87,7 +87,8 @@ def cmd_seed(args: argparse.Namespace) -> int:
         else:
             result, is_demo = seed.seed_reference(session, actor=SYSTEM), False
     if result.changed:
-        _say("cli.seed_added", what=", ".join(f"{k} {v}" for k, v in result.added.items()))
+        added = [f"{t(f'au.field.{k}', _lang())} {n}" for k, n in result.added.items()]
+        _say("cli.seed_added", what=", ".join(added))  # in the audit log's words
     else:
         _say("cli.seed_nothing")
     if is_demo:

@@ -14,6 +14,7 @@ from render.audit import changes
 from render.fmt import shorten
 from services.core import clock
 from services.core.actor import SYSTEM
+from services.read.audit_log import AuditRow, Names
 
 URGENCY_COLOUR = {
     "overdue": "#f6d3d3",
@@ -156,12 +157,43 @@ def _field(field: str) -> str:
     return _known("field", field)
 
 
+# A field whose value is a word of the domain, and the prefixes of the catalogue keys that keep
+# it ("role.body", "status.done", "au.kind_account"); the first the catalogue knows wins.
+VALUE_WORDS = {
+    "role": ("role.", "role_in_task."),
+    "status": ("status.",),
+    "kind": ("kind.", "succession.", "au.kind_"),
+    "cadence": ("cadence.",),
+    "area": ("area.",),
+}
+
+
 def who(username: str) -> str:
     """The account's name; what the installation did by itself, as "Hệ thống"."""
     return t("au.system") if username == SYSTEM.username else username
 
 
-def audit_events(rows: list) -> None:
+def audit_events(rows: list[AuditRow], names: Names) -> None:
+    """The log as a table: every action, object, field and coded value in words; bodies and
+    accounts by their codes and usernames, not their ids."""
+
+    def word(field: str, value: Any) -> str | None:
+        if field == "organization_id" and isinstance(value, int):
+            return names.bodies.get(value)
+        for prefix in VALUE_WORDS.get(field, ()):
+            key = f"{prefix}{value}"
+            text = catalogue.t(key, lang())
+            if text != key:
+                return text
+        return None
+
+    def acted_on(r: AuditRow) -> str:
+        what = _known("entity", r.entity)
+        ids = {"organization": names.bodies, "user": names.accounts}.get(r.entity, {})
+        if r.entity_id is None:
+            return what
+        return f"{what} {ids[r.entity_id]}" if r.entity_id in ids else f"{what} #{r.entity_id}"
+
     st.dataframe(
         pd.DataFrame(
             [
@@ -169,11 +201,14 @@ def audit_events(rows: list) -> None:
                     t("au.col.at"): fmt_datetime(r.at),
                     t("au.col.user"): who(r.username),
                     t("au.col.action"): _known("action", r.action),
-                    t("au.col.entity"): _known("entity", r.entity)
-                    + (f" #{r.entity_id}" if r.entity_id is not None else ""),
+                    t("au.col.entity"): acted_on(r),
                     t("au.col.body"): r.organization_code or "",
                     t("au.col.changes"): changes(
-                        r.before, r.after, name=_field, yes_no=(t("au.yes"), t("au.no"))
+                        r.before,
+                        r.after,
+                        name=_field,
+                        word=word,
+                        yes_no=(t("au.yes"), t("au.no")),
                     ),
                 }
                 for r in rows
@@ -182,5 +217,12 @@ def audit_events(rows: list) -> None:
         hide_index=True,
         width="stretch",
         height=560,
-        column_config={t("au.col.changes"): st.column_config.TextColumn(width="large")},
+        column_config={  # the changes take the room the short columns do not need
+            t("au.col.at"): st.column_config.TextColumn(width=130),
+            t("au.col.user"): st.column_config.TextColumn(width=110),
+            t("au.col.action"): st.column_config.TextColumn(width=170),
+            t("au.col.entity"): st.column_config.TextColumn(width=150),
+            t("au.col.body"): st.column_config.TextColumn(width=80),
+            t("au.col.changes"): st.column_config.TextColumn(width=780),
+        },
     )

@@ -17,6 +17,7 @@ actor = guard("audit")
 start("page.audit")
 try:
     users = read(audit_log.usernames, actor=actor)
+    names = read(audit_log.names, actor=actor)
 except DomainError as err:
     error(err)
     st.stop()
@@ -60,4 +61,4 @@ right.download_button(
     disabled=not rows,
 )
 if rows:
-    report_tables.audit_events(rows)
+    report_tables.audit_events(rows, names)

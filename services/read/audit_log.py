@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from models import AuditEvent, Organization, pk
+from models import AuditEvent, Organization, User, pk
 from services.core import clock, permissions
 from services.core.actor import Actor
 from services.core.errors import InvalidInput
@@ -70,6 +70,25 @@ def events(
         query.order_by(col(AuditEvent.at).desc(), col(AuditEvent.id).desc()).limit(limit)
     )
     return [from_row(AuditRow, e, id=pk(e), organization_code=code) for e, code in rows]
+
+
+@dataclass(frozen=True)
+class Names:
+    """What the log's ids name: every body's code and every account's username, by id (bodies
+    closed by a reorganisation and accounts switched off included)."""
+
+    bodies: dict[int, str]
+    accounts: dict[int, str]
+
+
+def names(session: Session, *, actor: Actor) -> Names:
+    permissions.require(actor, Action.READ_AUDIT)
+    bodies = session.exec(select(Organization.id, Organization.code))
+    accounts = session.exec(select(User.id, User.username))
+    return Names(
+        bodies={oid: code for oid, code in bodies if oid is not None},
+        accounts={uid: name for uid, name in accounts if uid is not None},
+    )
 
 
 def usernames(session: Session, *, actor: Actor) -> list[str]:

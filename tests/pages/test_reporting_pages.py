@@ -1,6 +1,8 @@
 """The reporting screens through AppTest, signed in through the real form, on a demo database
 of their own (they write to it)."""
 
+import re
+
 import pandas as pd
 import pytest
 from sqlmodel import select
@@ -297,8 +299,18 @@ def test_the_audit_log_shows_who_changed_what_and_downloads(app):
     assert "Tổ chức lại: sáp nhập" in set(frame["Thao tác"])  # the demo's merger
     for column in ("Thao tác", "Đối tượng"):
         assert not [v for v in frame[column] if "_" in v or v.split(" #")[0].isascii()]
-    merger = frame[frame["Thao tác"] == "Tổ chức lại: sáp nhập"]["Thay đổi"].iloc[0]
-    assert "tài khoản: (chuyển: sgtvt" in merger and "{" not in merger
+    merger = frame[frame["Thao tác"] == "Tổ chức lại: sáp nhập"].iloc[0]
+    assert merger["Đối tượng"] == "Đơn vị SXD"  # by its code, not its id
+    assert "tài khoản: (chuyển: sgtvt" in merger["Thay đổi"] and "{" not in merger["Thay đổi"]
+    assert "loại: Sáp nhập" in merger["Thay đổi"] and "từ ngày: 01/10/2022" in merger["Thay đổi"]
+    accounts = frame[frame["Thao tác"] == "Tạo mới"]
+    stp = accounts[accounts["Đối tượng"] == "Tài khoản stp"]["Thay đổi"].iloc[0]
+    assert "vai trò: Đơn vị" in stp and "đơn vị: STP" in stp
+    # no field, value or day in the code's words: "lead_assignments", "role: body", "2022-10-01"
+    # (every field's Vietnamese name has a letter outside ASCII)
+    for line in frame["Thay đổi"]:
+        assert not re.search(r"(^|[;(] ?)[a-z_ ]+: ", line), line
+        assert not re.search(r"\d{4}-\d{2}-\d{2}|: (body|leader|merge|done)\b", line), line
     at.selectbox(key="au_user").set_value("stp").run()
     frame = at.dataframe[0].value
     assert set(frame["Người thực hiện"]) == {"stp"}

@@ -123,6 +123,67 @@ def _audit_words() -> tuple[set[str], set[str]]:
     return actions, entities
 
 
+def _audit_fields() -> set[str]:
+    """The fields the services write into the audit log's before/after, read from their code:
+    the keys of dict literals given as (or named) `before`/`after`, the lists named *FIELDS or
+    given as `fields=`, what an `as_json` given as `before`/`after` returns, the flag of
+    audit.switched and what the seed counts (`result.add`)."""
+    found: set[str] = set()
+
+    def strings(node: ast.AST) -> set[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return {node.value}
+        if isinstance(node, ast.List | ast.Tuple):
+            return {v for e in node.elts for v in strings(e)}
+        return set()
+
+    def keys(node: ast.AST) -> set[str]:
+        if not isinstance(node, ast.Dict):
+            return set()
+        return {v for k in node.keys if k is not None for v in strings(k)}
+
+    def logs_as_json(tree: ast.AST) -> bool:
+        return any(
+            isinstance(n, ast.keyword)
+            and n.arg in ("before", "after")
+            and any(getattr(c, "attr", "") == "as_json" for c in ast.walk(n.value))
+            for n in ast.walk(tree)
+        )
+
+    for path in sorted((ROOT / "services").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name == "as_json" and logs_as_json(tree):
+                for returned in ast.walk(node):
+                    if isinstance(returned, ast.Return) and returned.value is not None:
+                        found |= keys(returned.value)
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name) and target.id.upper().endswith("FIELDS"):
+                        found |= strings(node.value)
+                    if isinstance(target, ast.Name) and target.id in ("before", "after"):
+                        found |= keys(node.value)
+            if not isinstance(node, ast.Call):
+                continue
+            for kw in node.keywords:
+                if kw.arg in ("before", "after"):
+                    found |= keys(kw.value)
+                elif kw.arg == "fields":
+                    found |= strings(kw.value)
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name == "switched" and len(node.args) > 3:
+                found |= strings(node.args[3])
+            if name == "add" and path.parent.name == "install" and node.args:
+                found |= strings(node.args[0])
+    return found
+
+
+def test_every_field_the_audit_log_keeps_has_its_words():
+    fields = _audit_fields()
+    assert {"percent", "role", "lead_assignments", "failures", "successors", "active"} <= fields
+    assert sorted(f for f in fields if f"au.field.{f}" not in TEXTS) == []
+
+
 def test_every_action_and_entity_of_the_audit_log_has_its_words():
     actions, entities = _audit_words()
     assert {
