@@ -3,6 +3,7 @@ label, and English counts agree with their number."""
 
 import ast
 import re
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -86,106 +87,105 @@ def test_english_counts_take_their_plural(n, words):
     assert f"đã gửi {n} báo cáo" in t("err.assignment_has_reports", "vi", n=n)
 
 
-def _audit_words() -> tuple[set[str], set[str]]:
-    """The actions and entities the services write to the audit log, read from their code:
-    the `action=` and `entity=` literals and `action = …` (either branch of a conditional
-    too), the `verbs` of audit.switched, the action a few helpers take positionally, and
-    reorganize_<kind>."""
-    actions: set[str] = {f"reorganize_{kind.value}" for kind in enums.SuccessionKind}
-    entities: set[str] = set()
+@dataclass
+class AuditVocabulary:
+    actions: set[str] = field(default_factory=set)
+    entities: set[str] = field(default_factory=set)
+    fields: set[str] = field(default_factory=set)
+
+
+def _strings(node: ast.AST) -> set[str]:
+    """The string literals an expression can be: itself, either branch of a conditional, the
+    items of a list or tuple."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return {node.value}
+    if isinstance(node, ast.IfExp):
+        return _strings(node.body) | _strings(node.orelse)
+    if isinstance(node, ast.List | ast.Tuple):
+        return {v for e in node.elts for v in _strings(e)}
+    return set()
+
+
+def _keys(node: ast.AST) -> set[str]:
+    """The literal keys of a dict literal."""
+    if not isinstance(node, ast.Dict):
+        return set()
+    return {v for k in node.keys if k is not None for v in _strings(k)}
+
+
+def _logs_as_json(tree: ast.AST) -> bool:
+    """The module gives an `as_json()` to the log as its before or after."""
+    return any(
+        isinstance(n, ast.keyword)
+        and n.arg in ("before", "after")
+        and any(getattr(c, "attr", "") == "as_json" for c in ast.walk(n.value))
+        for n in ast.walk(tree)
+    )
+
+
+def _assigned(node: ast.Assign, vocabulary: AuditVocabulary) -> None:
+    for target in node.targets:
+        name = target.id if isinstance(target, ast.Name) else ""
+        if name == "action":
+            vocabulary.actions |= _strings(node.value)
+        elif name.upper().endswith("FIELDS"):
+            vocabulary.fields |= _strings(node.value)
+        elif name in ("before", "after"):
+            vocabulary.fields |= _keys(node.value)
+
+
+def _called(node: ast.Call, vocabulary: AuditVocabulary, *, install: bool) -> None:
+    for kw in node.keywords:
+        if kw.arg in ("action", "verbs"):
+            vocabulary.actions |= _strings(kw.value)
+        elif kw.arg == "entity":
+            vocabulary.entities |= _strings(kw.value)
+        elif kw.arg in ("before", "after"):
+            vocabulary.fields |= _keys(kw.value)
+        elif kw.arg == "fields":
+            vocabulary.fields |= _strings(kw.value)
+    name = getattr(node.func, "attr", getattr(node.func, "id", ""))
     positional = {"_record": 2, "finish": 2, "_sign_in_event": 2}
-
-    def strings(node: ast.AST) -> set[str]:
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            return {node.value}
-        if isinstance(node, ast.IfExp):
-            return strings(node.body) | strings(node.orelse)
-        if isinstance(node, ast.Tuple):
-            return {v for e in node.elts for v in strings(e)}
-        return set()
-
-    for path in sorted((ROOT / "services").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Assign) and any(
-                isinstance(target, ast.Name) and target.id == "action" for target in node.targets
-            ):
-                actions |= strings(node.value)
-            if not isinstance(node, ast.Call):
-                continue
-            for kw in node.keywords:
-                if kw.arg in ("action", "verbs"):
-                    actions |= strings(kw.value)
-                elif kw.arg == "entity":
-                    entities |= strings(kw.value)
-            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-            if name in positional and len(node.args) > positional[name]:
-                actions |= strings(node.args[positional[name]])
-    return actions, entities
+    if name in positional and len(node.args) > positional[name]:
+        vocabulary.actions |= _strings(node.args[positional[name]])
+    if name == "switched" and len(node.args) > 3:
+        vocabulary.fields |= _strings(node.args[3])
+    if name == "add" and install and node.args:  # what the seed counts
+        vocabulary.fields |= _strings(node.args[0])
 
 
-def _audit_fields() -> set[str]:
-    """The fields the services write into the audit log's before/after, read from their code:
-    the keys of dict literals given as (or named) `before`/`after`, the lists named *FIELDS or
-    given as `fields=`, what an `as_json` given as `before`/`after` returns, the flag of
-    audit.switched and what the seed counts (`result.add`)."""
-    found: set[str] = set()
-
-    def strings(node: ast.AST) -> set[str]:
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            return {node.value}
-        if isinstance(node, ast.List | ast.Tuple):
-            return {v for e in node.elts for v in strings(e)}
-        return set()
-
-    def keys(node: ast.AST) -> set[str]:
-        if not isinstance(node, ast.Dict):
-            return set()
-        return {v for k in node.keys if k is not None for v in strings(k)}
-
-    def logs_as_json(tree: ast.AST) -> bool:
-        return any(
-            isinstance(n, ast.keyword)
-            and n.arg in ("before", "after")
-            and any(getattr(c, "attr", "") == "as_json" for c in ast.walk(n.value))
-            for n in ast.walk(tree)
-        )
-
+def _audit_vocabulary() -> AuditVocabulary:
+    """The actions, entities and fields the services write to the audit log, read from their
+    code: `action=`/`entity=` literals and `action = …` (either branch of a conditional too),
+    the `verbs` and the flag of audit.switched, the action a few helpers take positionally,
+    reorganize_<kind>; the keys of dict literals given as (or named) `before`/`after`, lists
+    named *FIELDS or given as `fields=`, what an `as_json` given to the log returns, and what
+    the seed counts (`result.add`)."""
+    vocabulary = AuditVocabulary(actions={f"reorganize_{k.value}" for k in enums.SuccessionKind})
     for path in sorted((ROOT / "services").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        as_json = _logs_as_json(tree)
         for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef) and node.name == "as_json" and logs_as_json(tree):
+            if isinstance(node, ast.Assign):
+                _assigned(node, vocabulary)
+            elif isinstance(node, ast.Call):
+                _called(node, vocabulary, install=path.parent.name == "install")
+            elif isinstance(node, ast.FunctionDef) and node.name == "as_json" and as_json:
                 for returned in ast.walk(node):
                     if isinstance(returned, ast.Return) and returned.value is not None:
-                        found |= keys(returned.value)
-            if isinstance(node, ast.Assign):
-                for target in node.targets:
-                    if isinstance(target, ast.Name) and target.id.upper().endswith("FIELDS"):
-                        found |= strings(node.value)
-                    if isinstance(target, ast.Name) and target.id in ("before", "after"):
-                        found |= keys(node.value)
-            if not isinstance(node, ast.Call):
-                continue
-            for kw in node.keywords:
-                if kw.arg in ("before", "after"):
-                    found |= keys(kw.value)
-                elif kw.arg == "fields":
-                    found |= strings(kw.value)
-            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-            if name == "switched" and len(node.args) > 3:
-                found |= strings(node.args[3])
-            if name == "add" and path.parent.name == "install" and node.args:
-                found |= strings(node.args[0])
-    return found
+                        vocabulary.fields |= _keys(returned.value)
+    return vocabulary
 
 
 def test_every_field_the_audit_log_keeps_has_its_words():
-    fields = _audit_fields()
+    fields = _audit_vocabulary().fields
     assert {"percent", "role", "lead_assignments", "failures", "successors", "active"} <= fields
     assert sorted(f for f in fields if f"au.field.{f}" not in TEXTS) == []
 
 
 def test_every_action_and_entity_of_the_audit_log_has_its_words():
-    actions, entities = _audit_words()
+    vocabulary = _audit_vocabulary()
+    actions, entities = vocabulary.actions, vocabulary.entities
     assert {
         "report",
         "reorganize_merge",
