@@ -5,7 +5,7 @@ page is for."""
 import streamlit as st
 
 from components import loaders
-from components.ui import t
+from components.ui import ALL, t, worded
 from models import OrgKind, ReformArea
 from render.fmt import distinct_labels
 from services.core import permissions
@@ -35,31 +35,27 @@ def sidebar_filters(*, with_kind: bool = True) -> Filters | None:
         st.session_state["f_period"] = linked
         st.session_state["f_period_link"] = linked
     period = side.selectbox(t("f.period"), periods, key="f_period")
-    areas = [None] + [a.value for a in ReformArea]
-    area = side.selectbox(
-        t("f.area"),
-        areas,
-        key="f_area",
-        format_func=lambda a: t("f.all") if a is None else t(f"area.{a}"),
-    )
-    kind = None
+    # the labels are read now, in this run's language (a format_func that read the language
+    # when called would label an earlier run's choices in the language of the moment)
+    areas = {ALL: t("f.all")} | {a.value: t(f"area.{a.value}") for a in ReformArea}
+    area = side.selectbox(t("f.area"), list(areas), key=worded("f_area"), format_func=areas.get)
+    kind = ALL
     if with_kind:
-        kinds = [
-            None,
-            *(options.get("kinds") or [OrgKind.PROVINCIAL.value, OrgKind.DISTRICT.value]),
-        ]
-        kind = side.selectbox(
-            t("f.kind"),
-            kinds,
-            key="f_kind",
-            format_func=lambda k: t("f.all") if k is None else t(f"kind.{k}"),
-        )
-    return Filters(directive_id=directive_id, period=period, area=area, org_kind=kind)
+        codes = options.get("kinds") or [OrgKind.PROVINCIAL.value, OrgKind.DISTRICT.value]
+        kinds = {ALL: t("f.all")} | {k: t(f"kind.{k}") for k in codes}
+        kind = side.selectbox(t("f.kind"), list(kinds), key=worded("f_kind"), format_func=kinds.get)
+    return Filters(
+        directive_id=directive_id, period=period, area=area or None, org_kind=kind or None
+    )
 
 
-def body_names(*, with_all: bool = False) -> dict[int | None, str]:
-    """The bodies that report, "CODE — name" by id (first "every body" when `with_all`)."""
-    names: dict[int | None, str] = {None: t("rp.all_bodies")} if with_all else {}
+EVERY_BODY = 0  # no body has id 0
+
+
+def body_names(*, with_all: bool = False) -> dict[int, str]:
+    """The bodies that report, "CODE — name" by id (first "every body", EVERY_BODY, when
+    `with_all`)."""
+    names: dict[int, str] = {EVERY_BODY: t("rp.all_bodies")} if with_all else {}
     return names | {oid: f"{code} — {name}" for oid, code, name in loaders.reporting_bodies()}
 
 

@@ -36,6 +36,7 @@ def _switch_language() -> None:
     """Before the run the click starts: every text of that run, the switch's own label and
     the widgets drawn before it included, is in the language chosen."""
     st.session_state["lang"] = st.session_state["lang_choice"]
+    ui.relabel_choices()
 
 
 def _language_switch() -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from components.admin_ui import KINDS, SLOT, bodies
 from components.read import read
-from components.ui import lang, t
+from components.ui import lang, t, worded
 from components.write import preview, write
 from config import get_settings
 from services.admin import body_file, reorganize
@@ -54,7 +54,7 @@ def reorganize_tab(actor: Actor) -> None:
         ["merge", "split", "rename"],
         format_func=lambda k: t(f"succession.{k}"),
         default="merge",
-        key="reorg_op",
+        key=worded("reorg_op"),
     )
     on = st.date_input(
         t("reorg.on"), value=None, format="DD/MM/YYYY", min_value=date(2000, 1, 1), key="reorg_on"
@@ -84,7 +84,10 @@ def reorganize_tab(actor: Actor) -> None:
             new_code = a.text_input(t("reorg.new_code"), max_chars=20, key="reorg_new_code")
             new_name = b.text_input(t("reorg.new_name"), max_chars=200, key="reorg_new_name")
             new_kind = c.selectbox(
-                t("adm.col_kind"), KINDS, format_func=lambda k: t(f"kind.{k}"), key="reorg_kind"
+                t("adm.col_kind"),
+                KINDS,
+                format_func=lambda k: t(f"kind.{k}"),
+                key=worded("reorg_kind"),
             )
         choice = _accounts_choice(key="reorg_accounts")
         asked = ("merge", on, tuple(sources), into, new_code, new_name, new_kind, choice)

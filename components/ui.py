@@ -20,6 +20,24 @@ def lang() -> str:
     return st.session_state.get("lang", "vi")
 
 
+ALL = ""  # a filter's "every one" choice: not None, which a select box shows as no choice at all
+_WORDED: set[str] = set()
+
+
+def worded(key: str) -> str:
+    """`key`, naming a choice whose labels are words of the interface: when the language
+    changes, its value is handed back to it (relabel_choices), since Streamlit keeps showing
+    the old language's label of a choice that did not change (streamlit/streamlit#13788)."""
+    _WORDED.add(key)
+    return key
+
+
+def relabel_choices() -> None:
+    """Before the run a language switch starts: every worded choice shows its label anew."""
+    for key in _WORDED & set(st.session_state.keys()):
+        st.session_state[key] = st.session_state[key]
+
+
 def t(key: str, **params: object) -> str:
     """The sentence `key` in the user's language, for a Markdown element: every text value
     escaped (numbers are left for the catalogue to format)."""

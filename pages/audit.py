@@ -5,10 +5,10 @@ from datetime import date
 import streamlit as st
 
 from components import report_tables
-from components.filters import body_names
+from components.filters import EVERY_BODY, body_names
 from components.page import guard, start
 from components.read import read
-from components.ui import error, t
+from components.ui import ALL, error, t, worded
 from render import audit as audit_csv
 from services.core.errors import DomainError
 from services.read import audit_log
@@ -23,12 +23,14 @@ except DomainError as err:
     st.stop()
 
 bodies = body_names(with_all=True)
-user_names: dict[str | None, str] = {None: t("au.all_users")} | {
-    u: report_tables.who(u) for u in users
-}
+user_names: dict[str, str] = {ALL: t("au.all_users")} | {u: report_tables.who(u) for u in users}
 c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
-organization_id = c1.selectbox(t("rp.body"), list(bodies), format_func=bodies.get, key="au_body")
-username = c2.selectbox(t("au.user"), list(user_names), format_func=user_names.get, key="au_user")
+body_choice = c1.selectbox(
+    t("rp.body"), list(bodies), format_func=bodies.get, key=worded("au_body")
+)
+user_choice = c2.selectbox(
+    t("au.user"), list(user_names), format_func=user_names.get, key=worded("au_user")
+)
 date_from = c3.date_input(
     t("au.from"), value=None, format="DD/MM/YYYY", min_value=date(2000, 1, 1), key="au_from"
 )
@@ -40,7 +42,12 @@ try:
     rows = read(
         audit_log.events,
         actor=actor,
-        filters=audit_log.AuditFilters(organization_id, username, date_from, date_to),
+        filters=audit_log.AuditFilters(
+            None if body_choice == EVERY_BODY else body_choice,
+            user_choice or None,
+            date_from,
+            date_to,
+        ),
     )
 except DomainError as err:
     error(err)

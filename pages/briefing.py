@@ -9,7 +9,7 @@ import streamlit as st
 
 from components import loaders
 from components.page import bad_link, guard, link_number
-from components.ui import lang, t
+from components.ui import lang, t, worded
 from render import exports, slides
 from services.core import clock, periods
 from services.read.snapshot import Filters
@@ -113,7 +113,7 @@ with rest, st.expander(t("br.settings")):
     st.selectbox(
         t("br.detail_choice"),
         sections + bodies,
-        key="br_detail",
+        key=worded("br_detail"),
         format_func=lambda k: labels.get(k) or names.get(k, k),
     )
     st.toggle(t("br.auto"), key="br_auto")

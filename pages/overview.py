@@ -5,7 +5,7 @@ import streamlit as st
 from components import loaders, notices_ui
 from components.filters import sidebar_filters
 from components.page import go, guard, start
-from components.ui import dot_column, fmt_date, lang, picked_row, show_flash, t
+from components.ui import dot_column, fmt_date, lang, picked_row, show_flash, t, worded
 from render import charts, tables
 from services.core import permissions
 from services.core.permissions import Action
@@ -34,7 +34,6 @@ tiles = [
     (t("ov.bodies_not_reported"), f"{h.bodies_not_reported}/{h.bodies}"),
     (t("ov.proposals_waiting"), h.proposals_waiting),
 ]
-PANEL = 460  # px: a panel's chart or table readable whole
 
 with st.container(horizontal=True, gap="small"):  # wraps onto a second row on small screens
     for label, value in tiles:
@@ -42,6 +41,7 @@ with st.container(horizontal=True, gap="small"):  # wraps onto a second row on s
 
 # Three panels side by side on a wide screen (1920 px), wrapping one under another where a
 # third of the width would cut their tables (a 1280 px laptop); each keeps a readable width.
+PANEL = 460  # px: a panel's chart or table readable whole
 panels = st.container(horizontal=True, gap="medium")
 left, middle, right = (panels.container(width=PANEL) for _ in range(3))
 with left:
@@ -90,7 +90,7 @@ LISTS = {
     "scorecard": t("ov.full_scorecard"),
 }
 shown = st.segmented_control(
-    t("ov.lists"), list(LISTS), format_func=LISTS.get, default="overdue", key="ov_list"
+    t("ov.lists"), list(LISTS), format_func=LISTS.get, default="overdue", key=worded("ov_list")
 )
 if shown in ("overdue", "stuck", "proposals"):
     frame = view[shown]

@@ -4,10 +4,10 @@ body then sees on its task."""
 import streamlit as st
 
 from components import forms, report_tables
-from components.filters import body_names
+from components.filters import EVERY_BODY, body_names
 from components.page import guard, start
 from components.read import read
-from components.ui import choose, fmt_datetime, plain, show_flash, t
+from components.ui import choose, fmt_datetime, plain, show_flash, t, worded
 from components.write import write
 from render.fmt import shorten
 from services.core import permissions
@@ -23,7 +23,8 @@ def _in_picker(p: proposals.Proposal) -> str:
 actor = guard("proposals")
 start("page.proposals")
 names = body_names(with_all=True)
-organization_id = st.selectbox(t("rp.body"), list(names), format_func=names.get, key="pp_body")
+choice = st.selectbox(t("rp.body"), list(names), format_func=names.get, key=worded("pp_body"))
+organization_id = None if choice == EVERY_BODY else choice
 waiting = read(proposals.waiting, actor=actor, organization_id=organization_id)
 answered = read(proposals.answered, actor=actor, organization_id=organization_id)
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components import loaders
 from components.page import guard, start
-from components.ui import error, lang, plain, t
+from components.ui import ALL, error, lang, plain, t, worded
 from render import report_docx
 from render.fmt import first_upper, number
 from services.core.errors import DomainError
@@ -30,20 +30,23 @@ kind = kind_col.selectbox(
     t("pr.period_kind"),
     [k for k, codes in kinds.items() if codes],
     format_func=lambda k: t(f"pr.kind_{k}"),
-    key="pr_kind",
+    key=worded("pr_kind"),
 )
 period = period_col.selectbox(
     t("pr.period"),
     kinds[kind],
     format_func=lambda code: first_upper(report_docx.period_words(report_period(code), lang())),
-    key=f"pr_period_{kind}",
+    key=worded(f"pr_period_{kind}"),
 )
-names = dict(offer.bodies)
-who = who_col.selectbox(
-    t("pr.who"),
-    list(names),
-    format_func=lambda code: names[code] or t("pr.province"),
-    key="pr_who",
+names = {code or ALL: name for code, name in offer.bodies}  # ALL: the province's own report
+who = (
+    who_col.selectbox(
+        t("pr.who"),
+        list(names),
+        format_func=lambda code: names[code] or t("pr.province"),
+        key=worded("pr_who"),
+    )
+    or None
 )
 cutoff = cutoff_col.date_input(
     t("pr.cutoff"), value=None, format="DD/MM/YYYY", help=t("pr.cutoff_help"), key="pr_cutoff"
