@@ -144,13 +144,17 @@ def answered_proposals(items: list) -> None:
     )
 
 
+def _catalogued(key: str) -> str | None:
+    """The catalogue's text for `key` in the user's language; None if it has none. Plain text,
+    unescaped: it goes into a table cell."""
+    text = catalogue.t(key, lang())
+    return None if text == key else text
+
+
 def _known(area: str, word: str) -> str:
     """`word` (an action, an entity, a field) in the user's language, from the catalogue key
-    "au.<area>.<word>"; a word the catalogue does not know, as stored. Plain text, unescaped:
-    it goes into a table cell."""
-    key = f"au.{area}.{word}"
-    text = catalogue.t(key, lang())
-    return word if text == key else text
+    "au.<area>.<word>"; a word the catalogue does not know, as stored."""
+    return _catalogued(f"au.{area}.{word}") or word
 
 
 def _field(field: str) -> str:
@@ -180,12 +184,8 @@ def audit_events(rows: list[AuditRow], names: Names) -> None:
     def word(field: str, value: Any) -> str | None:
         if field == "organization_id" and isinstance(value, int):
             return names.bodies.get(value)
-        for prefix in VALUE_WORDS.get(field, ()):
-            key = f"{prefix}{value}"
-            text = catalogue.t(key, lang())
-            if text != key:
-                return text
-        return None
+        texts = (_catalogued(f"{prefix}{value}") for prefix in VALUE_WORDS.get(field, ()))
+        return next((text for text in texts if text is not None), None)
 
     def acted_on(r: AuditRow) -> str:
         what = _known("entity", r.entity)

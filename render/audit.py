@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from render import spreadsheet
-from render.fmt import shorten
+from render.fmt import fmt_date, fmt_datetime, shorten
 from services.core import clock
 from services.read.audit_log import AuditRow
 
@@ -59,9 +59,9 @@ def _day_or_moment(text: str) -> str:
     text as it is."""
     try:
         if _ISO_DAY.fullmatch(text):
-            return date.fromisoformat(text).strftime("%d/%m/%Y")
+            return fmt_date(date.fromisoformat(text))
         if _ISO_MOMENT.fullmatch(text):
-            return clock.local(datetime.fromisoformat(text)).strftime("%d/%m/%Y %H:%M")
+            return fmt_datetime(datetime.fromisoformat(text))
     except ValueError:  # looks like one, is not (2025-02-30): as it is
         pass
     return text
